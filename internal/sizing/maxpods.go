@@ -1,0 +1,215 @@
+package sizing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+// IPsPerPrefix is the IPv4 addresses in one delegated /28 prefix.
+const IPsPerPrefix = 16
+
+// The ceilings of max-pods-calculator.sh (and the EKS AMIs that use it).
+const (
+	CeilingLowCPU      = 110
+	CeilingHighCPU     = 250
+	CeilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
+	CeilingAutoMode    = 110
+)
+
+// MaxPodsResult is every number ekssize_max_pods reports.
+type MaxPodsResult struct {
+	// MaxPods is the value to give kubelet (--max-pods / maxPods).
+	MaxPods int
+	// ENIMaxPods is the VPC CNI eni-max-pods.txt value for the type, whatever the
+	// settings: default-card ENIs x (IPv4 per ENI - 1) + 2.
+	ENIMaxPods int
+	// MaxPodsUncapped is the ENI (or prefix) arithmetic for these settings,
+	// before the cap, max_pods_limit and pods_per_core.
+	MaxPodsUncapped int
+	// Cap is the ceiling of the cap policy; 0 when the policy is "none".
+	Cap int
+	// NetworkInterfaces is the ENIs whose addresses go to pods.
+	NetworkInterfaces int
+	// PrefixDelegationApplied is true when the /28 prefix arithmetic was used.
+	PrefixDelegationApplied bool
+	// Formula is a one-line derivation, e.g. "3 ENIs x (10 - 1) IPs + 2 = 29".
+	Formula string
+}
+
+// PodENIs is the default-card ENIs the VPC CNI may give to pods under these
+// settings: min(default-card ENIs, MAX_ENI) minus one for custom networking
+// (the primary ENI stays in the node subnet), one for the trunk ENI of security
+// groups for pods, and the reserved ENIs; never below 0. The second value
+// explains the subtraction ("" when nothing was subtracted).
+func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
+	enis := inst.DefaultCardENIs
+	var why []string
+	if n.MaxENI != nil && *n.MaxENI < enis {
+		enis = *n.MaxENI
+		why = append(why, fmt.Sprintf("max_eni %d", enis))
+	} else {
+		why = append(why, fmt.Sprintf("%d", enis))
+	}
+	sub := func(k int, label string) {
+		if k > 0 {
+			enis -= k
+			why = append(why, fmt.Sprintf("%d %s", k, label))
+		}
+	}
+	if n.CustomNetworking {
+		sub(1, "custom networking")
+	}
+	if n.SecurityGroupsForPods {
+		sub(1, "trunk ENI")
+	}
+	sub(n.ReservedENIs, "reserved")
+	if enis < 0 {
+		enis = 0
+	}
+	if len(why) == 1 && n.MaxENI == nil {
+		return enis, ""
+	}
+	return enis, strings.Join(why, " - ")
+}
+
+// SupportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
+// Nitro instances and bare metal.
+func SupportsPrefixDelegation(inst ec2data.Instance) bool {
+	return inst.Hypervisor == ec2data.HypervisorNitro || inst.BareMetal
+}
+
+// MaxPods answers "how many pods should kubelet allow on this instance type
+// under these networking settings". It mirrors max-pods-calculator.sh from the
+// EKS AMI repository:
+//
+//	enis  = min(default-card ENIs, MAX_ENI) - custom networking - trunk ENI - reserved ENIs
+//	secondary IPs:     enis x (IPv4 per ENI - 1) + 2
+//	prefix delegation: enis x (IPv4 per ENI - 1) x 16 + 2 (Nitro or bare metal, VPC CNI >= 1.9;
+//	                   IPv6 always uses prefixes)
+//	windows:           IPv4 per ENI - 1 (the primary ENI's secondary IPs)
+//
+// then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
+// then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
+func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
+	r, err := n.Validate()
+	if err != nil {
+		return MaxPodsResult{}, nil, err
+	}
+	return maxPodsResolved(inst, r)
+}
+
+func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
+	var warns []Warning
+	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
+	name := inst.Name
+
+	if r.SecurityGroupsForPods && !inst.Custom {
+		switch {
+		case !inst.TrunkingKnown:
+			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
+		case !inst.TrunkingCompatible:
+			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible (it cannot take a trunk ENI); security groups for pods needs a Nitro type such as m5.large", name)
+		}
+	}
+
+	var formula string
+	switch {
+	case r.OS == OSWindows:
+		res.NetworkInterfaces = 1
+		res.MaxPodsUncapped = inst.IPv4PerENI - 1
+		formula = fmt.Sprintf("%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+	default:
+		enis, why := PodENIs(inst, r)
+		res.NetworkInterfaces = enis
+		usePrefixes := r.PrefixDelegation || r.IPFamily == IPFamilyIPv6
+		if usePrefixes && !SupportsPrefixDelegation(inst) {
+			if r.IPFamily == IPFamilyIPv6 {
+				return res, nil, inputErr(FieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
+			}
+			warns = append(warns, Warning{
+				Field:   FieldPrefixDelegation,
+				Summary: "Prefix delegation is not supported on this instance type",
+				Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; the VPC CNI assigns prefixes only on Nitro and bare metal instances and falls back to secondary IPs, so max pods is the secondary-IP value.",
+					name, inst.Hypervisor),
+			})
+			usePrefixes = false
+		}
+		if usePrefixes && r.IPFamily == IPFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
+			warns = append(warns, Warning{
+				Field:   FieldCNIVersion,
+				Summary: "Prefix delegation needs VPC CNI 1.9.0 or later",
+				Detail:  fmt.Sprintf("cni_version is %q; VPC CNI versions before 1.9.0 ignore ENABLE_PREFIX_DELEGATION, so max pods is the secondary-IP value. Upgrade the VPC CNI add-on to use prefixes.", r.CNIVersion),
+			})
+			usePrefixes = false
+		}
+		res.PrefixDelegationApplied = usePrefixes
+		eniText := fmt.Sprintf("%d ENIs", enis)
+		if enis == 1 {
+			eniText = "1 ENI"
+		}
+		if why != "" {
+			eniText += " (" + why + ")"
+		}
+		if usePrefixes {
+			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1)*IPsPerPrefix + 2
+			formula = fmt.Sprintf("%s x (%d - 1) prefixes x %d IPs + 2 = %d", eniText, inst.IPv4PerENI, IPsPerPrefix, res.MaxPodsUncapped)
+		} else {
+			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1) + 2
+			formula = fmt.Sprintf("%s x (%d - 1) IPs + 2 = %d", eniText, inst.IPv4PerENI, res.MaxPodsUncapped)
+		}
+		if enis == 0 {
+			warns = append(warns, Warning{
+				Field:   FieldReservedENIs,
+				Summary: "No ENI is left for pods",
+				Detail: fmt.Sprintf("%s has %d ENIs on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
+					name, inst.DefaultCardENIs, why),
+			})
+		}
+	}
+
+	res.MaxPods = res.MaxPodsUncapped
+	vcpuText := func() string {
+		if inst.VCPUs == 1 {
+			return "1 vCPU"
+		}
+		return fmt.Sprintf("%d vCPUs", inst.VCPUs)
+	}
+	switch r.CapPolicy {
+	case CapEKS:
+		if !inst.HasVCPUs() {
+			return res, nil, inputErr(FieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
+		}
+		res.Cap = CeilingLowCPU
+		cmp := "<="
+		if inst.VCPUs > CeilingCPUBoundary {
+			res.Cap, cmp = CeilingHighCPU, ">"
+		}
+		if res.MaxPods > res.Cap {
+			res.MaxPods = res.Cap
+			formula += fmt.Sprintf(", capped at %d (eks: %s %s %d)", res.Cap, vcpuText(), cmp, CeilingCPUBoundary)
+		}
+	case CapAutoMode:
+		res.Cap = CeilingAutoMode
+		if res.MaxPods > res.Cap {
+			res.MaxPods = res.Cap
+			formula += fmt.Sprintf(", capped at %d (auto_mode)", res.Cap)
+		}
+	}
+	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
+		res.MaxPods = *r.MaxPodsLimit
+		formula += fmt.Sprintf(", limited to %d (max_pods_limit)", res.MaxPods)
+	}
+	if r.PodsPerCore != nil {
+		if !inst.HasVCPUs() {
+			return res, nil, inputErr(FieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
+		}
+		if lim := *r.PodsPerCore * inst.VCPUs; lim < res.MaxPods {
+			res.MaxPods = lim
+			formula += fmt.Sprintf(", limited to %d (pods_per_core %d x %s)", lim, *r.PodsPerCore, vcpuText())
+		}
+	}
+	res.Formula = formula
+	return res, warns, nil
+}

@@ -1,0 +1,285 @@
+package sizing
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+// Accepted values of the enumerated settings.
+const (
+	IPFamilyIPv4 = "ipv4"
+	IPFamilyIPv6 = "ipv6"
+
+	OSLinux   = "linux"
+	OSWindows = "windows"
+
+	// CapEKS is max-pods-calculator.sh's ceiling: 110 for up to 30 vCPUs, else 250.
+	CapEKS = "eks"
+	// CapAutoMode is EKS Auto Mode's flat 110.
+	CapAutoMode = "auto_mode"
+	// CapNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
+	CapNone = "none"
+)
+
+// Networking gathers the VPC CNI and kubelet settings that decide max pods. The
+// zero value is the default of every setting: IPv4 secondary IPs on Linux, no
+// custom networking, no security groups for pods, the current VPC CNI, and the
+// "eks" cap. Pointer fields are unset when nil.
+type Networking struct {
+	PrefixDelegation      bool
+	IPFamily              string // "" means ipv4
+	CustomNetworking      bool
+	SecurityGroupsForPods bool
+	// ReservedENIs are default-card ENIs kept away from pods, like Karpenter's
+	// RESERVED_ENIS.
+	ReservedENIs int
+	// MaxENI is the VPC CNI's MAX_ENI: the most ENIs it attaches.
+	MaxENI *int
+	// CNIVersion is the VPC CNI version ("" = a current one, 1.9 or later).
+	CNIVersion string
+	OS         string // "" means linux
+	CapPolicy  string // "" means eks
+	// MaxPodsLimit is an extra ceiling applied after the cap.
+	MaxPodsLimit *int
+	// PodsPerCore is kubelet's podsPerCore: max pods <= this x vCPUs.
+	PodsPerCore *int
+}
+
+// Field names of the Networking settings, as the provider spells them.
+const (
+	FieldPrefixDelegation      = "prefix_delegation"
+	FieldIPFamily              = "ip_family"
+	FieldCustomNetworking      = "custom_networking"
+	FieldSecurityGroupsForPods = "security_groups_for_pods"
+	FieldReservedENIs          = "reserved_enis"
+	FieldMaxENI                = "max_eni"
+	FieldCNIVersion            = "cni_version"
+	FieldOS                    = "os"
+	FieldCapPolicy             = "cap_policy"
+	FieldMaxPodsLimit          = "max_pods_limit"
+	FieldPodsPerCore           = "pods_per_core"
+	FieldInstanceType          = "instance_type"
+	FieldInstance              = "instance"
+)
+
+func (n Networking) ipFamily() string  { return or(n.IPFamily, IPFamilyIPv4) }
+func (n Networking) os() string        { return or(n.OS, OSLinux) }
+func (n Networking) capPolicy() string { return or(n.CapPolicy, CapEKS) }
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// Resolved is a validated Networking with its defaults filled in.
+type Resolved struct {
+	Networking
+	CNI CNIVersion
+}
+
+// Validate checks every setting on its own and against the others, and fills
+// in defaults.
+func (n Networking) Validate() (Resolved, error) {
+	r := Resolved{Networking: n}
+	r.IPFamily, r.OS, r.CapPolicy = n.ipFamily(), n.os(), n.capPolicy()
+	if err := oneOf(FieldIPFamily, r.IPFamily, IPFamilyIPv4, IPFamilyIPv6); err != nil {
+		return r, err
+	}
+	if err := oneOf(FieldOS, r.OS, OSLinux, OSWindows); err != nil {
+		return r, err
+	}
+	if err := oneOf(FieldCapPolicy, r.CapPolicy, CapEKS, CapAutoMode, CapNone); err != nil {
+		return r, err
+	}
+	if n.ReservedENIs < 0 {
+		return r, inputErr(FieldReservedENIs, "reserved_enis is %d; it must be 0 or more (ENIs kept away from pods)", n.ReservedENIs)
+	}
+	if n.MaxENI != nil && *n.MaxENI < 1 {
+		return r, inputErr(FieldMaxENI, "max_eni is %d; it must be at least 1 (the VPC CNI's MAX_ENI), or left unset for no limit", *n.MaxENI)
+	}
+	if n.MaxPodsLimit != nil && *n.MaxPodsLimit < 1 {
+		return r, inputErr(FieldMaxPodsLimit, "max_pods_limit is %d; it must be at least 1, or left unset for no extra ceiling", *n.MaxPodsLimit)
+	}
+	if n.PodsPerCore != nil && *n.PodsPerCore < 1 {
+		return r, inputErr(FieldPodsPerCore, "pods_per_core is %d; it must be at least 1, or left unset (kubelet's podsPerCore 0 means the same as unset)", *n.PodsPerCore)
+	}
+	cni, err := ParseCNIVersion(n.CNIVersion)
+	if err != nil {
+		return r, err
+	}
+	r.CNI = cni
+	if r.IPFamily == IPFamilyIPv6 {
+		if n.CustomNetworking {
+			return r, inputErr(FieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\": EKS supports custom networking for IPv4 clusters only")
+		}
+		if !cni.AtLeast(1, 10) {
+			return r, inputErr(FieldCNIVersion, "ip_family = \"ipv6\" needs VPC CNI 1.10.0 or later, but cni_version is %q", n.CNIVersion)
+		}
+	}
+	if r.OS == OSWindows {
+		for _, c := range []struct {
+			set   bool
+			field string
+		}{
+			{n.PrefixDelegation, FieldPrefixDelegation},
+			{r.IPFamily == IPFamilyIPv6, FieldIPFamily},
+			{n.CustomNetworking, FieldCustomNetworking},
+			{n.SecurityGroupsForPods, FieldSecurityGroupsForPods},
+			{n.ReservedENIs > 0, FieldReservedENIs},
+			{n.MaxENI != nil, FieldMaxENI},
+		} {
+			if c.set {
+				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods the secondary IPs of the primary ENI only (IPv4 per ENI - 1); remove %s or use os = \"linux\"", c.field, c.field)
+			}
+		}
+	}
+	return r, nil
+}
+
+func oneOf(field, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return inputErr(field, "%s is %q; it must be one of %s", field, v, quoteList(allowed))
+}
+
+func quoteList(vals []string) string {
+	q := make([]string, len(vals))
+	for i, v := range vals {
+		q[i] = strconv.Quote(v)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// CNIVersion is a parsed VPC CNI version. The zero value stands for "not given",
+// treated as a current release.
+type CNIVersion struct {
+	Given               bool
+	Major, Minor, Patch int
+}
+
+// AtLeast reports whether the version is major.minor or later; an unset version
+// is taken to be current.
+func (v CNIVersion) AtLeast(major, minor int) bool {
+	if !v.Given {
+		return true
+	}
+	return v.Major > major || (v.Major == major && v.Minor >= minor)
+}
+
+// ParseCNIVersion accepts "1.18.3", "v1.9.0", "1.9", "v1.9.0-eksbuild.1" (the EKS
+// add-on form) and "1.9.0+build". The empty string is "not given".
+func ParseCNIVersion(s string) (CNIVersion, error) {
+	if s == "" {
+		return CNIVersion{}, nil
+	}
+	bad := inputErr(FieldCNIVersion, "cni_version %q is not a VPC CNI version; use a form such as \"1.18.3\", \"v1.9.0\" or \"v1.19.2-eksbuild.1\"", s)
+	core := strings.TrimPrefix(s, "v")
+	if i := strings.IndexAny(core, "-+"); i >= 0 {
+		if i == len(core)-1 {
+			return CNIVersion{}, bad
+		}
+		core = core[:i]
+	}
+	parts := strings.Split(core, ".")
+	if len(parts) < 2 || len(parts) > 3 {
+		return CNIVersion{}, bad
+	}
+	var nums [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 6 || strings.TrimLeft(p, "0123456789") != "" {
+			return CNIVersion{}, bad
+		}
+		nums[i], _ = strconv.Atoi(p)
+	}
+	if nums[0] != 1 {
+		return CNIVersion{}, inputErr(FieldCNIVersion, "cni_version %q: only VPC CNI 1.x versions are known; use a form such as \"1.18.3\"", s)
+	}
+	return CNIVersion{Given: true, Major: nums[0], Minor: nums[1], Patch: nums[2]}, nil
+}
+
+func (v CNIVersion) String() string {
+	if !v.Given {
+		return "current"
+	}
+	return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch)
+}
+
+// InstanceSpec describes an instance type the table lacks (the provider's
+// instance object), e.g. from data.aws_ec2_instance_type.
+type InstanceSpec struct {
+	// NetworkInterfaces is the ENIs on the default network card.
+	NetworkInterfaces         int
+	IPv4AddressesPerInterface int
+	VCPUs                     *int   // nil = unknown
+	Hypervisor                string // "" = nitro
+	BareMetal                 bool
+}
+
+// Instance-object field names.
+const (
+	FieldInstanceNetworkInterfaces = "instance.network_interfaces"
+	FieldInstanceIPv4PerInterface  = "instance.ipv4_addresses_per_interface"
+	FieldInstanceVCPUs             = "instance.vcpus"
+	FieldInstanceHypervisor        = "instance.hypervisor"
+)
+
+// CustomInstance validates an InstanceSpec and turns it into a table row.
+// Facts the spec cannot give (memory, trunking, EBS) stay unknown.
+func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
+	if s.NetworkInterfaces < 1 || s.NetworkInterfaces > 1000 {
+		return ec2data.Instance{}, inputErr(FieldInstanceNetworkInterfaces, "instance.network_interfaces is %d; it must be between 1 and 1000 (the ENIs on the default network card, maximum_network_interfaces of a single-card type)", s.NetworkInterfaces)
+	}
+	if s.IPv4AddressesPerInterface < 1 || s.IPv4AddressesPerInterface > 1000 {
+		return ec2data.Instance{}, inputErr(FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is %d; it must be between 1 and 1000 (IPv4 addresses per ENI, the primary one included)", s.IPv4AddressesPerInterface)
+	}
+	in := ec2data.Instance{
+		Name:              "custom",
+		Custom:            true,
+		DefaultCardENIs:   s.NetworkInterfaces,
+		IPv4PerENI:        s.IPv4AddressesPerInterface,
+		NetworkCards:      1,
+		TotalENIs:         s.NetworkInterfaces,
+		Hypervisor:        or(s.Hypervisor, ec2data.HypervisorNitro),
+		BareMetal:         s.BareMetal,
+		EBSAttachmentType: "",
+	}
+	if err := oneOf(FieldInstanceHypervisor, in.Hypervisor, ec2data.HypervisorNitro, ec2data.HypervisorXen, ec2data.HypervisorUnknown); err != nil {
+		return ec2data.Instance{}, err
+	}
+	if s.VCPUs != nil {
+		if *s.VCPUs < 1 || *s.VCPUs > 100000 {
+			return ec2data.Instance{}, inputErr(FieldInstanceVCPUs, "instance.vcpus is %d; it must be between 1 and 100000, or left unset if unknown", *s.VCPUs)
+		}
+		in.VCPUs = *s.VCPUs
+	}
+	return in, nil
+}
+
+// ResolveInstance picks the instance from exactly one of a table name or a
+// custom spec; nil means "not given".
+func ResolveInstance(name *string, spec *InstanceSpec) (ec2data.Instance, error) {
+	switch {
+	case name != nil && spec != nil:
+		return ec2data.Instance{}, inputErr(FieldInstanceType, "give instance_type or instance, not both: instance_type looks the type up in the embedded table, instance describes a type the table lacks")
+	case name == nil && spec == nil:
+		return ec2data.Instance{}, inputErr(FieldInstanceType, "give instance_type (a type from the embedded table, such as \"m5.large\") or instance (an object describing a type the table lacks)")
+	case spec != nil:
+		return CustomInstance(*spec)
+	}
+	in, err := ec2data.Lookup(*name)
+	if err != nil {
+		return ec2data.Instance{}, inputErr(FieldInstanceType, "%s", err.Error())
+	}
+	return in, nil
+}
