@@ -64,5 +64,9 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 }
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{}
+	return []func() function.Function{
+		NewENIMaxPodsFunction,
+		NewInstanceTypeFunction,
+		NewMaxPodsFunction,
+	}
 }
