@@ -67,7 +67,7 @@ func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (
 		return maxPodsFields{}, false, ferr
 	}
 	var n networkingModel
-	if unknown, ferr := c.opts.decode(ctx, 1, opts, &n); ferr != nil || unknown {
+	if unknown, ferr := c.decodeOptions(ctx, opts, &n); ferr != nil || unknown {
 		return maxPodsFields{}, unknown, ferr
 	}
 	var diags diag.Diagnostics

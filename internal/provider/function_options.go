@@ -94,6 +94,11 @@ func (o funcOptions) markdownTable() string {
 	return b.String()
 }
 
+// decodeOptions reads the call's options arguments into target; see decode.
+func (c funcCall) decodeOptions(ctx context.Context, args []types.Dynamic, target any) (unknown bool, ferr *function.FuncError) {
+	return c.opts.decode(ctx, c.optsPos, args, target)
+}
+
 // decode reads the variadic options arguments (at most one, at position pos)
 // into target, a pointer to the data source model whose tfsdk tags are exactly
 // the option keys. Omitted and null options are null in the model, as an unset
@@ -264,15 +269,6 @@ func typedValue(ctx context.Context, t attr.Type, tv tftypes.Value) (attr.Value,
 		tv = tftypes.NewValue(t.TerraformType(ctx), nil)
 	}
 	return t.ValueFromTerraform(ctx, tv)
-}
-
-// unknownOf is the unknown value of t.
-func unknownOf(ctx context.Context, t attr.Type) attr.Value {
-	v, err := t.ValueFromTerraform(ctx, tftypes.NewValue(t.TerraformType(ctx), tftypes.UnknownValue))
-	if err != nil {
-		panic("provider: no unknown value for " + t.String())
-	}
-	return v
 }
 
 // typeName is a Terraform type name as users write it.
