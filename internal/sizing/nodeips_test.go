@@ -285,13 +285,15 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 				capacity := enis * slots * unit
 				for _, maxPods := range []int{inst.ENIMaxPods(), 110, 250, 17, 1} {
 					for _, w := range warms {
+						// The replay places pods one at a time, so one replay
+						// taken further and further gives every pod count.
+						rp := newIPAMDReplay(prefix, slots, enis, maxPods, w, !custom)
 						for p := 0; p <= min(maxPods, capacity); p++ {
 							// The warm target in IPs: beyond max pods ipamd may
 							// overshoot the closed form's ceil(max_pods/...) cap,
 							// allocating a whole chunk at once.
 							overshoot := w.WarmIPDefined() && max(p+w.WarmIP, w.MinimumIP) > maxPods ||
 								prefix && !w.WarmIPDefined() && IPsPerPrefix*w.WarmPrefix > maxPods
-							rp := newIPAMDReplay(prefix, slots, enis, maxPods, w, !custom)
 							failed := rp.run(p)
 							if overshoot {
 								if cf := closedForm(prefix, slots, enis, custom, maxPods, p, w, false); failed == 0 && !w.WarmIPDefined() && rp.units < cf.secondary+cf.prefixes {
@@ -372,4 +374,21 @@ func ExampleNodeIPs() {
 	u, _, _ := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(10)})
 	fmt.Println(u.NodeSubnetIPs, u.Formula)
 	// Output: 30 ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30
+}
+
+// Taking one replay further gives the same state as a fresh replay.
+func TestReplayIsIncremental(t *testing.T) {
+	for _, w := range []ResolvedWarm{{WarmENI: 1, WarmPrefix: 1}, {WarmENI: 0, WarmPrefix: 3}, {WarmIP: 7, MinimumIP: 20}, {MinimumIP: 40}} {
+		for _, prefix := range []bool{false, true} {
+			inc := newIPAMDReplay(prefix, 9, 3, 110, w, true)
+			for p := 0; p <= 27; p++ {
+				fresh := newIPAMDReplay(prefix, 9, 3, 110, w, true)
+				f1, f2 := inc.run(p), fresh.run(p)
+				if f1 != f2 || inc.units != fresh.units || inc.podENIs() != fresh.podENIs() || inc.pods != fresh.pods {
+					t.Fatalf("warm %+v prefix %v pods %d: incremental (%d, %d units, %d ENIs) != fresh (%d, %d units, %d ENIs)",
+						w, prefix, p, f1, inc.units, inc.podENIs(), f2, fresh.units, fresh.podENIs())
+				}
+			}
+		}
+	}
 }
