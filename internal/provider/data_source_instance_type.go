@@ -1,0 +1,156 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var _ datasource.DataSource = (*instanceTypeDataSource)(nil)
+
+// NewInstanceTypeDataSource is the ekssize_instance_type data source.
+func NewInstanceTypeDataSource() datasource.DataSource { return &instanceTypeDataSource{} }
+
+type instanceTypeDataSource struct{}
+
+// instanceTypeFields are the computed facts of one table row; the
+// instance_type function returns the same object.
+type instanceTypeFields struct {
+	MaximumNetworkInterfaces         types.Int64  `tfsdk:"maximum_network_interfaces"`
+	MaximumNetworkCards              types.Int64  `tfsdk:"maximum_network_cards"`
+	DefaultNetworkCardIndex          types.Int64  `tfsdk:"default_network_card_index"`
+	MaximumIPv4AddressesPerInterface types.Int64  `tfsdk:"maximum_ipv4_addresses_per_interface"`
+	DefaultVCPUs                     types.Int64  `tfsdk:"default_vcpus"`
+	MemorySize                       types.Int64  `tfsdk:"memory_size"`
+	Hypervisor                       types.String `tfsdk:"hypervisor"`
+	BareMetal                        types.Bool   `tfsdk:"bare_metal"`
+	SupportedArchitectures           types.List   `tfsdk:"supported_architectures"`
+	DefaultCardNetworkInterfaces     types.Int64  `tfsdk:"default_card_network_interfaces"`
+	TrunkingCompatible               types.Bool   `tfsdk:"trunking_compatible"`
+	BranchNetworkInterfaces          types.Int64  `tfsdk:"branch_network_interfaces"`
+	GPUs                             types.Int64  `tfsdk:"gpus"`
+	EBSAttachmentLimit               types.Int64  `tfsdk:"ebs_attachment_limit"`
+	EBSAttachmentLimitType           types.String `tfsdk:"ebs_attachment_limit_type"`
+	ENIMaxPods                       types.Int64  `tfsdk:"eni_max_pods"`
+	DataVersion                      types.String `tfsdk:"data_version"`
+}
+
+type instanceTypeModel struct {
+	InstanceType types.String `tfsdk:"instance_type"`
+	instanceTypeFields
+}
+
+func (d *instanceTypeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_instance_type"
+}
+
+// instanceTypeDescriptions documents every computed attribute once, for the
+// data source schema and the instance_type function's return object.
+var instanceTypeDescriptions = map[string]string{
+	"maximum_network_interfaces":           "ENIs over all network cards (as `aws_ec2_instance_type`). The VPC CNI uses only the default card: see `default_card_network_interfaces`.",
+	"maximum_network_cards":                "Number of network cards.",
+	"default_network_card_index":           "Index of the default network card.",
+	"maximum_ipv4_addresses_per_interface": "IPv4 addresses per ENI, the primary one included.",
+	"default_vcpus":                        "Default vCPUs; null if unknown.",
+	"memory_size":                          "Memory in MiB; null if unknown.",
+	"hypervisor":                           "`nitro`, `xen` or `unknown` (the VPC CNI table records `unknown` for most bare metal types).",
+	"bare_metal":                           "Whether the type is bare metal.",
+	"supported_architectures":              "Architectures, spelled as EC2 does (`x86_64`, `arm64`); null if unknown.",
+	"default_card_network_interfaces":      "ENIs on the default network card: the ENI count the VPC CNI and `max-pods-calculator.sh` use.",
+	"trunking_compatible":                  "Whether the type can take a trunk ENI for security groups for pods (VPC resource controller table); null if the type is not in that table.",
+	"branch_network_interfaces":            "Branch ENIs (the `vpc.amazonaws.com/pod-eni` resource) for security groups for pods; null if the type is not in the VPC resource controller's table.",
+	"gpus":                                 "GPUs (0 for none or unknown).",
+	"ebs_attachment_limit":                 "EBS volume attachment limit before subtracting the root volume and (for `shared`) extra ENIs, as the EBS CSI driver counts it.",
+	"ebs_attachment_limit_type":            "`shared` (EBS volumes share attachment slots with ENIs) or `dedicated`, as the EBS CSI driver classifies the type.",
+	"eni_max_pods":                         "The VPC CNI `eni-max-pods.txt` value: default-card ENIs x (IPv4 per ENI - 1) + 2, never capped.",
+	"data_version":                         "Version of the embedded instance table, e.g. `2026-08+vpc-cni-v1.23.2`.",
+}
+
+func instanceTypeComputedAttributes() map[string]schema.Attribute {
+	out := map[string]schema.Attribute{}
+	for name, desc := range instanceTypeDescriptions {
+		switch name {
+		case "hypervisor", "ebs_attachment_limit_type", "data_version":
+			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		case "bare_metal", "trunking_compatible":
+			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+		case "supported_architectures":
+			out[name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
+		default:
+			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		}
+	}
+	return out
+}
+
+func (d *instanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := instanceTypeComputedAttributes()
+	attrs["instance_type"] = schema.StringAttribute{
+		Required: true,
+		MarkdownDescription: "EC2 instance type, such as `m5.large`. An unknown name is an error that suggests the closest known " +
+			"types; the table covers every type in the VPC CNI's `eni-max-pods.txt` (see `data_version`).",
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Facts about an EC2 instance type from the embedded table: network limits as the VPC CNI sees them, " +
+			"security-groups-for-pods limits, vCPUs, memory, GPUs and the EBS attachment limit. Attribute names follow the AWS " +
+			"provider's `aws_ec2_instance_type` where the meaning is identical, so the two can be swapped; this one needs no credentials.",
+		Attributes: attrs,
+	}
+}
+
+func (d *instanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m instanceTypeModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := m.InstanceType.ValueString()
+	in, err := sizing.ResolveInstance(&name, nil)
+	if err != nil {
+		addCoreError(&resp.Diagnostics, "Unknown instance type", err)
+		return
+	}
+	m.instanceTypeFields = instanceTypeFieldsOf(in)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// architectureNames maps the table's GOARCH spelling to EC2's.
+var architectureNames = map[string]string{"amd64": "x86_64", "arm64": "arm64"}
+
+func instanceTypeFieldsOf(in ec2data.Instance) instanceTypeFields {
+	archs := types.ListNull(types.StringType)
+	if name, ok := architectureNames[in.Arch]; ok {
+		archs = types.ListValueMust(types.StringType, []attr.Value{types.StringValue(name)})
+	}
+	trunking := types.BoolNull()
+	branch := types.Int64Null()
+	if in.TrunkingKnown {
+		trunking = types.BoolValue(in.TrunkingCompatible)
+		branch = types.Int64Value(int64(in.BranchENIs))
+	}
+	return instanceTypeFields{
+		MaximumNetworkInterfaces:         types.Int64Value(int64(in.TotalENIs)),
+		MaximumNetworkCards:              types.Int64Value(int64(in.NetworkCards)),
+		DefaultNetworkCardIndex:          types.Int64Value(int64(in.DefaultNetworkCardIndex)),
+		MaximumIPv4AddressesPerInterface: types.Int64Value(int64(in.IPv4PerENI)),
+		DefaultVCPUs:                     int64Ptr(in.VCPUs, in.HasVCPUs()),
+		MemorySize:                       int64Ptr(in.MemoryMiB, in.HasMemory()),
+		Hypervisor:                       types.StringValue(in.Hypervisor),
+		BareMetal:                        types.BoolValue(in.BareMetal),
+		SupportedArchitectures:           archs,
+		DefaultCardNetworkInterfaces:     types.Int64Value(int64(in.DefaultCardENIs)),
+		TrunkingCompatible:               trunking,
+		BranchNetworkInterfaces:          branch,
+		GPUs:                             types.Int64Value(int64(in.GPUCount)),
+		EBSAttachmentLimit:               types.Int64Value(int64(in.EBSMaxAttachments)),
+		EBSAttachmentLimitType:           types.StringValue(in.EBSAttachmentType),
+		ENIMaxPods:                       types.Int64Value(int64(in.ENIMaxPods())),
+		DataVersion:                      types.StringValue(ec2data.DataVersion()),
+	}
+}

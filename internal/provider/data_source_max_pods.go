@@ -1,0 +1,136 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/render"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var _ datasource.DataSource = (*maxPodsDataSource)(nil)
+
+// NewMaxPodsDataSource is the ekssize_max_pods data source.
+func NewMaxPodsDataSource() datasource.DataSource { return &maxPodsDataSource{} }
+
+type maxPodsDataSource struct{}
+
+// maxPodsFields are the computed results of one max-pods question.
+type maxPodsFields struct {
+	MaxPods                 types.Int64  `tfsdk:"max_pods"`
+	ENIMaxPods              types.Int64  `tfsdk:"eni_max_pods"`
+	MaxPodsUncapped         types.Int64  `tfsdk:"max_pods_uncapped"`
+	Cap                     types.Int64  `tfsdk:"cap"`
+	NetworkInterfaces       types.Int64  `tfsdk:"network_interfaces"`
+	PrefixDelegationApplied types.Bool   `tfsdk:"prefix_delegation_applied"`
+	Formula                 types.String `tfsdk:"formula"`
+	KubeletExtraArgs        types.String `tfsdk:"kubelet_extra_args"`
+	BootstrapExtraArgs      types.String `tfsdk:"bootstrap_extra_args"`
+}
+
+type maxPodsModel struct {
+	instanceModel
+	networkingModel
+	maxPodsFields
+	DataVersion types.String `tfsdk:"data_version"`
+}
+
+func (d *maxPodsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_max_pods"
+}
+
+// maxPodsDescriptions documents the computed attributes once for the data
+// source and the functions that return them.
+var maxPodsDescriptions = map[string]string{
+	"max_pods": "The value to give kubelet (`--max-pods` / `maxPods`): the ENI or prefix arithmetic, then the cap, " +
+		"`max_pods_limit` and `pods_per_core`. Mirrors `max-pods-calculator.sh`.",
+	"eni_max_pods": "The VPC CNI `eni-max-pods.txt` value for the type, whatever the settings: default-card ENIs x (IPv4 per ENI - 1) + 2. " +
+		"This is what AL2 `bootstrap.sh`, nodeadm and Karpenter use to size kube-reserved memory.",
+	"max_pods_uncapped":         "The ENI (or prefix) arithmetic for these settings before the cap, `max_pods_limit` and `pods_per_core`.",
+	"cap":                       "The ceiling of `cap_policy` (110 or 250); null when `cap_policy = \"none\"`.",
+	"network_interfaces":        "ENIs whose addresses go to pods (default-card ENIs after `max_eni`, custom networking, the trunk ENI and `reserved_enis`).",
+	"prefix_delegation_applied": "Whether the /28 prefix arithmetic was used (prefix delegation or IPv6 on a type and CNI version that support it).",
+	"formula":                   "A one-line derivation, e.g. `3 ENIs x (10 - 1) IPs + 2 = 29`.",
+	"kubelet_extra_args":        "kubelet flags that set max pods, e.g. `--max-pods=29`.",
+	"bootstrap_extra_args": "Arguments for the Amazon Linux 2 `bootstrap.sh` (`bootstrap_extra_args` in terraform-aws-eks), e.g. " +
+		"`--use-max-pods false --kubelet-extra-args '--max-pods=29'`.",
+}
+
+func maxPodsComputedAttributes() map[string]schema.Attribute {
+	out := map[string]schema.Attribute{}
+	for name, desc := range maxPodsDescriptions {
+		switch name {
+		case "prefix_delegation_applied":
+			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+		case "formula", "kubelet_extra_args", "bootstrap_extra_args":
+			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		default:
+			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		}
+	}
+	return out
+}
+
+func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Max pods per node for an instance type under the VPC CNI settings, exactly as " +
+			"`max-pods-calculator.sh` from the EKS AMI computes it, with the derivation and ready-to-use kubelet and AL2 bootstrap arguments. " +
+			"`eni_max_pods` always equals the VPC CNI's `eni-max-pods.txt`.",
+		Attributes: mergeAttributes(
+			instanceAttributes(),
+			networkingAttributes(),
+			maxPodsComputedAttributes(),
+			map[string]schema.Attribute{
+				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+			},
+		),
+	}
+}
+
+func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m maxPodsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, err := m.resolve()
+	if err != nil {
+		addCoreError(&resp.Diagnostics, "Invalid instance", err)
+		return
+	}
+	fields, ok := maxPodsFieldsOf(in, m.networkingModel.toCore(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	m.maxPodsFields = fields
+	m.DataVersion = types.StringValue(ec2data.DataVersion())
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// maxPodsFieldsOf asks the core and copies its answer, reporting errors and
+// warnings on their attributes.
+func maxPodsFieldsOf(in ec2data.Instance, n sizing.Networking, diags *diag.Diagnostics) (maxPodsFields, bool) {
+	res, warns, err := sizing.MaxPods(in, n)
+	addCoreWarnings(diags, warns)
+	if err != nil {
+		addCoreError(diags, "Cannot compute max pods", err)
+		return maxPodsFields{}, false
+	}
+	flags := render.KubeletFlags{MaxPods: res.MaxPods}
+	return maxPodsFields{
+		MaxPods:                 types.Int64Value(int64(res.MaxPods)),
+		ENIMaxPods:              types.Int64Value(int64(res.ENIMaxPods)),
+		MaxPodsUncapped:         types.Int64Value(int64(res.MaxPodsUncapped)),
+		Cap:                     int64Ptr(res.Cap, res.Cap > 0),
+		NetworkInterfaces:       types.Int64Value(int64(res.NetworkInterfaces)),
+		PrefixDelegationApplied: types.BoolValue(res.PrefixDelegationApplied),
+		Formula:                 types.StringValue(res.Formula),
+		KubeletExtraArgs:        types.StringValue(render.KubeletExtraArgs(flags)),
+		BootstrapExtraArgs:      types.StringValue(render.AL2BootstrapExtraArgs(flags)),
+	}, true
+}
