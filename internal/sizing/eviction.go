@@ -1,7 +1,6 @@
 package sizing
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -73,8 +72,9 @@ func (t Threshold) Of(capacity int64) int64 {
 	return int64(math.Ceil(float64(capacity) / 100 * p))
 }
 
-// EvictionPath is the attribute path of one eviction_hard entry.
-func EvictionPath(signal string) string { return fmt.Sprintf("%s[%q]", FieldEvictionHard, signal) }
+// EvictionPath is the attribute path of one eviction_hard entry, in the
+// provider's field syntax: eviction_hard[memory.available].
+func EvictionPath(signal string) string { return FieldEvictionHard + "[" + signal + "]" }
 
 // resolveEvictionHard merges the overrides over the defaults and parses every
 // value. Overrides replace a default signal's value or add a signal; the
