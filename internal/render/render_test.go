@@ -237,7 +237,7 @@ func TestQuoteRoundTrips(t *testing.T) {
 		`plain`, `with "quotes" and \backslashes\`, "tab\tnewline\ncr\r", "bell\a del\x7f nel\u0085",
 		"bom\ufeff", "unicode é 日本 🚀", "invalid \xff byte", `#comment: {not: yaml} [x]`, "'single'", "",
 	} {
-		want := strings.ToValidUTF8(s, "\ufffd")
+		want := perByteValid(s)
 		c := &Cluster{Name: s, APIServerEndpoint: s, CertificateAuthority: s, ServiceCIDR: s, DNSIP: s}
 		var nc nodeConfig
 		if err := yaml.Unmarshal([]byte(NodeadmConfig(KubeletFlags{MaxPods: 1}, c)), &nc); err != nil {
@@ -322,4 +322,32 @@ func TestAL2ArgsSurviveSystemd(t *testing.T) {
 			t.Errorf("%s: AL2 args %q do not unescape to %q", rc.name, got, KubeletExtraArgs(nf))
 		}
 	}
+}
+
+// FuzzQuote checks any string survives quoting into both YAML and TOML.
+func FuzzQuote(f *testing.F) {
+	for _, s := range []string{"demo", `a"b\c`, "line\nbreak", "\x00\x1f\x7f\u0085\ufeff", "\xff", "🚀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := perByteValid(s)
+		var y struct{ V string }
+		if err := yaml.Unmarshal([]byte("v: "+quote(s)+"\n"), &y); err != nil || y.V != want {
+			t.Fatalf("YAML %q: got %q, %v", s, y.V, err)
+		}
+		var tm struct{ V string }
+		if _, err := toml.Decode("V = "+quote(s)+"\n", &tm); err != nil || tm.V != want {
+			t.Fatalf("TOML %q: got %q, %v", s, tm.V, err)
+		}
+	})
+}
+
+// perByteValid is s with each byte that is not UTF-8 replaced by U+FFFD, as
+// quote writes it.
+func perByteValid(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r) // ranging over a string yields U+FFFD per bad byte
+	}
+	return b.String()
 }

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"math"
 	"sort"
 	"strings"
@@ -102,7 +103,8 @@ func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, err
 		}
 		q, err := parseQuantity(field, v, signalKinds[k])
 		if err != nil {
-			if ie, ok := err.(*InputError); ok && !strings.Contains(ie.Msg, "negative") {
+			var ie *InputError
+			if errors.As(err, &ie) && !strings.Contains(ie.Msg, "negative") {
 				ie.Msg += `, or a percentage of capacity such as "10%"`
 			}
 			return nil, err

@@ -183,3 +183,31 @@ func TestParseLargeDecimalSuffixes(t *testing.T) {
 		t.Errorf("huge CPU accepted: %+v", q)
 	}
 }
+
+// FuzzParseQuantity checks the parser never panics, never returns a negative
+// or oversized value, and that the canonical text it writes parses back to the
+// same value.
+func FuzzParseQuantity(f *testing.F) {
+	for _, s := range []string{"70m", "0.5", "1", "574Mi", "1Gi", "600M", "1073741824", "-1", "1e3", "1.5Gi", "0.0001", "100m", "+.5Ki", "1E", "9999999999999999999Ei"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, kind := range []quantityKind{kindCPU, kindBytes, kindCount} {
+			q, err := parseQuantity("f", s, kind)
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || ie.Field != "f" || ie.Msg == "" {
+					t.Fatalf("%q: error %v is not an InputError on f", s, err)
+				}
+				continue
+			}
+			if q.Value < 0 || q.Value > maxQuantity || q.Text == "" {
+				t.Fatalf("%q (kind %d) = %+v", s, kind, q)
+			}
+			back, err := parseQuantity("f", q.Text, kind)
+			if err != nil || back.Value != q.Value || back.Text != q.Text {
+				t.Fatalf("%q (kind %d) = %+v, whose text parses back to %+v, %v", s, kind, q, back, err)
+			}
+		}
+	})
+}
