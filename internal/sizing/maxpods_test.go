@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -147,8 +148,8 @@ func TestMaxPodsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := MaxPods(lookup(t, tt.instance), tt.net)
-			ie, ok := err.(*InputError)
-			if !ok {
+			var ie *InputError
+			if !errors.As(err, &ie) {
 				t.Fatalf("err = %v (%T), want *InputError", err, err)
 			}
 			if ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
@@ -219,8 +220,8 @@ func TestResolveInstance(t *testing.T) {
 	}
 	for _, tt := range errs {
 		_, err := ResolveInstance(tt.name, tt.spec)
-		ie, ok := err.(*InputError)
-		if !ok || ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
 			t.Errorf("ResolveInstance error = %#v, want on %s containing %q", err, tt.field, tt.msg)
 		}
 	}
