@@ -30,7 +30,7 @@ type subnetModel struct {
 	Name                    types.String `tfsdk:"name"`
 }
 
-type reservedModel struct {
+type subnetReservedModel struct {
 	ApplicationLoadBalancers types.Int64 `tfsdk:"application_load_balancers"`
 	NetworkLoadBalancers     types.Int64 `tfsdk:"network_load_balancers"`
 	InterfaceEndpoints       types.Int64 `tfsdk:"interface_endpoints"`
@@ -71,16 +71,16 @@ type subnetCapacityModel struct {
 	instanceModel
 	networkingModel
 	warmTargetsModel
-	MaxPods             types.Int64    `tfsdk:"max_pods"`
-	PodsPerNode         types.Int64    `tfsdk:"pods_per_node"`
-	BranchPodsPerNode   types.Int64    `tfsdk:"branch_pods_per_node"`
-	NodeCount           types.Int64    `tfsdk:"node_count"`
-	SurgeNodesPerSubnet types.Int64    `tfsdk:"surge_nodes_per_subnet"`
-	Reserved            *reservedModel `tfsdk:"reserved"`
-	PrefixLayout        types.String   `tfsdk:"prefix_layout"`
-	FailOnShortfall     types.Bool     `tfsdk:"fail_on_shortfall"`
-	Subnets             []subnetModel  `tfsdk:"subnets"`
-	PodSubnets          []subnetModel  `tfsdk:"pod_subnets"`
+	MaxPods             types.Int64          `tfsdk:"max_pods"`
+	PodsPerNode         types.Int64          `tfsdk:"pods_per_node"`
+	BranchPodsPerNode   types.Int64          `tfsdk:"branch_pods_per_node"`
+	NodeCount           types.Int64          `tfsdk:"node_count"`
+	SurgeNodesPerSubnet types.Int64          `tfsdk:"surge_nodes_per_subnet"`
+	Reserved            *subnetReservedModel `tfsdk:"reserved"`
+	PrefixLayout        types.String         `tfsdk:"prefix_layout"`
+	FailOnShortfall     types.Bool           `tfsdk:"fail_on_shortfall"`
+	Subnets             []subnetModel        `tfsdk:"subnets"`
+	PodSubnets          []subnetModel        `tfsdk:"pod_subnets"`
 
 	PerNode          *perNodeModel `tfsdk:"per_node"`
 	SubnetResults    types.List    `tfsdk:"subnet_results"`

@@ -19,10 +19,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 )
 
-func expectAt(addr string, p tfjsonpath.Path, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, p, v)
-}
-
 func subnetResult(i int, attr string) tfjsonpath.Path {
 	return tfjsonpath.New("subnet_results").AtSliceIndex(i).AtMapKey(attr)
 }

@@ -61,6 +61,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewInstanceTypeDataSource,
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
+		NewNodeConfigDataSource,
 	}
 }
 

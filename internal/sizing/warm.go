@@ -7,7 +7,6 @@ const (
 	FieldWarmIPTarget      = "warm_ip_target"
 	FieldMinimumIPTarget   = "minimum_ip_target"
 	FieldWarmPrefixTarget  = "warm_prefix_target"
-	FieldMaxPods           = "max_pods"
 	FieldPodsPerNode       = "pods_per_node"
 	FieldBranchPodsPerNode = "branch_pods_per_node"
 )
