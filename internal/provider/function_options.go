@@ -3,12 +3,15 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -48,6 +51,28 @@ const warningsPolicy = "Provider functions cannot return warnings, so where the 
 	"instead of silently returning a number that differs from what was asked for. Change the named option (or use the data " +
 	"source) to accept that value."
 
+// schemaAttributes picks attributes of a data source's schema by name, so an
+// option has the data source attribute's type and description.
+func schemaAttributes(ds datasource.DataSource, names ...string) map[string]schema.Attribute {
+	var resp datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	out := make(map[string]schema.Attribute, len(names))
+	for _, n := range names {
+		a, ok := resp.Schema.Attributes[n]
+		if !ok {
+			panic("provider: the data source has no attribute " + n)
+		}
+		out[n] = a
+	}
+	return out
+}
+
+// schemaObjectType is the object type of a nested attribute of a data
+// source's schema, so a function returns exactly the data source's object.
+func schemaObjectType(ds datasource.DataSource, name string) map[string]attr.Type {
+	return schemaAttributes(ds, name)[name].GetType().(basetypes.ObjectType).AttrTypes
+}
+
 // funcOptions describes one function's options object: the data source
 // attributes it accepts, by name.
 type funcOptions struct {
@@ -83,11 +108,15 @@ func (o funcOptions) parameter(dataSource string) function.DynamicParameter {
 }
 
 // markdownTable documents every option with the data source's description.
-func (o funcOptions) markdownTable() string {
+func (o funcOptions) markdownTable() string { return attributesTable("Option", o.attrs) }
+
+// attributesTable is a Markdown table of attributes, their types and the data
+// source's descriptions, for option objects and returned objects.
+func attributesTable(heading string, attrs map[string]schema.Attribute) string {
 	var b strings.Builder
-	b.WriteString("| Option | Type | Description |\n|---|---|---|\n")
-	for _, k := range o.keys {
-		a := o.attrs[k]
+	b.WriteString("| " + heading + " | Type | Description |\n|---|---|---|\n")
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		a := attrs[k]
 		desc := strings.ReplaceAll(a.GetMarkdownDescription(), "|", "\\|")
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, typeName(a.GetType()), desc)
 	}
@@ -138,9 +167,9 @@ func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic
 				}
 				return false, function.NewArgumentFuncError(pos, msg+"; valid keys are "+o.validKeys())
 			}
-			v, unknown, problem := convertOption(ctx, given[k], a.GetType())
+			v, unknown, problem := convertOption(ctx, given[k], a.GetType(), "options."+k)
 			if problem != "" {
-				return false, function.NewArgumentFuncError(pos, fmt.Sprintf("options.%s: %s; valid keys are %s", k, problem, o.validKeys()))
+				return false, function.NewArgumentFuncError(pos, problem+"; valid keys are "+o.validKeys())
 			}
 			if unknown {
 				return true, nil
@@ -165,11 +194,8 @@ func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic)
 		return nil, false, function.NewArgumentFuncError(pos, "options is null; give an object such as { prefix_delegation = true }, "+
 			"or leave the argument out for the defaults; valid keys are "+o.validKeys())
 	}
-	switch v := arg.UnderlyingValue().(type) {
-	case basetypes.ObjectValue:
-		return v.Attributes(), false, nil
-	case basetypes.MapValue:
-		return v.Elements(), false, nil
+	if elems, ok := elementsOf(arg.UnderlyingValue()); ok {
+		return elems, false, nil
 	}
 	return nil, false, function.NewArgumentFuncError(pos, fmt.Sprintf(
 		"options must be an object such as { prefix_delegation = true }, got a %s; valid keys are %s",
@@ -178,33 +204,34 @@ func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic)
 
 // convertOption converts one option value to the attribute's type the way
 // Terraform converts a data source argument (a string "2" is a number, true is
-// the string "true"), so the same value means the same in both places. It
-// returns a problem text when the value cannot be converted.
-func convertOption(ctx context.Context, v attr.Value, want attr.Type) (attr.Value, bool, string) {
+// the string "true"; an object may leave out optional attributes), so the same
+// value means the same in both places. It returns a problem text, starting
+// with where the problem is (where, then nested attributes and indexes), when
+// the value cannot be converted.
+func convertOption(ctx context.Context, v attr.Value, want attr.Type, where string) (attr.Value, bool, string) {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		if dv.IsUnknown() || dv.IsUnderlyingValueUnknown() {
 			return nil, true, ""
 		}
 		if dv.IsNull() || dv.IsUnderlyingValueNull() {
-			nv, _ := typedValue(ctx, want, tftypes.Value{})
-			return nv, false, ""
+			v = nil
+		} else {
+			v = dv.UnderlyingValue()
 		}
-		v = dv.UnderlyingValue()
 	}
-	if v.IsUnknown() {
+	if v != nil && v.IsUnknown() {
 		return nil, true, ""
 	}
-	if v.IsNull() {
+	if v == nil || v.IsNull() {
 		nv, err := typedValue(ctx, want, tftypes.Value{})
 		if err != nil {
-			return nil, false, err.Error()
+			return nil, false, where + ": " + err.Error()
 		}
 		return nv, false, ""
 	}
-	got := v.Type(ctx)
-	wrong := fmt.Sprintf("must be a %s, got a %s", typeName(want), typeName(got))
-	switch {
-	case want.Equal(types.BoolType):
+	wrong := fmt.Sprintf("%s: must be a %s, got a %s", where, typeName(want), typeName(v.Type(ctx)))
+	switch want := want.(type) {
+	case basetypes.BoolType:
 		switch x := v.(type) {
 		case basetypes.BoolValue:
 			return x, false, ""
@@ -212,9 +239,9 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type) (attr.Valu
 			if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
 				return types.BoolValue(b), false, ""
 			}
-			return nil, false, fmt.Sprintf("must be a bool, got the string %q", x.ValueString())
+			return nil, false, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
 		}
-	case want.Equal(types.Int64Type):
+	case basetypes.Int64Type:
 		var f *big.Float
 		switch x := v.(type) {
 		case basetypes.NumberValue:
@@ -224,21 +251,21 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type) (attr.Valu
 		case basetypes.StringValue:
 			pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
 			if err != nil {
-				return nil, false, fmt.Sprintf("must be a whole number, got the string %q", x.ValueString())
+				return nil, false, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
 			}
 			f = pf
 		}
 		if f != nil {
 			if !f.IsInt() {
-				return nil, false, fmt.Sprintf("must be a whole number, got %s", f.Text('g', -1))
+				return nil, false, fmt.Sprintf("%s: must be a whole number, got %s", where, f.Text('g', -1))
 			}
 			i, acc := f.Int64()
 			if acc != big.Exact {
-				return nil, false, fmt.Sprintf("must be a whole number that fits in 64 bits, got %s", f.Text('g', -1))
+				return nil, false, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, f.Text('g', -1))
 			}
 			return types.Int64Value(i), false, ""
 		}
-	case want.Equal(types.StringType):
+	case basetypes.StringType:
 		switch x := v.(type) {
 		case basetypes.StringValue:
 			return x, false, ""
@@ -247,19 +274,75 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type) (attr.Valu
 		case basetypes.BoolValue:
 			return types.StringValue(strconv.FormatBool(x.ValueBool())), false, ""
 		}
-	default:
-		// Structured options are taken as they are when their type matches.
-		if got.Equal(want) {
-			return v, false, ""
+	case basetypes.ObjectType:
+		given, ok := elementsOf(v)
+		if !ok {
+			break
 		}
-		tv, err := v.ToTerraformValue(ctx)
-		if err == nil {
-			if nv, err := typedValue(ctx, want, tv); err == nil {
-				return nv, false, ""
+		names := make([]string, 0, len(want.AttrTypes))
+		for k := range want.AttrTypes {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, k := range slices.Sorted(maps.Keys(given)) {
+			if _, ok := want.AttrTypes[k]; !ok {
+				return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
 			}
 		}
+		vals := make(map[string]attr.Value, len(want.AttrTypes))
+		for _, k := range names {
+			cv, unknown, problem := convertOption(ctx, given[k], want.AttrTypes[k], where+"."+k)
+			if problem != "" || unknown {
+				return nil, unknown, problem
+			}
+			vals[k] = cv
+		}
+		obj, diags := types.ObjectValue(want.AttrTypes, vals)
+		if diags.HasError() {
+			return nil, false, where + ": " + diags[0].Detail()
+		}
+		return obj, false, ""
+	case basetypes.ListType:
+		var elems []attr.Value
+		switch x := v.(type) {
+		case basetypes.TupleValue:
+			elems = x.Elements()
+		case basetypes.ListValue:
+			elems = x.Elements()
+		case basetypes.SetValue:
+			elems = x.Elements()
+		default:
+			return nil, false, wrong
+		}
+		out := make([]attr.Value, len(elems))
+		for i, e := range elems {
+			cv, unknown, problem := convertOption(ctx, e, want.ElemType, fmt.Sprintf("%s[%d]", where, i))
+			if problem != "" || unknown {
+				return nil, unknown, problem
+			}
+			out[i] = cv
+		}
+		l, diags := types.ListValue(want.ElemType, out)
+		if diags.HasError() {
+			return nil, false, where + ": " + diags[0].Detail()
+		}
+		return l, false, ""
+	}
+	if v.Type(ctx).Equal(want) {
+		return v, false, ""
 	}
 	return nil, false, wrong
+}
+
+// elementsOf is the attributes of an object or the elements of a map.
+func elementsOf(v attr.Value) (map[string]attr.Value, bool) {
+	switch x := v.(type) {
+	case basetypes.ObjectValue:
+		return x.Attributes(), true
+	case basetypes.MapValue:
+		return x.Elements(), true
+	}
+	return nil, false
 }
 
 // typedValue builds a value of type t from a Terraform value; the zero
@@ -340,7 +423,13 @@ type funcCall struct {
 	opts       funcOptions
 	optsPos    int64
 	optsGiven  bool
+	// aliases rename the data source's attribute paths to the function's
+	// (subnets[0].cidr_block is the cidr_block argument): the first matching
+	// prefix of a diagnostic's path, and every one in message texts.
+	aliases []pathAlias
 }
+
+type pathAlias struct{ from, to string }
 
 // errorOf turns the adapter's diagnostics into one function error, or nil
 // when there is none. Warnings count as errors (see warningsPolicy).
@@ -370,16 +459,30 @@ func (c funcCall) errorOf(diags diag.Diagnostics) *function.FuncError {
 func (c funcCall) atPath(p path.Path, text string) *function.FuncError {
 	// Terraform ends function errors with its own full stop.
 	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
-	steps := p.Steps()
-	if len(steps) == 0 {
+	field := p.String()
+	for _, a := range c.aliases {
+		if rest, ok := strings.CutPrefix(field, a.from); ok {
+			field = a.to + rest
+			break
+		}
+	}
+	for _, a := range c.aliases {
+		// Whole names only: pod_subnets[0] is not subnets[0].
+		re := regexp.MustCompile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(a.from))
+		text = re.ReplaceAllString(text, "${1}"+a.to)
+	}
+	root := field
+	if i := strings.IndexAny(root, ".["); i >= 0 {
+		root = root[:i]
+	}
+	if root == "" {
 		return function.NewFuncError(text)
 	}
-	root, _ := steps[0].(path.PathStepAttributeName)
-	if pos, ok := c.positional[string(root)]; ok {
+	if pos, ok := c.positional[root]; ok {
 		return function.NewArgumentFuncError(pos, text)
 	}
-	if c.opts.has(string(root)) {
-		text = "options." + p.String() + ": " + strings.TrimPrefix(text, p.String()+": ")
+	if c.opts.has(root) {
+		text = "options." + field + ": " + strings.TrimPrefix(text, field+": ")
 		if c.optsGiven {
 			return function.NewArgumentFuncError(c.optsPos, text)
 		}

@@ -64,6 +64,11 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 		vals[k] = tftypes.NewValue(at, nil)
 	}
 	for k, v := range set {
+		// Fill in left-out nested attributes as Terraform does.
+		v, _, problem := convertOption(ctx, v, sr.Schema.Attributes[k].GetType(), k)
+		if problem != "" {
+			t.Fatal(problem)
+		}
 		tv, err := v.ToTerraformValue(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -173,4 +178,16 @@ func TestFunctionNullInstanceType(t *testing.T) {
 			t.Errorf("%T: %#v", f, ferr)
 		}
 	}
+}
+
+// lit is an object literal as Terraform passes it inside an argument.
+func lit(attrs map[string]attr.Value) attr.Value { return obj(attrs).UnderlyingValue() }
+
+// tuple is a tuple literal ([a, b]).
+func tuple(elems ...attr.Value) attr.Value {
+	ts := make([]attr.Type, len(elems))
+	for i, e := range elems {
+		ts[i] = e.Type(context.Background())
+	}
+	return types.TupleValueMust(ts, elems)
 }

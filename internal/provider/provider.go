@@ -69,6 +69,10 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 	return []func() function.Function{
 		NewENIMaxPodsFunction,
 		NewInstanceTypeFunction,
+		NewKubeReservedFunction,
 		NewMaxPodsFunction,
+		NewNodeIPsFunction,
+		NewSubnetMaxNodesFunction,
+		NewSubnetUsableIPsFunction,
 	}
 }
