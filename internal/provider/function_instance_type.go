@@ -2,14 +2,12 @@ package provider
 
 import (
 	"context"
-	"slices"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
 var _ function.Function = (*instanceTypeFunction)(nil)
@@ -23,34 +21,26 @@ func (f *instanceTypeFunction) Metadata(_ context.Context, _ function.MetadataRe
 	resp.Name = "instance_type"
 }
 
-// instanceTypeObjectType is the type of the ekssize_instance_type data
-// source's whole state, taken from its schema so the function returns exactly
-// the data source's attributes.
-func instanceTypeObjectType(ctx context.Context) map[string]attr.Type {
+// instanceTypeSchemaAttributes is the ekssize_instance_type data source's
+// whole schema: the function returns an object of exactly these attributes.
+func instanceTypeSchemaAttributes(ctx context.Context) map[string]schema.Attribute {
 	var resp datasource.SchemaResponse
 	(&instanceTypeDataSource{}).Schema(ctx, datasource.SchemaRequest{}, &resp)
-	return resp.Schema.Type().(basetypes.ObjectType).AttrTypes
+	return resp.Schema.Attributes
 }
 
 func (f *instanceTypeFunction) Definition(ctx context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
-	attrTypes := instanceTypeObjectType(ctx)
-	names := make([]string, 0, len(instanceTypeDescriptions))
-	for k := range instanceTypeDescriptions {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	var b strings.Builder
-	b.WriteString("| Attribute | Type | Description |\n|---|---|---|\n")
-	b.WriteString("| `instance_type` | string | The argument, as given. |\n")
-	for _, k := range names {
-		b.WriteString("| `" + k + "` | " + typeName(attrTypes[k]) + " | " + instanceTypeDescriptions[k] + " |\n")
+	attrs := instanceTypeSchemaAttributes(ctx)
+	attrTypes := make(map[string]attr.Type, len(attrs))
+	for k, a := range attrs {
+		attrTypes[k] = a.GetType()
 	}
 	resp.Definition = function.Definition{
 		Summary: "Facts about an EC2 instance type, as the ekssize_instance_type data source gives them",
 		MarkdownDescription: "Returns an object with the same attributes as the `ekssize_instance_type` data source for " +
 			"`instance_type`: network limits as the VPC CNI sees them, security-groups-for-pods limits, vCPUs, memory, GPUs " +
 			"and the EBS attachment limit. An unknown argument gives an unknown result; null is an error.\n\n" +
-			"Attributes of the returned object:\n\n" + b.String(),
+			"Attributes of the returned object:\n\n" + attributesTable("Attribute", attrs),
 		Parameters: []function.Parameter{instanceTypeParameter()},
 		Return:     function.ObjectReturn{AttributeTypes: attrTypes},
 	}

@@ -27,12 +27,16 @@ import (
 // options object, and the mapping of the data sources' diagnostics onto
 // function arguments.
 //
-// The options object of a function is the attribute groups of the matching
-// data source (networkingAttributes() for max_pods, ...). decode turns the
-// object into the data source's own model (networkingModel, ...) through an
-// ordinary types.Object, so the function then calls the same toCore() and the
-// same adapter (maxPodsFieldsOf, ...) as the data source: defaults, validation
-// and messages are shared, and a function cannot disagree with its data source.
+// The options object of a function is a set of the matching data source's
+// attributes (networkingAttributes() for max_pods; the networking, warm-pool
+// and subnet attributes for subnet_max_nodes, ...), with the data source's
+// types and descriptions. decode turns the object, through an ordinary
+// types.Object, into a struct of the data source's own model groups
+// (networkingModel, warmTargetsModel, subnetReservedModel, ...); the function
+// puts them into the data source's model and runs the same toCore() and
+// adapter (maxPodsFieldsOf, subnetCapacityModel.compute, ...) as the data
+// source. Defaults, validation and messages are therefore shared, and a
+// function cannot disagree with its data source.
 //
 // The data sources report problems as diagnostics on attribute paths. A function
 // runs the same adapter into a diag.Diagnostics and funcCall.errorOf maps each
@@ -82,12 +86,7 @@ type funcOptions struct {
 
 func newFuncOptions(groups ...map[string]schema.Attribute) funcOptions {
 	attrs := mergeAttributes(groups...)
-	keys := make([]string, 0, len(attrs))
-	for k := range attrs {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return funcOptions{attrs: attrs, keys: keys}
+	return funcOptions{attrs: attrs, keys: slices.Sorted(maps.Keys(attrs))}
 }
 
 func (o funcOptions) has(key string) bool { _, ok := o.attrs[key]; return ok }
