@@ -197,8 +197,8 @@ func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic)
 		return elems, false, nil
 	}
 	return nil, false, function.NewArgumentFuncError(pos, fmt.Sprintf(
-		"options must be an object such as { prefix_delegation = true }, got a %s; valid keys are %s",
-		typeName(arg.UnderlyingValue().Type(ctx)), o.validKeys()))
+		"options must be an object such as { prefix_delegation = true }, got %s; valid keys are %s",
+		withArticle(typeName(arg.UnderlyingValue().Type(ctx))), o.validKeys()))
 }
 
 // convertOption converts one option value to the attribute's type the way
@@ -228,7 +228,7 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 		}
 		return nv, false, ""
 	}
-	wrong := fmt.Sprintf("%s: must be a %s, got a %s", where, typeName(want), typeName(v.Type(ctx)))
+	wrong := fmt.Sprintf("%s: must be %s, got %s", where, withArticle(typeName(want)), withArticle(typeName(v.Type(ctx))))
 	switch want := want.(type) {
 	case basetypes.BoolType:
 		switch x := v.(type) {
@@ -376,6 +376,14 @@ func typeName(t attr.Type) string {
 		return "set"
 	}
 	return t.String()
+}
+
+// withArticle puts "a" or "an" before a type name: "a string", "an object".
+func withArticle(name string) string {
+	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // closestKey suggests the valid key nearest to a misspelt one (at most two

@@ -103,7 +103,7 @@ func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, err
 func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
 	var warns []Warning
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
-	name := inst.Name
+	name := instName(inst)
 
 	if r.SecurityGroupsForPods && !inst.Custom {
 		switch {

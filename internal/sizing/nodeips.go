@@ -250,7 +250,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 				Field:   FieldMaxPods,
 				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
 				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%d here), or leave max_pods unset.",
-					u.MaxPods, inst.Name, u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
+					u.MaxPods, instName(inst), u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
 			})
 		}
 	}
@@ -276,7 +276,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 			w.MinimumIP, what, failed, u.PodsPerNode, u.PodsPerNode, held)
 	}
 	if enis == 0 {
-		return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s has no ENI left for pods under these settings (custom networking keeps the primary ENI for the node, and the trunk and reserved ENIs take the rest), so no pod gets an IP", u.PodsPerNode, defaulted, inst.Name)
+		return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s has no ENI left for pods under these settings (custom networking keeps the primary ENI for the node, and the trunk and reserved ENIs take the rest), so no pod gets an IP", u.PodsPerNode, defaulted, instName(inst))
 	}
 	capacity := fmt.Sprintf("%d IPs (%d %s x %d secondary IPs)", enis*slots, enis, plural(enis, "ENI", "ENIs"), slots)
 	hint := "lower pods_per_node or enable prefix_delegation"
@@ -285,7 +285,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 		hint = "lower pods_per_node"
 	}
 	return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s gives pods at most %s under these settings, so pod number %d on a node never gets an IP; %s",
-		u.PodsPerNode, defaulted, inst.Name, capacity, failed, hint)
+		u.PodsPerNode, defaulted, instName(inst), capacity, failed, hint)
 }
 
 // warmIgnoredWarnings flags warm settings that ipamd ignores in this mode.
