@@ -490,6 +490,9 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 	if v.IsNull() {
 		return "null"
 	}
+	if v.IsUnknown() {
+		return "(known after apply)"
+	}
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		return hclValue(dv.UnderlyingValue(), multiline, indent)
 	}
