@@ -38,9 +38,11 @@ func FuzzParseSubnet(f *testing.F) {
 			}
 			return
 		}
-		p, perr := netip.ParsePrefix(cidr)
-		if perr != nil || !p.Addr().Is4() || p.Bits() < 16 || p.Bits() > 28 {
-			t.Fatalf("accepted %q", cidr)
+		// The parser ignores surrounding white space (a value read from a
+		// file may end in a newline); nothing else.
+		p, perr := netip.ParsePrefix(strings.TrimSpace(cidr))
+		if perr != nil || !p.Addr().Is4() || p.Bits() < 16 || p.Bits() > 28 || s.CIDR != p {
+			t.Fatalf("accepted %q as %s", cidr, s.CIDR)
 		}
 		if s.UsableIPs() != s.TotalIPs()-5 || s.FreeIPs() < 0 || s.FreeIPs() > s.UsableIPs() || s.UsedIPs() < 0 ||
 			s.PrefixEligibleBlocks() < 0 || s.PrefixEligibleBlocks() > s.Blocks() || s.ReservedPrefixBlocks() > s.PrefixEligibleBlocks() {
