@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"math/big"
 	"regexp"
 	"slices"
@@ -256,11 +257,11 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 		}
 		if f != nil {
 			if !f.IsInt() {
-				return nil, false, fmt.Sprintf("%s: must be a whole number, got %s", where, f.Text('g', -1))
+				return nil, false, fmt.Sprintf("%s: must be a whole number, got %s", where, numberText(f))
 			}
 			i, acc := f.Int64()
 			if acc != big.Exact {
-				return nil, false, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, f.Text('g', -1))
+				return nil, false, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, numberText(f))
 			}
 			return types.Int64Value(i), false, ""
 		}
@@ -331,6 +332,24 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 		return v, false, ""
 	}
 	return nil, false, wrong
+}
+
+// numberText writes a number for a message. The exact decimal form of a number
+// far outside float64's range has millions of digits and takes minutes to
+// compute (a string option such as "1e-99999999" hung the call), so such a
+// number is written as its power of ten.
+func numberText(f *big.Float) string {
+	if v, _ := f.Float64(); f.IsInf() || (!math.IsInf(v, 0) && (v != 0 || f.Sign() == 0)) {
+		return f.Text('g', -1)
+	}
+	mant := new(big.Float)
+	exp := f.MantExp(mant) // f = mant x 2^exp, 0.5 <= |mant| < 1
+	m, _ := mant.Float64()
+	sign := ""
+	if m < 0 {
+		sign, m = "-", -m
+	}
+	return fmt.Sprintf("about %s1e%d", sign, int64(math.Round(math.Log10(m)+float64(exp)*math.Log10(2))))
 }
 
 // elementsOf is the attributes of an object or the elements of a map.

@@ -136,6 +136,10 @@ func TestOptionsDecode(t *testing.T) {
 		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.NumberValue(big.NewFloat(1.5))})}, 1, `^options.max_eni: must be a whole number, got 1.5;`},
 		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.NumberValue(new(big.Float).SetFloat64(1e30))})}, 1, `^options.max_eni: must be a whole number that fits in 64 bits`},
 		{[]types.Dynamic{obj(map[string]attr.Value{"custom_networking": types.StringValue("yes")})}, 1, `^options.custom_networking: must be a bool, got the string "yes"`},
+		// The exact decimal form of these takes minutes to write; the message gives the power of ten.
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.StringValue("1e-99999999")})}, 1, `^options.max_eni: must be a whole number, got about 1e-99999999;`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.StringValue("-1e99999999")})}, 1, `^options.max_eni: must be a whole number that fits in 64 bits, got about -1e99999999;`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.StringValue("1e400")})}, 1, `^options.max_eni: must be a whole number that fits in 64 bits, got about 1e400;`},
 		{[]types.Dynamic{obj(map[string]attr.Value{"os": types.ListValueMust(types.StringType, nil)})}, 1, `^options.os: must be a string, got a list`},
 	}
 	for _, b := range bad {
