@@ -41,8 +41,9 @@ import (
 //     (instance.vcpus, subnets[0].cidr_block, kube_reserved.cpu) and
 //     attributes the configuration leaves out (cap_policy when the default
 //     "eks" cap needs vCPUs).
-// Cases Terraform itself rejects (a value of the wrong type for an attribute or
-// parameter) never reach the provider and are CLI-only.
+// Cases rejected before the provider's code sees them (by Terraform: a value
+// of the wrong type; by the framework: a fraction for a whole number) are
+// CLI-only.
 
 type badInput struct {
 	name string
@@ -74,7 +75,8 @@ type badInput struct {
 	// (Terraform wraps long messages) and " ... " any text.
 	want string
 
-	// cliOnly: Terraform rejects the value before the provider sees it.
+	// cliOnly: Terraform or the framework rejects the value before the
+	// provider's code sees it.
 	cliOnly bool
 }
 
@@ -103,13 +105,8 @@ func strMapValue(m map[string]string) attr.Value {
 
 // with returns a copy of base with more attributes.
 func with(base attrs, more attrs) attrs {
-	out := attrs{}
-	for k, v := range base {
-		out[k] = v
-	}
-	for k, v := range more {
-		out[k] = v
-	}
+	out := maps.Clone(base)
+	maps.Copy(out, more)
 	return out
 }
 
@@ -378,6 +375,9 @@ var badInputs = []badInput{
 	{fn: "max_pods", name: "whole number beyond 64 bits", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"max_eni": numf(1e20)})}, arg: "options",
 		want: `options.max_eni: must be a whole number that fits in 64 bits, got 1e+20`},
+	{fn: "max_pods", name: "absurd exponent in a string", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"max_eni": str("1e-99999999")})}, arg: "options",
+		want: `options.max_eni: must be a whole number, got about 1e-99999999`},
 	{fn: "max_pods", name: "string for a bool", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"custom_networking": str("yes")})}, arg: "options",
 		want: `options.custom_networking: must be a bool, got the string "yes"`},
