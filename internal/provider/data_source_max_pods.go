@@ -3,9 +3,11 @@ package provider
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -37,7 +39,9 @@ type maxPodsModel struct {
 	instanceModel
 	networkingModel
 	maxPodsFields
-	DataVersion types.String `tfsdk:"data_version"`
+	InstanceTypes  types.List   `tfsdk:"instance_types"`
+	ByInstanceType types.Map    `tfsdk:"by_instance_type"`
+	DataVersion    types.String `tfsdk:"data_version"`
 }
 
 func (d *maxPodsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -87,6 +91,19 @@ func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			maxPodsComputedAttributes(),
 			map[string]schema.Attribute{
 				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+				"instance_types": schema.ListAttribute{
+					Optional:    true,
+					ElementType: types.StringType,
+					MarkdownDescription: "Batch form: several instance types from the embedded table, answered in one read under the same " +
+						"settings (for example every type a Karpenter NodePool allows, or every node group of a module). Results are in " +
+						"`by_instance_type`; the single-type attributes are then null. Use instead of `instance_type` and `instance`.",
+				},
+				"by_instance_type": schema.MapNestedAttribute{
+					Computed: true,
+					MarkdownDescription: "With `instance_types`: a map from each instance type to the same computed attributes as the " +
+						"single form (`max_pods`, `eni_max_pods`, `formula`, ...). Null otherwise.",
+					NestedObject: schema.NestedAttributeObject{Attributes: maxPodsComputedAttributes()},
+				},
 			},
 		),
 	}
@@ -98,18 +115,106 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	m.DataVersion = types.StringValue(ec2data.DataVersion())
+	m.ByInstanceType = types.MapNull(maxPodsObjectType)
+	if !m.InstanceTypes.IsNull() {
+		if !m.InstanceType.IsNull() || m.Instance != nil {
+			resp.Diagnostics.AddAttributeError(path.Root("instance_types"), "Invalid instance",
+				"give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type")
+			return
+		}
+		m.maxPodsFields = nullMaxPodsFields()
+		m.ByInstanceType = readMaxPodsBatch(ctx, m.InstanceTypes, m.toCore(), &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		return
+	}
 	in, err := m.resolve()
 	if err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid instance", err)
 		return
 	}
-	fields, ok := maxPodsFieldsOf(in, m.networkingModel.toCore(), &resp.Diagnostics)
+	fields, ok := maxPodsFieldsOf(in, m.toCore(), &resp.Diagnostics)
 	if !ok {
 		return
 	}
 	m.maxPodsFields = fields
-	m.DataVersion = types.StringValue(ec2data.DataVersion())
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// maxPodsObjectType is the object type of one by_instance_type entry.
+var maxPodsObjectType = func() types.ObjectType {
+	attrTypes := map[string]attr.Type{}
+	for name, a := range maxPodsComputedAttributes() {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
+}()
+
+func nullMaxPodsFields() maxPodsFields {
+	return maxPodsFields{
+		MaxPods: types.Int64Null(), ENIMaxPods: types.Int64Null(), MaxPodsUncapped: types.Int64Null(), Cap: types.Int64Null(),
+		NetworkInterfaces: types.Int64Null(), PrefixDelegationApplied: types.BoolNull(), Formula: types.StringNull(),
+		KubeletExtraArgs: types.StringNull(), BootstrapExtraArgs: types.StringNull(),
+	}
+}
+
+// readMaxPodsBatch answers the batch form: the same core call per type, with
+// errors and warnings attached to the list element that caused them (warnings
+// for a type are reported once per distinct text).
+func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking, diags *diag.Diagnostics) types.Map {
+	var names []types.String
+	diags.Append(list.ElementsAs(ctx, &names, false)...)
+	if diags.HasError() {
+		return types.MapNull(maxPodsObjectType)
+	}
+	if len(names) == 0 {
+		diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", "instance_types is empty; give at least one instance type")
+		return types.MapNull(maxPodsObjectType)
+	}
+	out := make(map[string]maxPodsFields, len(names))
+	for i, name := range names {
+		p := path.Root("instance_types").AtListIndex(i)
+		if name.IsNull() {
+			diags.AddAttributeError(p, "Invalid instance", "instance_types contains null; every element must be an instance type such as \"m5.large\"")
+			continue
+		}
+		key := name.ValueString()
+		if _, done := out[key]; done {
+			continue
+		}
+		in, err := ec2data.Lookup(key)
+		if err != nil {
+			diags.AddAttributeError(p, "Unknown instance type", err.Error())
+			continue
+		}
+		var one diag.Diagnostics
+		fields, ok := maxPodsFieldsOf(in, n, &one)
+		for _, d := range one {
+			// Re-home per-setting diagnostics: name the type so the batch stays readable.
+			detail := key + ": " + d.Detail()
+			if dp, isPath := d.(diag.DiagnosticWithPath); isPath {
+				if d.Severity() == diag.SeverityError {
+					diags.AddAttributeError(dp.Path(), d.Summary(), detail)
+				} else {
+					diags.AddAttributeWarning(dp.Path(), d.Summary(), detail)
+				}
+			} else {
+				diags.Append(d)
+			}
+		}
+		if ok {
+			out[key] = fields
+		}
+	}
+	if diags.HasError() {
+		return types.MapNull(maxPodsObjectType)
+	}
+	m, d := types.MapValueFrom(ctx, maxPodsObjectType, out)
+	diags.Append(d...)
+	return m
 }
 
 // maxPodsFieldsOf asks the core and copies its answer, reporting errors and

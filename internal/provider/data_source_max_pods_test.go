@@ -212,3 +212,58 @@ func TestFieldPath(t *testing.T) {
 		}
 	}
 }
+
+func TestAccMaxPodsBatch(t *testing.T) {
+	t.Parallel()
+	byType := func(typ, attr string) tfjsonpath.Path {
+		return tfjsonpath.New("by_instance_type").AtMapKey(typ).AtMapKey(attr)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `
+data "ekssize_max_pods" "pool" {
+  instance_types    = ["m5.large", "t3a.medium", "m5.8xlarge", "p5.48xlarge", "m5.large"]
+  prefix_delegation = true
+}
+output "smallest" { value = min([for t, r in data.ekssize_max_pods.pool.by_instance_type : r.max_pods]...) }
+`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("m5.large", "max_pods"), knownvalue.Int64Exact(110)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("t3a.medium", "max_pods_uncapped"), knownvalue.Int64Exact(242)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("m5.8xlarge", "max_pods"), knownvalue.Int64Exact(250)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("m5.8xlarge", "max_pods_uncapped"), knownvalue.Int64Exact(3714)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("p5.48xlarge", "max_pods"), knownvalue.Int64Exact(250)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("p5.48xlarge", "eni_max_pods"), knownvalue.Int64Exact(100)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", byType("m5.large", "kubelet_extra_args"), knownvalue.StringExact("--max-pods=110")),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", tfjsonpath.New("by_instance_type"), knownvalue.MapSizeExact(4)),
+					statecheck.ExpectKnownValue("data.ekssize_max_pods.pool", tfjsonpath.New("max_pods"), knownvalue.Null()),
+					statecheck.ExpectKnownOutputValue("smallest", knownvalue.Int64Exact(110)),
+				},
+			},
+			{
+				Config:      `data "ekssize_max_pods" "x" { instance_types = ["m5.large", "c5.4xlrge"] }`,
+				ExpectError: regexp.MustCompile(`(?s)instance type "c5.4xlrge" is not in the embedded.*did you mean c5.4xlarge\?`),
+			},
+			{
+				Config: `data "ekssize_max_pods" "x" {
+  instance_type  = "m5.large"
+  instance_types = ["m5.large"]
+}`,
+				ExpectError: regexp.MustCompile(`give only one of instance_type, instance or instance_types`),
+			},
+			{
+				Config:      `data "ekssize_max_pods" "x" { instance_types = [] }`,
+				ExpectError: regexp.MustCompile(`instance_types is empty; give at least one instance type`),
+			},
+			{
+				Config: `data "ekssize_max_pods" "x" {
+  instance_types           = ["m5.large", "t3.large"]
+  security_groups_for_pods = true
+}`,
+				ExpectError: regexp.MustCompile(`t3.large: security_groups_for_pods: t3.large is not trunking compatible`),
+			},
+		},
+	})
+}

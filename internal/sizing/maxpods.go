@@ -115,8 +115,8 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	}
 
 	var formula string
-	switch {
-	case r.OS == OSWindows:
+	switch r.OS {
+	case OSWindows:
 		res.NetworkInterfaces = 1
 		res.MaxPodsUncapped = inst.IPv4PerENI - 1
 		formula = fmt.Sprintf("%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -147,8 +148,8 @@ func TestMaxPodsErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := MaxPods(lookup(t, tt.instance), tt.net)
-			ie, ok := err.(*InputError)
-			if !ok {
+			var ie *InputError
+			if !errors.As(err, &ie) {
 				t.Fatalf("err = %v (%T), want *InputError", err, err)
 			}
 			if ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
@@ -216,11 +217,13 @@ func TestResolveInstance(t *testing.T) {
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, FieldInstanceVCPUs, "instance.vcpus is 0"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Hypervisor: "kvm"}, FieldInstanceHypervisor, `instance.hypervisor is "kvm"; it must be one of "nitro", "xen" or "unknown"`},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, MemoryMiB: ptr(100)}, FieldInstanceMemorySize, "instance.memory_size is 100; it must be the memory in MiB"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Architecture: "amd64"}, FieldInstanceArchitecture, `instance.architecture is "amd64"; it must be one of "x86_64" or "arm64"`},
 	}
 	for _, tt := range errs {
 		_, err := ResolveInstance(tt.name, tt.spec)
-		ie, ok := err.(*InputError)
-		if !ok || ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != tt.field || !strings.Contains(ie.Msg, tt.msg) {
 			t.Errorf("ResolveInstance error = %#v, want on %s containing %q", err, tt.field, tt.msg)
 		}
 	}

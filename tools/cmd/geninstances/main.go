@@ -121,7 +121,7 @@ func resolveModule(dir string) (version, moduleDir string, err error) {
 	cmd.Stderr = &stderr
 	outb, err := cmd.Output()
 	if err != nil {
-		return "", "", fmt.Errorf("go mod download %s: %v: %s", vpcModule, err, stderr.String())
+		return "", "", fmt.Errorf("go mod download %s: %w: %s", vpcModule, err, stderr.String())
 	}
 	var m struct{ Version, Dir string }
 	if err := json.Unmarshal(outb, &m); err != nil {
