@@ -3,10 +3,12 @@ module github.com/ekssize/terraform-provider-ekssize
 go 1.25.8
 
 require (
+	github.com/BurntSushi/toml v1.6.0
 	github.com/hashicorp/terraform-plugin-framework v1.19.0
 	github.com/hashicorp/terraform-plugin-go v0.31.0
 	github.com/hashicorp/terraform-plugin-log v0.11.0
 	github.com/hashicorp/terraform-plugin-testing v1.16.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (

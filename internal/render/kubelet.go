@@ -47,8 +47,14 @@ func KubeletExtraArgs(f KubeletFlags) string {
 // /etc/eks/bootstrap.sh (the managed node group and terraform-aws-eks
 // bootstrap_extra_args). --use-max-pods false stops bootstrap.sh from writing
 // its own eni-max-pods.txt value, so the --max-pods flag is the one kubelet uses.
+//
+// bootstrap.sh writes the kubelet arguments into a systemd drop-in
+// (Environment='KUBELET_EXTRA_ARGS=...'), where systemd resolves % specifiers:
+// an eviction threshold such as nodefs.available<10% would make systemd drop
+// the whole assignment. Every % is therefore written %%, which systemd turns
+// back into %.
 func AL2BootstrapExtraArgs(f KubeletFlags) string {
-	return "--use-max-pods false --kubelet-extra-args '" + KubeletExtraArgs(f) + "'"
+	return "--use-max-pods false --kubelet-extra-args '" + strings.ReplaceAll(KubeletExtraArgs(f), "%", "%%") + "'"
 }
 
 func joinKV(kvs []KeyValue, sep string) string {

@@ -15,7 +15,7 @@ func TestKubeletExtraArgs(t *testing.T) {
 			SystemReserved: []KeyValue{{"memory", "100Mi"}},
 			EvictionHard:   []KeyValue{{"memory.available", "100Mi"}, {"nodefs.available", "10%"}}},
 			"--max-pods=110 --kube-reserved=cpu=70m,memory=1465Mi,ephemeral-storage=1Gi --system-reserved=memory=100Mi --eviction-hard=memory.available<100Mi,nodefs.available<10%",
-			"--use-max-pods false --kubelet-extra-args '--max-pods=110 --kube-reserved=cpu=70m,memory=1465Mi,ephemeral-storage=1Gi --system-reserved=memory=100Mi --eviction-hard=memory.available<100Mi,nodefs.available<10%'"},
+			"--use-max-pods false --kubelet-extra-args '--max-pods=110 --kube-reserved=cpu=70m,memory=1465Mi,ephemeral-storage=1Gi --system-reserved=memory=100Mi --eviction-hard=memory.available<100Mi,nodefs.available<10%%'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

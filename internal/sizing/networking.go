@@ -240,8 +240,8 @@ func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
 	if s.NetworkInterfaces < 1 || s.NetworkInterfaces > 1000 {
 		return ec2data.Instance{}, inputErr(FieldInstanceNetworkInterfaces, "instance.network_interfaces is %d; it must be between 1 and 1000 (the ENIs on the default network card, maximum_network_interfaces of a single-card type)", s.NetworkInterfaces)
 	}
-	if s.IPv4AddressesPerInterface < 1 || s.IPv4AddressesPerInterface > 1000 {
-		return ec2data.Instance{}, inputErr(FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is %d; it must be between 1 and 1000 (IPv4 addresses per ENI, the primary one included)", s.IPv4AddressesPerInterface)
+	if s.IPv4AddressesPerInterface < 2 || s.IPv4AddressesPerInterface > 1000 {
+		return ec2data.Instance{}, inputErr(FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is %d; it must be between 2 and 1000 (IPv4 addresses per ENI: the primary one plus at least one for pods)", s.IPv4AddressesPerInterface)
 	}
 	in := ec2data.Instance{
 		Name:              "custom",

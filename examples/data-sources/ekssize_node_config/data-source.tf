@@ -1,0 +1,63 @@
+# AL2023 (nodeadm), the default: kube-reserved and allocatable for m5.large.
+data "ekssize_node_config" "al2023" {
+  instance_type = "m5.large"
+}
+
+# Prefix delegation raises max pods to 110. kube_reserved_basis = "max_pods"
+# (the default) reserves memory for those 110 pods: 11 x 110 + 255 = 1465 MiB.
+# "eni" would reserve for 29 pods, as bootstrap.sh, nodeadm and Karpenter do.
+data "ekssize_node_config" "prefix" {
+  instance_type     = "m5.large"
+  prefix_delegation = true
+  system_reserved   = { cpu = "100m", memory = "200Mi" }
+  eviction_hard     = { "memory.available" = "5%" }
+}
+
+# Bottlerocket, with the cluster settings for a complete [settings.kubernetes].
+data "ekssize_node_config" "bottlerocket" {
+  instance_type = "m6g.xlarge"
+  ami_family    = "bottlerocket"
+  cluster = {
+    name                  = "demo"
+    api_server_endpoint   = "https://0123456789ABCDEF.gr7.us-west-2.eks.amazonaws.com"
+    certificate_authority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0t"
+    service_cidr          = "10.100.0.0/16"
+  }
+}
+
+# Amazon Linux 2: arguments for bootstrap.sh.
+data "ekssize_node_config" "al2" {
+  instance_type = "c5.2xlarge"
+  ami_family    = "al2"
+}
+
+output "allocatable" {
+  # m5.large: { cpu_millicores = 1930, memory_mib = 6903, ephemeral_storage_mib = 17408, pods = 29 }
+  value = data.ekssize_node_config.al2023.allocatable
+}
+
+output "kube_reserved" {
+  # { cpu = "70m", memory = "1465Mi", ephemeral_storage = "1Gi" }
+  value = data.ekssize_node_config.prefix.kube_reserved
+}
+
+output "nodeadm_config" {
+  value = data.ekssize_node_config.prefix.nodeadm_config
+}
+
+output "bottlerocket_settings_toml" {
+  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+}
+
+output "al2_bootstrap_extra_args" {
+  value = data.ekssize_node_config.al2.al2_bootstrap_extra_args
+}
+
+# Ready for yamlencode into an EC2NodeClass spec.kubelet.
+output "karpenter_kubelet" {
+  value = data.ekssize_node_config.prefix.karpenter_kubelet
+}
+
+output "ebs_volume_limit" {
+  value = data.ekssize_node_config.al2023.ebs_volume_limit # 26
+}

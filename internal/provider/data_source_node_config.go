@@ -1,0 +1,415 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/render"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var _ datasource.DataSource = (*nodeConfigDataSource)(nil)
+
+// NewNodeConfigDataSource is the ekssize_node_config data source.
+func NewNodeConfigDataSource() datasource.DataSource { return &nodeConfigDataSource{} }
+
+type nodeConfigDataSource struct{}
+
+// reservedModel is a kube_reserved or system_reserved object.
+type reservedModel struct {
+	CPU              types.String `tfsdk:"cpu"`
+	Memory           types.String `tfsdk:"memory"`
+	EphemeralStorage types.String `tfsdk:"ephemeral_storage"`
+}
+
+type clusterModel struct {
+	Name                 types.String `tfsdk:"name"`
+	APIServerEndpoint    types.String `tfsdk:"api_server_endpoint"`
+	CertificateAuthority types.String `tfsdk:"certificate_authority"`
+	ServiceCIDR          types.String `tfsdk:"service_cidr"`
+}
+
+type amountsModel struct {
+	CPUMillicores       types.Int64 `tfsdk:"cpu_millicores"`
+	MemoryMiB           types.Int64 `tfsdk:"memory_mib"`
+	EphemeralStorageMiB types.Int64 `tfsdk:"ephemeral_storage_mib"`
+	Pods                types.Int64 `tfsdk:"pods"`
+}
+
+// nodeConfigInputs are the node-specific settings beside the shared instance
+// and networking groups. max_pods, kube_reserved and eviction_hard are both
+// inputs and results.
+type nodeConfigInputs struct {
+	AMIFamily                 types.String   `tfsdk:"ami_family"`
+	MaxPods                   types.Int64    `tfsdk:"max_pods"`
+	KubeReservedBasis         types.String   `tfsdk:"kube_reserved_basis"`
+	KubeReserved              *reservedModel `tfsdk:"kube_reserved"`
+	SystemReserved            *reservedModel `tfsdk:"system_reserved"`
+	EvictionHard              types.Map      `tfsdk:"eviction_hard"`
+	RootVolumeSize            types.Int64    `tfsdk:"root_volume_size"`
+	VMMemoryOverheadPercent   types.Float64  `tfsdk:"vm_memory_overhead_percent"`
+	ExtraEBSVolumes           types.Int64    `tfsdk:"extra_ebs_volumes"`
+	AttachedNetworkInterfaces types.Int64    `tfsdk:"attached_network_interfaces"`
+	Cluster                   *clusterModel  `tfsdk:"cluster"`
+}
+
+type nodeConfigResults struct {
+	KubeReservedCPUMillicores types.Int64   `tfsdk:"kube_reserved_cpu_millicores"`
+	KubeReservedMemoryMiB     types.Int64   `tfsdk:"kube_reserved_memory_mib"`
+	Capacity                  *amountsModel `tfsdk:"capacity"`
+	Allocatable               *amountsModel `tfsdk:"allocatable"`
+	EBSVolumeLimit            types.Int64   `tfsdk:"ebs_volume_limit"`
+	KarpenterReservedENIs     types.Int64   `tfsdk:"karpenter_reserved_enis"`
+	KarpenterKubelet          types.Object  `tfsdk:"karpenter_kubelet"`
+	KubeletExtraArgs          types.String  `tfsdk:"kubelet_extra_args"`
+	NodeadmConfig             types.String  `tfsdk:"nodeadm_config"`
+	AL2BootstrapExtraArgs     types.String  `tfsdk:"al2_bootstrap_extra_args"`
+	BottlerocketSettings      types.String  `tfsdk:"bottlerocket_settings"`
+	BottlerocketSettingsTOML  types.String  `tfsdk:"bottlerocket_settings_toml"`
+	DataVersion               types.String  `tfsdk:"data_version"`
+}
+
+type nodeConfigModel struct {
+	instanceModel
+	networkingModel
+	nodeConfigInputs
+	nodeConfigResults
+}
+
+func (d *nodeConfigDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_node_config"
+}
+
+// karpenterKubeletTypes is the object type of karpenter_kubelet: the
+// EC2NodeClass spec.kubelet fields, spelled as Karpenter spells them.
+var karpenterKubeletTypes = map[string]attr.Type{
+	"maxPods":        types.Int64Type,
+	"kubeReserved":   types.MapType{ElemType: types.StringType},
+	"systemReserved": types.MapType{ElemType: types.StringType},
+	"evictionHard":   types.MapType{ElemType: types.StringType},
+}
+
+func reservedAttributes(what string, computed bool) map[string]schema.Attribute {
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Optional: true, Computed: computed, MarkdownDescription: desc}
+	}
+	return map[string]schema.Attribute{
+		"cpu": str("CPU " + what + ", a Kubernetes quantity in millicores (`70m`) or cores (`0.5`, `1`)."),
+		"memory": str("Memory " + what + ", a Kubernetes quantity in bytes with an optional binary (`574Mi`, `1Gi`) or " +
+			"decimal (`600M`) suffix."),
+		"ephemeral_storage": str("Ephemeral storage " + what + ", a Kubernetes byte quantity such as `1Gi`."),
+	}
+}
+
+func amountsAttributes(what string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"cpu_millicores":        schema.Int64Attribute{Computed: true, MarkdownDescription: "CPU " + what + ", in millicores."},
+		"memory_mib":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory " + what + ", in MiB (allocatable is rounded down)."},
+		"ephemeral_storage_mib": schema.Int64Attribute{Computed: true, MarkdownDescription: "Ephemeral storage " + what + ", in MiB (allocatable is rounded down)."},
+		"pods":                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Pods " + what + ": `max_pods`."},
+	}
+}
+
+func nodeConfigAttributes() map[string]schema.Attribute {
+	computedString := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
+	computedInt := func(desc string) schema.Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+	}
+	return map[string]schema.Attribute{
+		"ami_family": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "AMI family the node configuration is rendered for: `al2023` (default, nodeadm), `al2` (`bootstrap.sh`) " +
+				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
+				"AMIs, so `os = \"windows\"` is an error.",
+		},
+		"max_pods": schema.Int64Attribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "kubelet max pods. Unset, it is computed as `ekssize_max_pods` computes it from the same instance and " +
+				"networking settings; set, it is used as given (a warning says so when it exceeds the pod IPs the node can get).",
+		},
+		"kube_reserved_basis": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `max_pods` (default): the max pods this node is " +
+				"configured with. `eni`: `eni_max_pods`, as AL2 `bootstrap.sh`, nodeadm and Karpenter do even when max pods is raised " +
+				"for prefix delegation (which under-reserves memory; a warning says by how much).",
+		},
+		"kube_reserved": schema.SingleNestedAttribute{
+			Optional: true,
+			Computed: true,
+			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
+				"and is echoed as you wrote it; the others are computed as nodeadm computes them: CPU 6% of the first core, 1% of the " +
+				"second, 0.5% of the third and fourth, 0.25% of the rest (`70m` for 2 vCPUs); memory 11 x P + 255 MiB (`574Mi` for " +
+				"29 pods); ephemeral storage `1Gi`.",
+			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
+		},
+		"system_reserved": schema.SingleNestedAttribute{
+			Optional: true,
+			MarkdownDescription: "system-reserved for the OS daemons. None by default (as the EKS AMIs and Karpenter); when set, it is " +
+				"rendered into every configuration and subtracted from allocatable.",
+			Attributes: reservedAttributes("reserved for the operating system", false),
+		},
+		"eviction_hard": schema.MapAttribute{
+			ElementType: types.StringType,
+			Optional:    true,
+			Computed:    true,
+			MarkdownDescription: "Hard eviction thresholds. Defaults `memory.available` = `100Mi`, `nodefs.available` = `10%`, " +
+				"`nodefs.inodesFree` = `5%` (nodeadm, the AL2 AMI and Karpenter). Entries you set replace or add to the defaults and " +
+				"the result is the merged map. Signals: `memory.available`, `nodefs.available`, `nodefs.inodesFree`, " +
+				"`imagefs.available`, `imagefs.inodesFree`, `pid.available` (what Karpenter accepts); values are a percentage with at most " +
+				"two decimals (`7.5%`) or a quantity (`500Mi`). When set, the whole merged map is rendered into the node configurations " +
+				"(kubelet drops signals a partial `evictionHard` leaves out). `memory.available` and `nodefs.available` are subtracted " +
+				"from allocatable as Karpenter does: a percentage of capacity, rounded up; `100%` disables the signal.",
+		},
+		"root_volume_size": schema.Int64Attribute{
+			Optional: true,
+			MarkdownDescription: "Size in GiB of the EBS volume kubelet's nodefs is on: the root volume, or the data volume on " +
+				"Bottlerocket (Karpenter's ephemeral block device). Default `20`, as Karpenter and the EKS AMIs.",
+		},
+		"vm_memory_overhead_percent": schema.Float64Attribute{
+			Optional: true,
+			MarkdownDescription: "Share of memory lost to the hypervisor and kernel, as a fraction: Karpenter's " +
+				"`VM_MEMORY_OVERHEAD_PERCENT`, default `0.075`. Capacity memory is memory MiB (minus 64 MiB on arm64) minus the ceiling " +
+				"of this fraction of it.",
+		},
+		"extra_ebs_volumes": schema.Int64Attribute{
+			Optional:            true,
+			MarkdownDescription: "EBS volumes attached at boot besides the root volume (default `0`). Each takes an attachment slot.",
+		},
+		"attached_network_interfaces": schema.Int64Attribute{
+			Optional: true,
+			MarkdownDescription: "ENIs attached to the node at steady state (default `1`). On `shared` EBS types every ENI beyond the " +
+				"first takes an EBS attachment slot.",
+		},
+		"cluster": schema.SingleNestedAttribute{
+			Optional: true,
+			MarkdownDescription: "The cluster to join. When set, `nodeadm_config` is a complete NodeConfig (with `spec.cluster`) and " +
+				"`bottlerocket_settings_toml` includes the cluster settings. Leave it unset when something else writes them " +
+				"(terraform-aws-eks, managed node groups, Karpenter).",
+			Attributes: map[string]schema.Attribute{
+				"name": schema.StringAttribute{Required: true, MarkdownDescription: "Cluster name (`aws_eks_cluster.name`)."},
+				"api_server_endpoint": schema.StringAttribute{Required: true, MarkdownDescription: "API server URL " +
+					"(`aws_eks_cluster.endpoint`)."},
+				"certificate_authority": schema.StringAttribute{Required: true, MarkdownDescription: "Base64-encoded CA bundle " +
+					"(`aws_eks_cluster.certificate_authority[0].data`)."},
+				"service_cidr": schema.StringAttribute{Required: true, MarkdownDescription: "Service CIDR " +
+					"(`aws_eks_cluster.kubernetes_network_config[0].service_ipv4_cidr`), /12 to /24 for IPv4. nodeadm takes it as " +
+					"`cidr`; Bottlerocket's `cluster-dns-ip` is its tenth address (`10.100.0.10` for `10.100.0.0/16`)."},
+			},
+		},
+
+		"kube_reserved_cpu_millicores": computedInt("kube-reserved CPU in millicores (`70` for 2 vCPUs)."),
+		"kube_reserved_memory_mib":     computedInt("kube-reserved memory in MiB, rounded up (`574` for 29 pods)."),
+		"capacity": schema.SingleNestedAttribute{
+			Computed: true,
+			MarkdownDescription: "Node capacity as Karpenter models it: vCPUs x 1000; memory after the arm64 and VM overhead " +
+				"deductions; `root_volume_size`; max pods.",
+			Attributes: amountsAttributes("capacity"),
+		},
+		"allocatable": schema.SingleNestedAttribute{
+			Computed: true,
+			MarkdownDescription: "What the scheduler can place on the node, as Karpenter computes it: capacity minus kube-reserved, " +
+				"system-reserved and the `memory.available` / `nodefs.available` eviction thresholds. `m5.large`: 1930m, 6903 MiB, " +
+				"17408 MiB, 29 pods. A resource reserved beyond capacity is 0, with a warning.",
+			Attributes: amountsAttributes("allocatable"),
+		},
+		"ebs_volume_limit": computedInt("EBS volumes the EBS CSI driver lets pods attach: the type's attachment limit minus the root " +
+			"volume and `extra_ebs_volumes`, and on `shared` types minus `attached_network_interfaces` - 1; never below 1 " +
+			"(`m5.large` 26, `m7i.large` 31). Null if the type's limit is unknown."),
+		"karpenter_reserved_enis": computedInt("Karpenter's `RESERVED_ENIS` setting matching the networking settings: one for " +
+			"custom networking, one for security groups for pods (the trunk ENI), plus `reserved_enis`. `max_eni` is not included " +
+			"(RESERVED_ENIS is one number for all instance types)."),
+		"karpenter_kubelet": schema.ObjectAttribute{
+			Computed:       true,
+			AttributeTypes: karpenterKubeletTypes,
+			MarkdownDescription: "A Karpenter EC2NodeClass `spec.kubelet` block, ready for `yamlencode`: `maxPods`, `kubeReserved`, " +
+				"`evictionHard` (always, the merged map) and `systemReserved` (null unless set; Kubernetes drops null fields).",
+		},
+		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
+			"plus `--system-reserved` and `--eviction-hard` when set."),
+		"nodeadm_config": computedString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
+			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), with `spec.cluster` " +
+			"when `cluster` is set. Use it as a `cloudinit_config` part of content type `application/node.eks.aws`, or as " +
+			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents."),
+		"al2_bootstrap_extra_args": computedString("For `ami_family = \"al2\"`: arguments for `/etc/eks/bootstrap.sh` (terraform-aws-eks " +
+			"`bootstrap_extra_args`): `--use-max-pods false --kubelet-extra-args '--max-pods=29 --kube-reserved=...'`. " +
+			"`%` is written `%%` because bootstrap.sh puts the flags in a systemd unit, where `%` starts a specifier."),
+		"bottlerocket_settings": computedString("For `ami_family = \"bottlerocket\"`: TOML lines to paste inside your existing " +
+			"`[settings.kubernetes]` table: `max-pods = 29` and dotted keys such as `kube-reserved.cpu = \"70m\"`, so the table " +
+			"is never written twice (Bottlerocket rejects that as \"User data was not a TOML format\")."),
+		"bottlerocket_settings_toml": computedString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
+			"(with the cluster settings when `cluster` is set) and its `kube-reserved`, `system-reserved` and `eviction-hard` tables, " +
+			"for user data in which nothing else writes `[settings.kubernetes]`."),
+		"data_version": computedString(instanceTypeDescriptions["data_version"]),
+	}
+}
+
+func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "kube-reserved, eviction thresholds, capacity and allocatable for a node, and ready-to-use kubelet " +
+			"settings for AL2023 (nodeadm), AL2 (`bootstrap.sh`), Bottlerocket and Karpenter that make the node reserve exactly " +
+			"what is reported. kube-reserved mirrors nodeadm, allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS " +
+			"CSI driver. Takes the same instance and networking settings as `ekssize_max_pods`.",
+		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
+	}
+}
+
+func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m nodeConfigModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	inst, err := m.resolve()
+	if err != nil {
+		addCoreError(&resp.Diagnostics, "Invalid instance", err)
+		return
+	}
+	in, ok := m.nodeConfigInputs.toCore(ctx, inst, m.networkingModel.toCore(), &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	res, warns, err := sizing.NodeResources(in)
+	addCoreWarnings(&resp.Diagnostics, warns)
+	if err != nil {
+		addCoreError(&resp.Diagnostics, "Cannot compute the node configuration", err)
+		return
+	}
+	var cluster *render.Cluster
+	if c := m.Cluster; c != nil {
+		cluster = &render.Cluster{
+			Name:                 c.Name.ValueString(),
+			APIServerEndpoint:    c.APIServerEndpoint.ValueString(),
+			CertificateAuthority: c.CertificateAuthority.ValueString(),
+			ServiceCIDR:          c.ServiceCIDR.ValueString(),
+		}
+		if cluster.DNSIP, err = sizing.ClusterDNSIP(cluster.ServiceCIDR); err != nil {
+			addCoreError(&resp.Diagnostics, "Invalid cluster", err)
+			return
+		}
+	}
+	resp.Diagnostics.Append(m.setResults(ctx, res, cluster)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// toCore converts the node settings; null means the default.
+func (m nodeConfigInputs) toCore(ctx context.Context, inst ec2data.Instance, n sizing.Networking, diags *diag.Diagnostics) (sizing.NodeResourcesInput, bool) {
+	in := sizing.NodeResourcesInput{
+		Instance:                  inst,
+		Networking:                n,
+		AMIFamily:                 m.AMIFamily.ValueString(),
+		MaxPods:                   intPtr(m.MaxPods),
+		KubeReservedBasis:         m.KubeReservedBasis.ValueString(),
+		KubeReserved:              m.KubeReserved.toCore(),
+		SystemReserved:            m.SystemReserved.toCore(),
+		RootVolumeGiB:             intPtr(m.RootVolumeSize),
+		ExtraEBSVolumes:           clampInt(m.ExtraEBSVolumes.ValueInt64()),
+		AttachedNetworkInterfaces: intPtr(m.AttachedNetworkInterfaces),
+	}
+	if !m.VMMemoryOverheadPercent.IsNull() {
+		v := m.VMMemoryOverheadPercent.ValueFloat64()
+		in.VMMemoryOverheadPercent = &v
+	}
+	if !m.EvictionHard.IsNull() {
+		diags.Append(m.EvictionHard.ElementsAs(ctx, &in.EvictionHard, false)...)
+	}
+	return in, !diags.HasError()
+}
+
+func (r *reservedModel) toCore() sizing.ReservedInput {
+	if r == nil {
+		return sizing.ReservedInput{}
+	}
+	str := func(v types.String) *string {
+		if v.IsNull() || v.IsUnknown() {
+			return nil
+		}
+		return v.ValueStringPointer()
+	}
+	return sizing.ReservedInput{CPU: str(r.CPU), Memory: str(r.Memory), EphemeralStorage: str(r.EphemeralStorage)}
+}
+
+// setResults copies the core's answer and the renderings into the model. The
+// values the user set (max_pods, kube_reserved entries) stay as written; the
+// renderings carry the parsed quantities in canonical form.
+func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourcesResult, cluster *render.Cluster) diag.Diagnostics {
+	var diags diag.Diagnostics
+	m.MaxPods = types.Int64Value(int64(res.MaxPods))
+	if m.KubeReserved == nil {
+		m.KubeReserved = &reservedModel{CPU: types.StringNull(), Memory: types.StringNull(), EphemeralStorage: types.StringNull()}
+	}
+	keep := func(v *types.String, computed sizing.Quantity) {
+		if v.IsNull() || v.IsUnknown() {
+			*v = types.StringValue(computed.Text)
+		}
+	}
+	keep(&m.KubeReserved.CPU, res.KubeReserved.CPU)
+	keep(&m.KubeReserved.Memory, res.KubeReserved.Memory)
+	keep(&m.KubeReserved.EphemeralStorage, res.KubeReserved.EphemeralStorage)
+	evictions, d := types.MapValueFrom(ctx, types.StringType, res.EvictionHard)
+	diags.Append(d...)
+	m.EvictionHard = evictions
+
+	m.KubeReservedCPUMillicores = types.Int64Value(res.KubeReservedCPUMillicores)
+	m.KubeReservedMemoryMiB = types.Int64Value(res.KubeReservedMemoryMiB)
+	m.Capacity = amountsOf(res.Capacity)
+	m.Allocatable = amountsOf(res.Allocatable)
+	m.EBSVolumeLimit = int64Ptr(res.EBSVolumeLimit, res.EBSVolumeLimit > 0)
+	m.KarpenterReservedENIs = types.Int64Value(int64(res.KarpenterReservedENIs))
+
+	nf := render.NodeFlags(res)
+	kk := render.KarpenterKubelet(render.KarpenterFlags(res))
+	karpenter, d := types.ObjectValue(karpenterKubeletTypes, map[string]attr.Value{
+		"maxPods":        types.Int64Value(int64(kk.MaxPods)),
+		"kubeReserved":   stringMap(ctx, kk.KubeReserved, &diags),
+		"systemReserved": stringMap(ctx, kk.SystemReserved, &diags),
+		"evictionHard":   stringMap(ctx, kk.EvictionHard, &diags),
+	})
+	diags.Append(d...)
+	m.KarpenterKubelet = karpenter
+	m.KubeletExtraArgs = types.StringValue(render.KubeletExtraArgs(nf))
+
+	m.NodeadmConfig, m.AL2BootstrapExtraArgs = types.StringNull(), types.StringNull()
+	m.BottlerocketSettings, m.BottlerocketSettingsTOML = types.StringNull(), types.StringNull()
+	switch res.AMIFamily {
+	case sizing.AMIFamilyAL2023:
+		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(nf, cluster))
+	case sizing.AMIFamilyAL2:
+		m.AL2BootstrapExtraArgs = types.StringValue(render.AL2BootstrapExtraArgs(nf))
+	case sizing.AMIFamilyBottlerocket:
+		m.BottlerocketSettings = types.StringValue(render.BottlerocketSettings(nf))
+		m.BottlerocketSettingsTOML = types.StringValue(render.BottlerocketSettingsTOML(nf, cluster))
+	}
+	m.DataVersion = types.StringValue(ec2data.DataVersion())
+	return diags
+}
+
+func amountsOf(a sizing.NodeAmounts) *amountsModel {
+	return &amountsModel{
+		CPUMillicores:       types.Int64Value(a.CPUMillicores),
+		MemoryMiB:           types.Int64Value(a.MemoryMiB),
+		EphemeralStorageMiB: types.Int64Value(a.EphemeralStorageMiB),
+		Pods:                types.Int64Value(int64(a.Pods)),
+	}
+}
+
+// stringMap is a Terraform map of strings; null for a nil map.
+func stringMap(ctx context.Context, m map[string]string, diags *diag.Diagnostics) types.Map {
+	if m == nil {
+		return types.MapNull(types.StringType)
+	}
+	v, d := types.MapValueFrom(ctx, types.StringType, m)
+	diags.Append(d...)
+	return v
+}

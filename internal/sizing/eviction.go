@@ -1,0 +1,124 @@
+package sizing
+
+import (
+	"errors"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Eviction signals accepted in eviction_hard: the ones Karpenter's
+// EC2NodeClass spec.kubelet.evictionHard accepts, which kubelet, nodeadm and
+// Bottlerocket accept too, so one map works for every consumer.
+const (
+	SignalMemoryAvailable    = "memory.available"
+	SignalNodeFSAvailable    = "nodefs.available"
+	SignalNodeFSInodesFree   = "nodefs.inodesFree"
+	SignalImageFSAvailable   = "imagefs.available"
+	SignalImageFSInodesFree  = "imagefs.inodesFree"
+	SignalPIDAvailable       = "pid.available"
+	FieldEvictionHard        = "eviction_hard"
+	defaultEvictionMemory    = "100Mi"
+	defaultEvictionNodeFS    = "10%"
+	defaultEvictionInodeFree = "5%"
+)
+
+// signalKinds says how each signal's non-percentage value is measured.
+var signalKinds = map[string]quantityKind{
+	SignalMemoryAvailable:   kindBytes,
+	SignalNodeFSAvailable:   kindBytes,
+	SignalImageFSAvailable:  kindBytes,
+	SignalNodeFSInodesFree:  kindCount,
+	SignalImageFSInodesFree: kindCount,
+	SignalPIDAvailable:      kindCount,
+}
+
+// DefaultEvictionHard is the hard eviction thresholds nodeadm (AL2023), the AL2
+// AMI's kubelet-config.json and Karpenter's allocatable model all use.
+func DefaultEvictionHard() map[string]string {
+	return map[string]string{
+		SignalMemoryAvailable:  defaultEvictionMemory,
+		SignalNodeFSAvailable:  defaultEvictionNodeFS,
+		SignalNodeFSInodesFree: defaultEvictionInodeFree,
+	}
+}
+
+// Threshold is one parsed eviction threshold: a percentage of capacity or an
+// absolute quantity.
+type Threshold struct {
+	Percent  *Percentage
+	Quantity Quantity
+}
+
+// Text is the threshold as kubelet is given it ("10%", "100Mi").
+func (t Threshold) Text() string {
+	if t.Percent != nil {
+		return t.Percent.Text
+	}
+	return t.Quantity.Text
+}
+
+// Of returns the amount the threshold keeps free on a resource of the given
+// capacity. A percentage mirrors Karpenter's computeEvictionSignal: ceil of
+// capacity / 100 x p in float64, and "100%" means the signal is disabled (0),
+// as in kubelet's configuration API.
+func (t Threshold) Of(capacity int64) int64 {
+	if t.Percent == nil {
+		return t.Quantity.Value
+	}
+	if t.Percent.Hundredths == 100*100 {
+		return 0
+	}
+	p := float64(t.Percent.Hundredths) / 100
+	return int64(math.Ceil(float64(capacity) / 100 * p))
+}
+
+// EvictionPath is the attribute path of one eviction_hard entry, in the
+// provider's field syntax: eviction_hard[memory.available].
+func EvictionPath(signal string) string { return FieldEvictionHard + "[" + signal + "]" }
+
+// resolveEvictionHard merges the overrides over the defaults and parses every
+// value. Overrides replace a default signal's value or add a signal; the
+// defaults stay otherwise (kubelet drops unset signals when given a partial
+// evictionHard, so renderers always write the merged map).
+func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, error) {
+	merged := DefaultEvictionHard()
+	for _, k := range sortedKeys(overrides) {
+		if _, ok := signalKinds[k]; !ok {
+			return nil, inputErr(EvictionPath(k), "eviction_hard has the signal %q, which is not one kubelet and Karpenter both accept; use %s", k, quoteList(sortedKeys(signalKinds)))
+		}
+		merged[k] = overrides[k]
+	}
+	out := make(map[string]Threshold, len(merged))
+	for _, k := range sortedKeys(merged) {
+		field := EvictionPath(k)
+		v := merged[k]
+		p, isPct, err := parsePercentage(field, v)
+		if err != nil {
+			return nil, err
+		}
+		if isPct {
+			out[k] = Threshold{Percent: &p}
+			continue
+		}
+		q, err := parseQuantity(field, v, signalKinds[k])
+		if err != nil {
+			var ie *InputError
+			if errors.As(err, &ie) && !strings.Contains(ie.Msg, "negative") {
+				ie.Msg += `, or a percentage of capacity such as "10%"`
+			}
+			return nil, err
+		}
+		out[k] = Threshold{Quantity: q}
+	}
+	return out, nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

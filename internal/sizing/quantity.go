@@ -1,0 +1,354 @@
+package sizing
+
+import (
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Quantity is a Kubernetes resource quantity that has been parsed and checked.
+// Value is in base units: millicores for CPU, bytes for memory and storage,
+// a plain count for inodes and PIDs. Text is the form to write into a kubelet
+// configuration: the canonical Kubernetes spelling of the value.
+//
+// The zero Quantity means "not set".
+type Quantity struct {
+	Value int64
+	Text  string
+}
+
+// IsSet reports whether the quantity was given or computed.
+func (q Quantity) IsSet() bool { return q.Text != "" }
+
+func (q Quantity) String() string { return q.Text }
+
+// MiB is the value in whole mebibytes, rounded up (a byte quantity).
+func (q Quantity) MiB() int64 { return ceilDiv(q.Value, mebi) }
+
+const (
+	kibi = int64(1) << 10
+	mebi = int64(1) << 20
+	gibi = int64(1) << 30
+)
+
+// MilliCPU is a computed CPU quantity written as nodeadm and Karpenter write
+// theirs: "70m", always in millicores.
+func MilliCPU(millicores int64) Quantity {
+	return Quantity{Value: millicores, Text: strconv.FormatInt(millicores, 10) + "m"}
+}
+
+// MebiBytes is a computed byte quantity written as nodeadm and Karpenter write
+// theirs: "574Mi", always in mebibytes.
+func MebiBytes(mib int64) Quantity {
+	return Quantity{Value: mib * mebi, Text: strconv.FormatInt(mib, 10) + "Mi"}
+}
+
+// GibiBytes is a computed byte quantity such as "1Gi".
+func GibiBytes(gib int64) Quantity {
+	return Quantity{Value: gib * gibi, Text: strconv.FormatInt(gib, 10) + "Gi"}
+}
+
+// Quantity kinds: they decide the unit of Value and the accepted spellings.
+type quantityKind int
+
+const (
+	kindCPU   quantityKind = iota // millicores
+	kindBytes                     // bytes (memory, ephemeral-storage, eviction thresholds)
+	kindCount                     // inodes, PIDs
+)
+
+// What each kind accepts, in words, for error messages.
+var acceptedForms = map[quantityKind]string{
+	kindCPU:   `use millicores such as "70m", or cores such as "0.5" or "1"`,
+	kindBytes: `use bytes with an optional binary suffix (Ki, Mi, Gi, Ti, Pi, Ei) or decimal suffix (k, M, G, T, P, E), such as "574Mi", "1Gi", "600M" or "1073741824"`,
+	kindCount: `use a whole number, optionally with a suffix, such as "1000" or "10k"`,
+}
+
+var kindNoun = map[quantityKind]string{
+	kindCPU:   "CPU",
+	kindBytes: "byte",
+	kindCount: "count",
+}
+
+// ParseCPU parses a Kubernetes CPU quantity ("70m", "0.5", "1") into
+// millicores. field names the input for the error.
+func ParseCPU(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCPU) }
+
+// ParseBytes parses a Kubernetes memory or storage quantity ("574Mi", "1Gi",
+// "600M", "1073741824") into bytes. field names the input for the error.
+func ParseBytes(field, s string) (Quantity, error) { return parseQuantity(field, s, kindBytes) }
+
+// ParseCount parses a quantity that counts things (inodes, PIDs).
+func ParseCount(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCount) }
+
+// Suffix multipliers, as powers: binary suffixes are powers of 2, decimal ones
+// powers of 10.
+var binarySuffixes = map[string]uint{"Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60}
+var decimalSuffixes = map[string]int{"n": -9, "u": -6, "m": -3, "": 0, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18}
+
+// maxQuantity bounds every parsed value so later sums cannot overflow int64.
+const maxQuantity = int64(1) << 60
+
+// parseQuantity follows the Kubernetes quantity grammar
+// (k8s.io/apimachinery/pkg/api/resource): an optional sign, a decimal number,
+// then a binary suffix, a decimal suffix, or an exponent ("1e3"). Negative
+// values are rejected; so are values finer than the unit (a fraction of a
+// millicore or of a byte), which kubelet would silently round.
+func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
+	bad := func() error {
+		return inputErr(field, "%s is %q, which is not a Kubernetes %s quantity; %s", field, s, kindNoun[kind], acceptedForms[kind])
+	}
+	if s == "" {
+		return Quantity{}, inputErr(field, "%s is empty; %s", field, acceptedForms[kind])
+	}
+	body := s
+	negative := false
+	switch body[0] {
+	case '-':
+		negative = true
+		body = body[1:]
+	case '+':
+		body = body[1:]
+	}
+	// The number: digits with an optional fraction, or a fraction alone.
+	i := 0
+	for i < len(body) && body[i] >= '0' && body[i] <= '9' {
+		i++
+	}
+	intDigits := i
+	fracDigits := 0
+	if i < len(body) && body[i] == '.' {
+		i++
+		for i < len(body) && body[i] >= '0' && body[i] <= '9' {
+			i++
+			fracDigits++
+		}
+	}
+	if intDigits+fracDigits == 0 || i > 40 {
+		return Quantity{}, bad()
+	}
+	suffix := body[i:]
+	if q, ok := fastQuantity(body[:intDigits], fracDigits, suffix, kind); ok {
+		if negative && q.Value != 0 {
+			return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
+		}
+		return q, nil
+	}
+	num, ok := new(big.Rat).SetString(body[:i])
+	if !ok {
+		return Quantity{}, bad()
+	}
+	binary := false
+	if p, ok := binarySuffixes[suffix]; ok {
+		num.Mul(num, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), p)))
+		binary = true
+	} else if p, ok := decimalSuffixes[suffix]; ok {
+		num.Mul(num, pow10(p))
+	} else if len(suffix) >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') {
+		exp, err := strconv.Atoi(suffix[1:])
+		if err != nil || exp < -30 || exp > 30 || strings.HasPrefix(suffix[1:], "+-") {
+			return Quantity{}, bad()
+		}
+		num.Mul(num, pow10(exp))
+	} else {
+		if kind == kindBytes {
+			if hint := suffixHint(suffix); hint != "" {
+				return Quantity{}, inputErr(field, "%s is %q: %s; %s", field, s, hint, acceptedForms[kind])
+			}
+		}
+		return Quantity{}, bad()
+	}
+	if negative && num.Sign() != 0 {
+		return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
+	}
+	if kind == kindCPU {
+		num.Mul(num, big.NewRat(1000, 1))
+	}
+	if !num.IsInt() {
+		switch kind {
+		case kindCPU:
+			return Quantity{}, inputErr(field, "%s is %q, finer than one millicore; CPU quantities have millicore precision, %s", field, s, acceptedForms[kind])
+		case kindBytes:
+			if suffix == "m" || suffix == "u" || suffix == "n" {
+				return Quantity{}, inputErr(field, "%s is %q: the suffix %q means thousandths (milli), not mega; write \"Mi\" (mebibytes) or \"M\" (megabytes)", field, s, suffix)
+			}
+			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number of bytes; %s", field, s, acceptedForms[kind])
+		default:
+			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number; %s", field, s, acceptedForms[kind])
+		}
+	}
+	v := num.Num()
+	if !v.IsInt64() || v.Int64() > maxQuantity {
+		return Quantity{}, inputErr(field, "%s is %q, which is too large", field, s)
+	}
+	val := v.Int64()
+	q := Quantity{Value: val}
+	switch kind {
+	case kindCPU:
+		q.Text = FormatCPU(val)
+	default:
+		q.Text = formatBytes(val, binary)
+	}
+	return q, nil
+}
+
+// fastQuantity handles the common spellings (a whole number, a suffix whose
+// multiplier is a whole number) in int64 arithmetic; ok=false sends the rest
+// through the exact big.Rat path.
+func fastQuantity(digits string, fracDigits int, suffix string, kind quantityKind) (Quantity, bool) {
+	if fracDigits > 0 || len(digits) == 0 || len(digits) > 15 {
+		return Quantity{}, false
+	}
+	v, err := strconv.ParseInt(digits, 10, 64)
+	if err != nil {
+		return Quantity{}, false
+	}
+	binary := false
+	if p, ok := binarySuffixes[suffix]; ok {
+		if v >= maxQuantity>>p {
+			return Quantity{}, false
+		}
+		v <<= p
+		binary = true
+	} else if p, ok := decimalSuffixes[suffix]; ok && p >= 0 && p <= 9 {
+		for range p {
+			if v > maxQuantity/10 {
+				return Quantity{}, false
+			}
+			v *= 10
+		}
+	} else if kind == kindCPU && suffix == "m" {
+		return Quantity{Value: v, Text: FormatCPU(v)}, true
+	} else {
+		return Quantity{}, false
+	}
+	if kind == kindCPU {
+		if v > maxQuantity/1000 {
+			return Quantity{}, false
+		}
+		return Quantity{Value: v * 1000, Text: FormatCPU(v * 1000)}, true
+	}
+	return Quantity{Value: v, Text: formatBytes(v, binary)}, true
+}
+
+// suffixHint explains common unit mistakes in byte quantities.
+func suffixHint(suffix string) string {
+	switch strings.ToLower(suffix) {
+	case "mib", "mb", "gib", "gb", "kib", "kb", "tib", "tb", "b", "bytes":
+		return fmt.Sprintf("Kubernetes writes units without \"B\" (\"Mi\" for mebibytes, \"M\" for megabytes), not %q", suffix)
+	case "ki", "mi", "gi", "ti", "pi", "ei":
+		return fmt.Sprintf("suffixes are case-sensitive; %q is not one, binary suffixes are written Ki, Mi, Gi, Ti, Pi, Ei", suffix)
+	}
+	if strings.TrimSpace(suffix) != suffix {
+		return "quantities have no spaces"
+	}
+	return ""
+}
+
+func pow10(p int) *big.Rat {
+	r := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(abs(p))), nil))
+	if p < 0 {
+		r.Inv(r)
+	}
+	return r
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// FormatCPU writes millicores the way Kubernetes canonicalises CPU: whole
+// cores as a plain number ("1", "2"), anything else in millicores ("500m",
+// "1500m").
+func FormatCPU(millicores int64) string {
+	if millicores != 0 && millicores%1000 == 0 {
+		return strconv.FormatInt(millicores/1000, 10)
+	}
+	if millicores == 0 {
+		return "0"
+	}
+	return strconv.FormatInt(millicores, 10) + "m"
+}
+
+// FormatBytes writes a byte count the way Kubernetes canonicalises a quantity
+// written with a binary suffix: the largest binary suffix that divides it
+// exactly ("1Gi", "574Mi", "1536Ki"), or plain bytes.
+func FormatBytes(bytes int64) string { return formatBytes(bytes, true) }
+
+// formatBytes keeps the suffix family the user wrote, as Kubernetes does:
+// binary input gets the largest exact binary suffix, decimal or plain input the
+// largest exact decimal suffix ("600M", "1G", "1500k").
+func formatBytes(v int64, binary bool) string {
+	if v == 0 {
+		return "0"
+	}
+	if binary {
+		for _, s := range []struct {
+			suffix string
+			shift  uint
+		}{{"Ei", 60}, {"Pi", 50}, {"Ti", 40}, {"Gi", 30}, {"Mi", 20}, {"Ki", 10}} {
+			if v%(int64(1)<<s.shift) == 0 {
+				return strconv.FormatInt(v>>s.shift, 10) + s.suffix
+			}
+		}
+		return strconv.FormatInt(v, 10)
+	}
+	for _, s := range []struct {
+		suffix string
+		div    int64
+	}{{"E", 1e18}, {"P", 1e15}, {"T", 1e12}, {"G", 1e9}, {"M", 1e6}, {"k", 1e3}} {
+		if v%s.div == 0 {
+			return strconv.FormatInt(v/s.div, 10) + s.suffix
+		}
+	}
+	return strconv.FormatInt(v, 10)
+}
+
+// Percentage is an eviction threshold written as a share of capacity ("10%").
+// Hundredths is the percentage x 100, so "7.5%" is 750.
+type Percentage struct {
+	Hundredths int64
+	Text       string
+}
+
+// parsePercentage accepts what Karpenter's EC2NodeClass validation accepts for
+// a percentage eviction threshold: 0 to 100 with at most two decimals, then
+// "%". It returns ok=false when s does not end in "%".
+func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
+	num, found := strings.CutSuffix(s, "%")
+	if !found {
+		return Percentage{}, false, nil
+	}
+	bad := inputErr(field, "%s is %q; a percentage threshold is a number from 0 to 100 with at most two decimals, such as \"10%%\" or \"7.5%%\"", field, s)
+	whole, frac, hasFrac := strings.Cut(num, ".")
+	if whole == "" || len(whole) > 3 || strings.Trim(whole, "0123456789") != "" {
+		return Percentage{}, true, bad
+	}
+	if hasFrac && (frac == "" || len(frac) > 2 || strings.Trim(frac, "0123456789") != "") {
+		return Percentage{}, true, bad
+	}
+	w, _ := strconv.ParseInt(whole, 10, 64)
+	f := int64(0)
+	if hasFrac {
+		f, _ = strconv.ParseInt(frac, 10, 64)
+		if len(frac) == 1 {
+			f *= 10
+		}
+	}
+	h := w*100 + f
+	if h > 100*100 {
+		return Percentage{}, true, bad
+	}
+	return Percentage{Hundredths: h, Text: s}, true, nil
+}
+
+func ceilDiv(a, b int64) int64 {
+	if a <= 0 {
+		return a / b
+	}
+	return (a + b - 1) / b
+}
