@@ -12,6 +12,8 @@
 //	a  values hard-coded in locals (the floor)
 //	b  pure HCL: file() + regexall over a copy of eni-max-pods.txt
 //	c  one read per node group of the no-op provider's noop_value data source
+//	w  one read per node group of bench/wideprovider's wide_max_pods: the
+//	   ekssize_max_pods schema with a Read that does nothing
 //	d  one ekssize_max_pods read per node group
 //	e  one provider::ekssize::max_pods call per node group
 //	f  one batched ekssize_max_pods read (instance_types -> by_instance_type)
@@ -37,7 +39,7 @@ func main() {
 	eni := flag.String("eni", "internal/ec2data/testdata/eni-max-pods.txt", "the VPC CNI's eni-max-pods.txt")
 	out := flag.String("out", "", "directory to write the configurations into")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: gen -eni FILE -out DIR VARIANT:N ...  (VARIANT one of a b c d e f g)")
+		fmt.Fprintln(os.Stderr, "usage: gen -eni FILE -out DIR VARIANT:N ...  (VARIANT one of a b c w d e f g)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -124,6 +126,8 @@ func config(variant string, rows []row) (string, error) {
 	switch variant {
 	case "c":
 		w("terraform {\n  required_providers {\n    noop = { source = \"bench/noop\" }\n  }\n}\n\n")
+	case "w":
+		w("terraform {\n  required_providers {\n    wide = { source = \"bench/wide\" }\n  }\n}\n\n")
 	case "d", "e", "f", "g":
 		w("terraform {\n  required_providers {\n    ekssize = { source = \"ekssize/ekssize\" }\n  }\n}\n\n")
 	}
@@ -157,6 +161,17 @@ locals {
   max_pods = { for k, d in data.noop_value.ng : k => d.value }
 }
 `)
+	case "w":
+		w(`data "wide_max_pods" "ng" {
+  for_each      = local.node_groups
+  instance_type = each.value
+  cap_policy    = "none"
+}
+
+locals {
+  max_pods = { for k, d in data.wide_max_pods.ng : k => d.max_pods }
+}
+`)
 	case "d":
 		w(`data "ekssize_max_pods" "ng" {
   for_each      = local.node_groups
@@ -184,7 +199,7 @@ locals {
 }
 `)
 	default:
-		return "", fmt.Errorf("unknown variant %q (want a, b, c, d, e or f)", variant)
+		return "", fmt.Errorf("unknown variant %q (want a, b, c, w, d, e, f or g)", variant)
 	}
 	w("\noutput \"max_pods\" {\n  value = local.max_pods\n}\n")
 	return b.String(), nil
