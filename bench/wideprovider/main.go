@@ -1,8 +1,8 @@
 // Command wideprovider is benchmark scaffolding, not part of the ekssize
 // provider: a no-op framework provider whose one data source, wide_max_pods,
 // has exactly the schema of ekssize_max_pods (taken from the real provider)
-// but does no work: its Read copies the configuration into the state and sets
-// max_pods to a constant, without the framework's reflection.
+// and the same log policy, but does no work: its Read copies the configuration
+// into the state and sets max_pods to a constant.
 //
 // scripts/bench.sh runs it beside the plain no-op provider to split what an
 // ekssize_max_pods read costs into the price of its schema (Terraform's and
@@ -14,6 +14,8 @@ import (
 	"context"
 	"log"
 	"math/big"
+	"os"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -27,6 +29,18 @@ import (
 )
 
 func main() {
+	// The same log policy as the ekssize binary (see logging.go at the root),
+	// so that the difference to ekssize_max_pods is the Read alone.
+	quiet := true
+	for _, kv := range os.Environ() {
+		name, value, _ := strings.Cut(kv, "=")
+		if value != "" && strings.HasPrefix(name, "TF_LOG") && name != "TF_LOG_CORE" && name != "TF_LOG_PATH" {
+			quiet = false
+		}
+	}
+	if quiet {
+		_ = os.Setenv("TF_LOG_SDK", "off")
+	}
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return wideProvider{} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/bench/wide"})
 	if err != nil {
