@@ -311,7 +311,7 @@ func TestAccNodeConfigErrors(t *testing.T) {
 	}
 	steps = append(steps, resource.TestStep{
 		Config:      "data \"ekssize_node_config\" \"x\" {\n instance = { network_interfaces = 3, ipv4_addresses_per_interface = 10, vcpus = 2 }\n}\n",
-		ExpectError: regexp.MustCompile(`(?s)node resources need the memory size, which the instance object does not\s+describe`),
+		ExpectError: regexp.MustCompile(`(?s)node resources need the memory size; give instance.memory_size`),
 	})
 	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
@@ -348,4 +348,31 @@ func TestNodeConfigErrorPaths(t *testing.T) {
 	if w == nil || !w.Path().Equal(path.Root("max_pods")) || !strings.Contains(w.Detail(), "max_pods is 200") {
 		t.Errorf("warning = %#v", diags)
 	}
+}
+
+// TestAccNodeConfigCustomInstance describes a1.large through the instance
+// object: the results must equal the table row's worked values.
+func TestAccNodeConfigCustomInstance(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_node_config" "x" {
+  instance = {
+    network_interfaces           = 3
+    ipv4_addresses_per_interface = 10
+    vcpus                        = 2
+    memory_size                  = 4096
+    architecture                 = "arm64"
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("cpu_millicores"), knownvalue.Int64Exact(1930)),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(3055)),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("pods"), knownvalue.Int64Exact(29)),
+			},
+		}},
+	})
 }

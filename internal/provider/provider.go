@@ -60,6 +60,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 	return []func() datasource.DataSource{
 		NewInstanceTypeDataSource,
 		NewMaxPodsDataSource,
+		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
 	}
 }

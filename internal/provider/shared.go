@@ -33,6 +33,8 @@ type customInstanceModel struct {
 	VCPUs                     types.Int64  `tfsdk:"vcpus"`
 	Hypervisor                types.String `tfsdk:"hypervisor"`
 	BareMetal                 types.Bool   `tfsdk:"bare_metal"`
+	MemorySize                types.Int64  `tfsdk:"memory_size"`
+	Architecture              types.String `tfsdk:"architecture"`
 }
 
 // networkingModel is the VPC CNI / kubelet settings group.
@@ -85,6 +87,16 @@ func instanceAttributes() map[string]schema.Attribute {
 				"bare_metal": schema.BoolAttribute{
 					Optional:            true,
 					MarkdownDescription: "Whether the type is bare metal (default `false`). Bare metal types take prefixes whatever the hypervisor.",
+				},
+				"memory_size": schema.Int64Attribute{
+					Optional: true,
+					MarkdownDescription: "Memory in MiB (`memory_size`). Needed by `ekssize_node_config` for capacity and allocatable; " +
+						"unset means unknown.",
+				},
+				"architecture": schema.StringAttribute{
+					Optional: true,
+					MarkdownDescription: "`x86_64` (default) or `arm64`, as EC2 spells them (`supported_architectures`). Karpenter's " +
+						"capacity model subtracts 64 MiB on arm64.",
 				},
 			},
 		},
@@ -181,6 +193,8 @@ func (m instanceModel) resolve() (ec2data.Instance, error) {
 			VCPUs:                     intPtr(m.Instance.VCPUs),
 			Hypervisor:                m.Instance.Hypervisor.ValueString(),
 			BareMetal:                 m.Instance.BareMetal.ValueBool(),
+			MemoryMiB:                 intPtr(m.Instance.MemorySize),
+			Architecture:              m.Instance.Architecture.ValueString(),
 		}
 	}
 	return sizing.ResolveInstance(name, spec)

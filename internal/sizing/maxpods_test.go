@@ -217,6 +217,8 @@ func TestResolveInstance(t *testing.T) {
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, FieldInstanceVCPUs, "instance.vcpus is 0"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Hypervisor: "kvm"}, FieldInstanceHypervisor, `instance.hypervisor is "kvm"; it must be one of "nitro", "xen" or "unknown"`},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, MemoryMiB: ptr(100)}, FieldInstanceMemorySize, "instance.memory_size is 100; it must be the memory in MiB"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Architecture: "amd64"}, FieldInstanceArchitecture, `instance.architecture is "amd64"; it must be one of "x86_64" or "arm64"`},
 	}
 	for _, tt := range errs {
 		_, err := ResolveInstance(tt.name, tt.spec)

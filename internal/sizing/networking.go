@@ -224,6 +224,10 @@ type InstanceSpec struct {
 	VCPUs                     *int   // nil = unknown
 	Hypervisor                string // "" = nitro
 	BareMetal                 bool
+	// MemoryMiB is the memory size (memory_size); nil = unknown. Node resources need it.
+	MemoryMiB *int
+	// Architecture is "x86_64" (default) or "arm64", as EC2 spells them.
+	Architecture string
 }
 
 // Instance-object field names.
@@ -232,7 +236,12 @@ const (
 	FieldInstanceIPv4PerInterface  = "instance.ipv4_addresses_per_interface"
 	FieldInstanceVCPUs             = "instance.vcpus"
 	FieldInstanceHypervisor        = "instance.hypervisor"
+	FieldInstanceMemorySize        = "instance.memory_size"
+	FieldInstanceArchitecture      = "instance.architecture"
 )
+
+// architectures maps EC2's architecture names to the table's.
+var architectures = map[string]string{"x86_64": "amd64", "arm64": "arm64"}
 
 // CustomInstance validates an InstanceSpec and turns it into a table row.
 // Facts the spec cannot give (memory, trunking, EBS) stay unknown.
@@ -263,6 +272,17 @@ func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
 		}
 		in.VCPUs = *s.VCPUs
 	}
+	if s.MemoryMiB != nil {
+		if *s.MemoryMiB < 256 || *s.MemoryMiB > 1<<26 {
+			return ec2data.Instance{}, inputErr(FieldInstanceMemorySize, "instance.memory_size is %d; it must be the memory in MiB, between 256 and %d, or left unset if unknown", *s.MemoryMiB, 1<<26)
+		}
+		in.MemoryMiB = *s.MemoryMiB
+	}
+	arch := or(s.Architecture, "x86_64")
+	if err := oneOf(FieldInstanceArchitecture, arch, "x86_64", "arm64"); err != nil {
+		return ec2data.Instance{}, err
+	}
+	in.Arch = architectures[arch]
 	return in, nil
 }
 

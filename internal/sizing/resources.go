@@ -301,7 +301,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	}
 	if !inst.HasMemory() {
 		if inst.Custom {
-			return res, nil, inputErr(FieldInstance, "node resources need the memory size, which the instance object does not describe; use instance_type with a type from the embedded table")
+			return res, nil, inputErr(FieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
 		}
 		return res, nil, inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
 	}

@@ -263,7 +263,7 @@ func TestNodeResourcesErrors(t *testing.T) {
 		{"negative eviction", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalNodeFSAvailable: "-1Gi"}}, "eviction_hard[nodefs.available]", "must not be negative"},
 		{"fractional inodes", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalNodeFSInodesFree: "0.5"}}, "eviction_hard[nodefs.inodesFree]", "not a whole number"},
 		{"unknown memory", NodeResourcesInput{Instance: unknownMem}, FieldInstanceType, "the memory size of m5.large is unknown"},
-		{"custom instance has no memory", NodeResourcesInput{Instance: custom}, FieldInstance, "need the memory size"},
+		{"custom instance has no memory", NodeResourcesInput{Instance: custom}, FieldInstanceMemorySize, "give instance.memory_size"},
 		{"custom instance has no vcpus", NodeResourcesInput{Instance: customNoCPU, Networking: Networking{CapPolicy: CapNone}}, FieldInstanceVCPUs, "give instance.vcpus"},
 	}
 	for _, tt := range tests {

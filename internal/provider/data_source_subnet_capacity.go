@@ -1,0 +1,435 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var _ datasource.DataSource = (*subnetCapacityDataSource)(nil)
+
+// NewSubnetCapacityDataSource is the ekssize_subnet_capacity data source.
+func NewSubnetCapacityDataSource() datasource.DataSource { return &subnetCapacityDataSource{} }
+
+type subnetCapacityDataSource struct{}
+
+type subnetModel struct {
+	CIDRBlock               types.String `tfsdk:"cidr_block"`
+	AvailableIPAddressCount types.Int64  `tfsdk:"available_ip_address_count"`
+	PrefixReservations      types.List   `tfsdk:"prefix_reservations"`
+	ClusterSubnet           types.Bool   `tfsdk:"cluster_subnet"`
+	Name                    types.String `tfsdk:"name"`
+}
+
+type subnetReservedModel struct {
+	ApplicationLoadBalancers types.Int64 `tfsdk:"application_load_balancers"`
+	NetworkLoadBalancers     types.Int64 `tfsdk:"network_load_balancers"`
+	InterfaceEndpoints       types.Int64 `tfsdk:"interface_endpoints"`
+	FargatePods              types.Int64 `tfsdk:"fargate_pods"`
+	OtherIPs                 types.Int64 `tfsdk:"other_ips"`
+}
+
+type perNodeModel struct {
+	NetworkInterfaces types.Int64  `tfsdk:"network_interfaces"`
+	SecondaryIPs      types.Int64  `tfsdk:"secondary_ips"`
+	Prefixes          types.Int64  `tfsdk:"prefixes"`
+	NodeSubnetIPs     types.Int64  `tfsdk:"node_subnet_ips"`
+	PodSubnetIPs      types.Int64  `tfsdk:"pod_subnet_ips"`
+	Formula           types.String `tfsdk:"formula"`
+}
+
+type subnetResultModel struct {
+	Name                        types.String `tfsdk:"name"`
+	CIDRBlock                   types.String `tfsdk:"cidr_block"`
+	TotalIPs                    types.Int64  `tfsdk:"total_ips"`
+	UsableIPs                   types.Int64  `tfsdk:"usable_ips"`
+	FreeIPs                     types.Int64  `tfsdk:"free_ips"`
+	PrefixEligibleBlocks        types.Int64  `tfsdk:"prefix_eligible_blocks"`
+	ReservedIPs                 types.Int64  `tfsdk:"reserved_ips"`
+	KeepFreeIPs                 types.Int64  `tfsdk:"keep_free_ips"`
+	PlannedNodes                types.Int64  `tfsdk:"planned_nodes"`
+	SurgeNodes                  types.Int64  `tfsdk:"surge_nodes"`
+	IPsPerNode                  types.Int64  `tfsdk:"ips_per_node"`
+	RequiredIPs                 types.Int64  `tfsdk:"required_ips"`
+	HeadroomIPs                 types.Int64  `tfsdk:"headroom_ips"`
+	MaxNodes                    types.Int64  `tfsdk:"max_nodes"`
+	Fits                        types.Bool   `tfsdk:"fits"`
+	ShortfallIPs                types.Int64  `tfsdk:"shortfall_ips"`
+	SmallestFittingPrefixLength types.Int64  `tfsdk:"smallest_fitting_prefix_length"`
+}
+
+type subnetCapacityModel struct {
+	instanceModel
+	networkingModel
+	warmTargetsModel
+	MaxPods             types.Int64          `tfsdk:"max_pods"`
+	PodsPerNode         types.Int64          `tfsdk:"pods_per_node"`
+	BranchPodsPerNode   types.Int64          `tfsdk:"branch_pods_per_node"`
+	NodeCount           types.Int64          `tfsdk:"node_count"`
+	SurgeNodesPerSubnet types.Int64          `tfsdk:"surge_nodes_per_subnet"`
+	Reserved            *subnetReservedModel `tfsdk:"reserved"`
+	PrefixLayout        types.String         `tfsdk:"prefix_layout"`
+	FailOnShortfall     types.Bool           `tfsdk:"fail_on_shortfall"`
+	Subnets             []subnetModel        `tfsdk:"subnets"`
+	PodSubnets          []subnetModel        `tfsdk:"pod_subnets"`
+
+	PerNode          *perNodeModel `tfsdk:"per_node"`
+	SubnetResults    types.List    `tfsdk:"subnet_results"`
+	PodSubnetResults types.List    `tfsdk:"pod_subnet_results"`
+	TotalMaxNodes    types.Int64   `tfsdk:"max_nodes"`
+	MaxPodsTotal     types.Int64   `tfsdk:"max_pods_total"`
+	Fits             types.Bool    `tfsdk:"fits"`
+	ShortfallIPs     types.Int64   `tfsdk:"shortfall_ips"`
+	Warnings         types.List    `tfsdk:"warnings"`
+	DataVersion      types.String  `tfsdk:"data_version"`
+}
+
+func (d *subnetCapacityDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_subnet_capacity"
+}
+
+// subnetAttributes is the schema of one subnets / pod_subnets element.
+func subnetAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"cidr_block": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "The subnet's IPv4 CIDR block (`aws_subnet.cidr_block`), /16 to /28, such as `10.0.0.0/24`. " +
+				"IPv6 blocks and other sizes are errors. In an IPv6 cluster give the IPv4 block: nodes still take IPv4 addresses from it.",
+		},
+		"available_ip_address_count": schema.Int64Attribute{
+			Optional: true,
+			MarkdownDescription: "Free IPv4 addresses now (`aws_subnet.available_ip_address_count`); replaces the usable count " +
+				"(2^(32 - prefix length) - 5). Addresses already in use count as single IPs in the prefix layouts. Unset means an empty subnet.",
+		},
+		"prefix_reservations": schema.ListAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Subnet CIDR reservations of type `prefix` (`aws_ec2_subnet_cidr_reservation`), each /28 or larger, " +
+				"inside the subnet and not overlapping. Prefixes then come only from the reservations and single IPs only from the rest.",
+		},
+		"cluster_subnet": schema.BoolAttribute{
+			Optional: true,
+			MarkdownDescription: "Whether the EKS control plane uses this subnet (`vpc_config.subnet_ids` of `aws_eks_cluster`): it then " +
+				"reserves 6 IPs for EKS's cross-account ENIs and must keep 5 free for version upgrades. Default `false`.",
+		},
+		"name": schema.StringAttribute{
+			Optional:            true,
+			MarkdownDescription: "A label for results and messages, such as the availability zone or subnet ID.",
+		},
+	}
+}
+
+// subnetResultDescriptions documents the per-subnet results once.
+var subnetResultDescriptions = map[string]string{
+	"name":                   "The subnet's `name`, or null.",
+	"cidr_block":             "The subnet's CIDR block.",
+	"total_ips":              "Addresses in the CIDR: 2^(32 - prefix length).",
+	"usable_ips":             "`total_ips` minus the 5 AWS reserves.",
+	"free_ips":               "`available_ip_address_count` when given, else `usable_ips`.",
+	"prefix_eligible_blocks": "/28 blocks that can hold a delegated prefix: all but the first (holds .0-.3) and the last (broadcast); 0 for a /27 or /28.",
+	"reserved_ips": "Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
+		"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6.",
+	"keep_free_ips":                  "Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0.",
+	"planned_nodes":                  "This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3).",
+	"surge_nodes":                    "Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0.",
+	"ips_per_node":                   "Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet).",
+	"required_ips":                   "(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update.",
+	"headroom_ips":                   "`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall.",
+	"max_nodes":                      "The most nodes this subnet holds next to its reserved and kept-free addresses.",
+	"fits":                           "Whether `headroom_ips` >= 0.",
+	"shortfall_ips":                  "max(0, -`headroom_ips`).",
+	"smallest_fitting_prefix_length": "The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not.",
+}
+
+func subnetResultAttributes() map[string]schema.Attribute {
+	out := map[string]schema.Attribute{}
+	for name, desc := range subnetResultDescriptions {
+		switch name {
+		case "name", "cidr_block":
+			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		case "fits":
+			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+		default:
+			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		}
+	}
+	return out
+}
+
+var subnetResultObjectType = func() types.ObjectType {
+	attrTypes := map[string]attr.Type{}
+	for name, a := range subnetResultAttributes() {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
+}()
+
+func optionalCount(desc string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+}
+
+func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "How many nodes and pods really fit in a set of subnets, and whether the planned nodes, their rolling-update " +
+			"surge and the load balancers, endpoints and Fargate pods sharing the subnets fit. Per-node IPv4 consumption replays the " +
+			"VPC CNI's ipamd (v1.23): warm ENI, warm IP, minimum IP and warm prefix targets, prefix delegation with aligned free /28 " +
+			"blocks, security groups for pods, custom networking and IPv6. When a subnet is short, a warning names it; with " +
+			"`fail_on_shortfall = true` it is an error, so `terraform plan` stops.",
+		Attributes: mergeAttributes(
+			instanceAttributes(),
+			networkingAttributes(),
+			warmTargetsAttributes(),
+			map[string]schema.Attribute{
+				"subnets": schema.ListNestedAttribute{
+					Required: true,
+					MarkdownDescription: "The node subnets (typically one per availability zone). Planned nodes are spread evenly over them. " +
+						"They must not overlap. Results are in `subnet_results`, in the same order.",
+					NestedObject: schema.NestedAttributeObject{Attributes: subnetAttributes()},
+				},
+				"pod_subnets": schema.ListNestedAttribute{
+					Optional: true,
+					MarkdownDescription: "With `custom_networking`: the ENIConfig subnets pods take their addresses from, paired with " +
+						"`subnets` by index (node subnet i's pods use pod subnet i). Required with custom networking and only then. " +
+						"Results are in `pod_subnet_results`.",
+					NestedObject: schema.NestedAttributeObject{Attributes: subnetAttributes()},
+				},
+				"max_pods": schema.Int64Attribute{
+					Optional: true,
+					Computed: true,
+					MarkdownDescription: "kubelet max pods on the nodes; ipamd never allocates addresses beyond it. Default: what " +
+						"`ekssize_max_pods` gives for the same instance and settings (cap policy `eks` unless `cap_policy` says otherwise).",
+				},
+				"pods_per_node": schema.Int64Attribute{
+					Optional: true,
+					Computed: true,
+					MarkdownDescription: "Peak pods per node on the VPC network (host-network pods cost nothing, branch pods are counted " +
+						"apart). Size with the peak: ipamd frees addresses late. Default `max_pods` - 2 (aws-node and kube-proxy run on the " +
+						"host network) - `branch_pods_per_node`.",
+				},
+				"branch_pods_per_node": optionalCount("Pods per node with their own branch ENI (security groups for pods), each taking one IP. " +
+					"Needs `security_groups_for_pods` and a trunking-compatible type; at most the type's branch ENIs. Default 0."),
+				"node_count": optionalCount("Planned nodes over all subnets, spread evenly. Default 0 (only `max_nodes` is then of interest)."),
+				"surge_nodes_per_subnet": optionalCount("Extra nodes a rolling update adds in each subnet with planned nodes; old nodes keep " +
+					"their IPs until drained. Default 2, what a managed node group adds per availability zone."),
+				"reserved": schema.SingleNestedAttribute{
+					Optional:            true,
+					MarkdownDescription: "What else takes addresses in each node subnet (counts per subnet; pod subnets are not charged).",
+					Attributes: map[string]schema.Attribute{
+						"application_load_balancers": optionalCount("Application load balancers using the subnet: 8 IPs each (the free IPs AWS asks for per ALB subnet). Default 0."),
+						"network_load_balancers":     optionalCount("Network load balancers using the subnet: 1 IP each. Default 0."),
+						"interface_endpoints":        optionalCount("VPC interface endpoints with an ENI in the subnet: 1 IP each. Default 0."),
+						"fargate_pods":               optionalCount("Fargate pods in the subnet: 1 IP each (every Fargate pod is its own node). Default 0."),
+						"other_ips":                  optionalCount("Any other addresses taken in the subnet. Default 0."),
+					},
+				},
+				"prefix_layout": schema.StringAttribute{
+					Optional: true,
+					MarkdownDescription: "With prefix delegation, how single IPs (ENI primaries, trunk and branch ENIs, reserved and used " +
+						"addresses) sit among the /28 blocks. `scattered` (default, conservative): every single IP spoils one eligible /28. " +
+						"`packed`: single IPs fill the two edge blocks (27 IPs) first, then whole /28s.",
+				},
+				"fail_on_shortfall": schema.BoolAttribute{
+					Optional: true,
+					MarkdownDescription: "Report a subnet that does not fit as an error instead of a warning, so `terraform plan` stops. " +
+						"Default `false`.",
+				},
+				"per_node": schema.SingleNestedAttribute{
+					Computed:            true,
+					MarkdownDescription: "IPv4 addresses one node takes at `pods_per_node` pods, as ipamd allocates them.",
+					Attributes: map[string]schema.Attribute{
+						"network_interfaces": schema.Int64Attribute{Computed: true, MarkdownDescription: "ENIs attached to the node: the primary ENI, the ENIs carrying pod addresses and the trunk ENI."},
+						"secondary_ips":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Secondary IPs on the ENIs (0 with prefix delegation and IPv6)."},
+						"prefixes":           schema.Int64Attribute{Computed: true, MarkdownDescription: "/28 prefixes on the ENIs, each 16 aligned addresses."},
+						"node_subnet_ips":    schema.Int64Attribute{Computed: true, MarkdownDescription: "Addresses the node takes in its subnet (1 with custom networking)."},
+						"pod_subnet_ips":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Addresses taken in the pod subnet with custom networking, else 0."},
+						"formula":            schema.StringAttribute{Computed: true, MarkdownDescription: "The closed-form derivation, e.g. `ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30`."},
+					},
+				},
+				"subnet_results": schema.ListNestedAttribute{
+					Computed:            true,
+					MarkdownDescription: "One result per element of `subnets`, in order.",
+					NestedObject:        schema.NestedAttributeObject{Attributes: subnetResultAttributes()},
+				},
+				"pod_subnet_results": schema.ListNestedAttribute{
+					Computed:            true,
+					MarkdownDescription: "One result per element of `pod_subnets`, in order; null without custom networking.",
+					NestedObject:        schema.NestedAttributeObject{Attributes: subnetResultAttributes()},
+				},
+				"max_nodes": schema.Int64Attribute{Computed: true, MarkdownDescription: "The most nodes all subnets hold together " +
+					"(with custom networking, per pair the smaller of the node subnet's and the pod subnet's)."},
+				"max_pods_total": schema.Int64Attribute{Computed: true, MarkdownDescription: "`max_nodes` x (`pods_per_node` + `branch_pods_per_node`)."},
+				"fits":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every subnet fits its planned nodes, surge and reserved addresses."},
+				"shortfall_ips":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
+				"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType,
+					MarkdownDescription: "Every warning of this read as text (also shown as warning diagnostics), shortfalls included."},
+				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+			},
+		),
+	}
+}
+
+func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m subnetCapacityModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, ok := m.toCore(ctx, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	res, warns, err := sizing.SubnetCapacity(in)
+	addCoreWarnings(&resp.Diagnostics, warns)
+	if err != nil {
+		addCoreError(&resp.Diagnostics, "Cannot compute subnet capacity", err)
+		return
+	}
+	for _, s := range res.Shortfalls {
+		if m.FailOnShortfall.ValueBool() {
+			resp.Diagnostics.AddAttributeError(fieldPath(s.Field), s.Summary, s.Detail+" (fail_on_shortfall = true)")
+		} else {
+			resp.Diagnostics.AddAttributeWarning(fieldPath(s.Field), s.Summary, s.Detail)
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.copyResult(ctx, res, append(warns, res.Shortfalls...), &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// toCore converts the model through the shared groups' conversions.
+func (m subnetCapacityModel) toCore(ctx context.Context, diags *diag.Diagnostics) (sizing.SubnetCapacityInput, bool) {
+	inst, err := m.resolve()
+	if err != nil {
+		addCoreError(diags, "Invalid instance", err)
+		return sizing.SubnetCapacityInput{}, false
+	}
+	in := sizing.SubnetCapacityInput{
+		NodeIPsInput: sizing.NodeIPsInput{
+			Instance:          inst,
+			Networking:        m.networkingModel.toCore(),
+			Warm:              m.warmTargetsModel.toCore(),
+			MaxPods:           intPtr(m.MaxPods),
+			PodsPerNode:       intPtr(m.PodsPerNode),
+			BranchPodsPerNode: clampInt(m.BranchPodsPerNode.ValueInt64()),
+		},
+		NodeCount:           clampInt(m.NodeCount.ValueInt64()),
+		SurgeNodesPerSubnet: intPtr(m.SurgeNodesPerSubnet),
+		PrefixLayout:        m.PrefixLayout.ValueString(),
+	}
+	if r := m.Reserved; r != nil {
+		in.Reserved = sizing.ReservedIPs{
+			ApplicationLoadBalancers: clampInt(r.ApplicationLoadBalancers.ValueInt64()),
+			NetworkLoadBalancers:     clampInt(r.NetworkLoadBalancers.ValueInt64()),
+			InterfaceEndpoints:       clampInt(r.InterfaceEndpoints.ValueInt64()),
+			FargatePods:              clampInt(r.FargatePods.ValueInt64()),
+			OtherIPs:                 clampInt(r.OtherIPs.ValueInt64()),
+		}
+	}
+	in.Subnets = subnetSpecs(ctx, sizing.FieldSubnets, m.Subnets, diags)
+	in.PodSubnets = subnetSpecs(ctx, sizing.FieldPodSubnets, m.PodSubnets, diags)
+	return in, !diags.HasError()
+}
+
+func subnetSpecs(ctx context.Context, list string, subnets []subnetModel, diags *diag.Diagnostics) []sizing.SubnetSpec {
+	if subnets == nil {
+		return nil
+	}
+	out := make([]sizing.SubnetSpec, len(subnets))
+	for i, s := range subnets {
+		out[i] = sizing.SubnetSpec{
+			Name:                    s.Name.ValueString(),
+			CIDRBlock:               s.CIDRBlock.ValueString(),
+			AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
+			ClusterSubnet:           s.ClusterSubnet.ValueBool(),
+		}
+		if s.PrefixReservations.IsNull() {
+			continue
+		}
+		var cidrs []types.String
+		diags.Append(s.PrefixReservations.ElementsAs(ctx, &cidrs, false)...)
+		for j, c := range cidrs {
+			if c.IsNull() {
+				diags.AddAttributeError(path.Root(list).AtListIndex(i).AtName(sizing.FieldPrefixReservations).AtListIndex(j),
+					"Invalid subnet", "prefix_reservations contains null; every element must be a CIDR block such as \"10.0.0.64/26\"")
+				continue
+			}
+			out[i].PrefixReservations = append(out[i].PrefixReservations, c.ValueString())
+		}
+	}
+	return out
+}
+
+// copyResult copies the core's answer into the model.
+func (m *subnetCapacityModel) copyResult(ctx context.Context, res sizing.SubnetCapacityResult, warns []sizing.Warning, diags *diag.Diagnostics) {
+	u := res.PerNode
+	m.MaxPods = types.Int64Value(int64(u.MaxPods))
+	m.PodsPerNode = types.Int64Value(int64(u.PodsPerNode))
+	m.PerNode = &perNodeModel{
+		NetworkInterfaces: types.Int64Value(int64(u.NetworkInterfaces)),
+		SecondaryIPs:      types.Int64Value(int64(u.SecondaryIPs)),
+		Prefixes:          types.Int64Value(int64(u.Prefixes)),
+		NodeSubnetIPs:     types.Int64Value(int64(u.NodeSubnetIPs)),
+		PodSubnetIPs:      types.Int64Value(int64(u.PodSubnetIPs)),
+		Formula:           types.StringValue(u.Formula),
+	}
+	m.SubnetResults = subnetResultList(ctx, res.Subnets, diags)
+	m.PodSubnetResults = types.ListNull(subnetResultObjectType)
+	if res.PodSubnets != nil {
+		m.PodSubnetResults = subnetResultList(ctx, res.PodSubnets, diags)
+	}
+	m.TotalMaxNodes = types.Int64Value(int64(res.MaxNodes))
+	m.MaxPodsTotal = types.Int64Value(int64(res.MaxPodsTotal))
+	m.Fits = types.BoolValue(res.Fits)
+	m.ShortfallIPs = types.Int64Value(int64(res.ShortfallIPs))
+	texts := make([]string, len(warns))
+	for i, w := range warns {
+		texts[i] = fmt.Sprintf("%s: %s", w.Summary, w.Detail)
+	}
+	var d diag.Diagnostics
+	m.Warnings, d = types.ListValueFrom(ctx, types.StringType, texts)
+	diags.Append(d...)
+	m.DataVersion = types.StringValue(ec2data.DataVersion())
+}
+
+func subnetResultList(ctx context.Context, rs []sizing.SubnetResult, diags *diag.Diagnostics) types.List {
+	out := make([]subnetResultModel, len(rs))
+	for i, r := range rs {
+		name := types.StringNull()
+		if r.Name != "" {
+			name = types.StringValue(r.Name)
+		}
+		out[i] = subnetResultModel{
+			Name:                        name,
+			CIDRBlock:                   types.StringValue(r.CIDRBlock),
+			TotalIPs:                    types.Int64Value(int64(r.TotalIPs)),
+			UsableIPs:                   types.Int64Value(int64(r.UsableIPs)),
+			FreeIPs:                     types.Int64Value(int64(r.FreeIPs)),
+			PrefixEligibleBlocks:        types.Int64Value(int64(r.PrefixEligibleBlocks)),
+			ReservedIPs:                 types.Int64Value(int64(r.ReservedIPs)),
+			KeepFreeIPs:                 types.Int64Value(int64(r.KeepFreeIPs)),
+			PlannedNodes:                types.Int64Value(int64(r.PlannedNodes)),
+			SurgeNodes:                  types.Int64Value(int64(r.SurgeNodes)),
+			IPsPerNode:                  types.Int64Value(int64(r.IPsPerNode)),
+			RequiredIPs:                 types.Int64Value(int64(r.RequiredIPs)),
+			HeadroomIPs:                 types.Int64Value(int64(r.HeadroomIPs)),
+			MaxNodes:                    types.Int64Value(int64(r.MaxNodes)),
+			Fits:                        types.BoolValue(r.Fits),
+			ShortfallIPs:                types.Int64Value(int64(r.ShortfallIPs)),
+			SmallestFittingPrefixLength: types.Int64Value(int64(r.SmallestFittingPrefixLength)),
+		}
+	}
+	l, d := types.ListValueFrom(ctx, subnetResultObjectType, out)
+	diags.Append(d...)
+	return l
+}

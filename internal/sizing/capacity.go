@@ -1,0 +1,403 @@
+package sizing
+
+import (
+	"fmt"
+	"sort"
+)
+
+// Prefix layouts: how single IPs sit among a subnet's /28 blocks.
+const (
+	// PrefixLayoutScattered assumes every single IP spoils one eligible /28
+	// (conservative; what a long-lived subnet drifts to).
+	PrefixLayoutScattered = "scattered"
+	// PrefixLayoutPacked assumes single IPs fill the two edge blocks (27 IPs)
+	// first and then whole /28s (the best case).
+	PrefixLayoutPacked = "packed"
+)
+
+// IPs that other things take in a subnet.
+const (
+	IPsPerApplicationLoadBalancer = 8 // AWS asks for at least 8 free IPs per ALB subnet
+	IPsPerNetworkLoadBalancer     = 1
+	IPsPerInterfaceEndpoint       = 1
+	IPsPerFargatePod              = 1 // every Fargate pod is its own node with one IP
+	// ClusterSubnetENIIPs is the addresses EKS's cross-account control plane
+	// ENIs may take in a cluster subnet.
+	ClusterSubnetENIIPs = 6
+	// ClusterSubnetKeepFree is the addresses a cluster subnet must keep free
+	// for EKS version upgrades.
+	ClusterSubnetKeepFree = 5
+	// DefaultSurgeNodesPerSubnet is the extra nodes a managed node group
+	// rolling update adds per availability zone.
+	DefaultSurgeNodesPerSubnet = 2
+)
+
+// Attribute names of the capacity inputs.
+const (
+	FieldNodeCount                       = "node_count"
+	FieldSurgeNodesPerSubnet             = "surge_nodes_per_subnet"
+	FieldPrefixLayout                    = "prefix_layout"
+	FieldReserved                        = "reserved"
+	FieldReservedApplicationLoadBalancer = "reserved.application_load_balancers"
+	FieldReservedNetworkLoadBalancers    = "reserved.network_load_balancers"
+	FieldReservedInterfaceEndpoints      = "reserved.interface_endpoints"
+	FieldReservedFargatePods             = "reserved.fargate_pods"
+	FieldReservedOtherIPs                = "reserved.other_ips"
+)
+
+// ReservedIPs is what else takes addresses in every node subnet.
+type ReservedIPs struct {
+	ApplicationLoadBalancers int
+	NetworkLoadBalancers     int
+	InterfaceEndpoints       int
+	FargatePods              int
+	OtherIPs                 int
+}
+
+// IPs is the addresses the reservations take in one subnet.
+func (r ReservedIPs) IPs() int {
+	return r.ApplicationLoadBalancers*IPsPerApplicationLoadBalancer + r.NetworkLoadBalancers*IPsPerNetworkLoadBalancer +
+		r.InterfaceEndpoints*IPsPerInterfaceEndpoint + r.FargatePods*IPsPerFargatePod + r.OtherIPs
+}
+
+// inputCountLimit bounds counts so the arithmetic stays far from overflow.
+const inputCountLimit = 1 << 24
+
+func (r ReservedIPs) validate() error {
+	for _, c := range []struct {
+		v     int
+		field string
+	}{
+		{r.ApplicationLoadBalancers, FieldReservedApplicationLoadBalancer},
+		{r.NetworkLoadBalancers, FieldReservedNetworkLoadBalancers},
+		{r.InterfaceEndpoints, FieldReservedInterfaceEndpoints},
+		{r.FargatePods, FieldReservedFargatePods},
+		{r.OtherIPs, FieldReservedOtherIPs},
+	} {
+		if c.v < 0 || c.v > inputCountLimit {
+			return inputErr(c.field, "%s is %d; it must be between 0 and %d", c.field, c.v, inputCountLimit)
+		}
+	}
+	return nil
+}
+
+// SubnetCapacityInput is the question "do these nodes fit in these subnets".
+type SubnetCapacityInput struct {
+	NodeIPsInput
+	// Subnets are the node subnets, one per availability zone typically.
+	Subnets []SubnetSpec
+	// PodSubnets are the custom networking (ENIConfig) subnets, paired with
+	// Subnets by index; required with custom networking and only then.
+	PodSubnets []SubnetSpec
+	// NodeCount is the planned nodes, spread evenly over Subnets.
+	NodeCount int
+	// SurgeNodesPerSubnet is the extra nodes a rolling update adds in each
+	// subnet that has planned nodes; nil = DefaultSurgeNodesPerSubnet.
+	SurgeNodesPerSubnet *int
+	// Reserved is what else takes addresses in each node subnet (not in pod
+	// subnets: load balancers, endpoints and Fargate pods use the VPC's
+	// ordinary subnets).
+	Reserved ReservedIPs
+	// PrefixLayout is "scattered" (default) or "packed".
+	PrefixLayout string
+}
+
+// SubnetResult is one subnet's capacity.
+type SubnetResult struct {
+	Name                 string
+	CIDRBlock            string
+	TotalIPs             int
+	UsableIPs            int
+	FreeIPs              int
+	PrefixEligibleBlocks int
+	// ReservedIPs is the addresses other things take: load balancers,
+	// endpoints, Fargate pods, other, and 6 for EKS's ENIs in a cluster subnet.
+	ReservedIPs int
+	// KeepFreeIPs is the addresses that must stay free (5 in a cluster subnet).
+	KeepFreeIPs  int
+	PlannedNodes int
+	SurgeNodes   int
+	// IPsPerNode is what one node takes in this subnet.
+	IPsPerNode int
+	// RequiredIPs = (planned + surge) x IPsPerNode + ReservedIPs.
+	RequiredIPs int
+	// HeadroomIPs is what is left after RequiredIPs and KeepFreeIPs; in
+	// prefix mode it is also at most 16 x the spare /28 blocks. Negative is a
+	// shortfall.
+	HeadroomIPs int
+	// MaxNodes is the most nodes this subnet holds with its reservations.
+	MaxNodes int
+	Fits     bool
+	// ShortfallIPs is max(0, -HeadroomIPs).
+	ShortfallIPs int
+	// SmallestFittingPrefixLength is the longest prefix length of a fresh
+	// subnet that holds the planned and surge nodes and the reservations; 0 when
+	// even a /16 does not.
+	SmallestFittingPrefixLength int
+}
+
+// SubnetCapacityResult is every number ekssize_subnet_capacity reports.
+type SubnetCapacityResult struct {
+	PerNode             NodeUsage
+	PrefixLayout        string
+	SurgeNodesPerSubnet int
+	Subnets             []SubnetResult
+	// PodSubnets is empty without custom networking.
+	PodSubnets []SubnetResult
+	// MaxNodes is the most nodes all subnets hold (with custom networking, per
+	// pair the smaller of the node subnet's and the pod subnet's).
+	MaxNodes int
+	// MaxPodsTotal = MaxNodes x (pods + branch pods per node).
+	MaxPodsTotal int
+	Fits         bool
+	ShortfallIPs int
+	// Shortfalls has one entry per subnet that does not fit, naming it; the
+	// provider shows them as warnings, or as errors with fail_on_shortfall.
+	Shortfalls []Warning
+}
+
+// maxNodesSearchLimit caps the node search; a /16 holds fewer nodes than this
+// whenever a node takes an address in it.
+const maxNodesSearchLimit = 1 << 20
+
+// SubnetCapacity answers "how many nodes and pods fit in these subnets, and do
+// the planned nodes (with surge and other users of the subnets) fit". Per-node
+// consumption comes from NodeIPs; per subnet:
+//
+//	secondary IPs / IPv6: fits when n x node IPs + reserved + keep-free <= free
+//	prefixes, scattered:  also n x P + singles <= eligible /28 blocks
+//	prefixes, packed:     also n x P + ceil(max(0, singles - 27)/16) <= eligible /28 blocks
+//	prefix reservations:  n x P <= eligible /28s in the reservations, singles fit outside them
+//
+// where singles are every non-prefix address: node ENI primaries, trunk and
+// branch IPs, reservations, and addresses already in use (usable - free).
+func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
+	var res SubnetCapacityResult
+	r, err := in.Networking.Validate()
+	if err != nil {
+		return res, nil, err
+	}
+	res.PrefixLayout = or(in.PrefixLayout, PrefixLayoutScattered)
+	if err := oneOf(FieldPrefixLayout, res.PrefixLayout, PrefixLayoutScattered, PrefixLayoutPacked); err != nil {
+		return res, nil, err
+	}
+	if in.NodeCount < 0 || in.NodeCount > inputCountLimit {
+		return res, nil, inputErr(FieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
+	}
+	res.SurgeNodesPerSubnet = DefaultSurgeNodesPerSubnet
+	if in.SurgeNodesPerSubnet != nil {
+		res.SurgeNodesPerSubnet = *in.SurgeNodesPerSubnet
+		if res.SurgeNodesPerSubnet < 0 || res.SurgeNodesPerSubnet > inputCountLimit {
+			return res, nil, inputErr(FieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
+		}
+	}
+	if err := in.Reserved.validate(); err != nil {
+		return res, nil, err
+	}
+	subnets, err := parseSubnets(FieldSubnets, in.Subnets, nil)
+	if err != nil {
+		return res, nil, err
+	}
+	if len(subnets) == 0 {
+		return res, nil, inputErr(FieldSubnets, "subnets is empty; give at least one subnet (its cidr_block, and available_ip_address_count from aws_subnet if it is in use)")
+	}
+	var podSubnets []Subnet
+	switch {
+	case r.CustomNetworking && len(in.PodSubnets) == 0:
+		return res, nil, inputErr(FieldPodSubnets, "custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets, one for each of the %d subnets, paired by index", len(subnets))
+	case !r.CustomNetworking && len(in.PodSubnets) > 0:
+		return res, nil, inputErr(FieldPodSubnets, "pod_subnets is given but custom_networking is off; without custom networking pods take their addresses from the node's subnet, so remove pod_subnets or set custom_networking = true")
+	case r.CustomNetworking:
+		if len(in.PodSubnets) != len(subnets) {
+			return res, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
+		}
+		if podSubnets, err = parseSubnets(FieldPodSubnets, in.PodSubnets, subnets); err != nil {
+			return res, nil, err
+		}
+	}
+
+	u, warns, err := nodeIPsResolved(in.NodeIPsInput, r)
+	if err != nil {
+		return res, nil, err
+	}
+	res.PerNode = u
+	packed := res.PrefixLayout == PrefixLayoutPacked
+	if !u.PrefixDelegation && in.PrefixLayout != "" {
+		warns = append(warns, Warning{Field: FieldPrefixLayout, Summary: "prefix_layout has no effect here",
+			Detail: "Prefix delegation is not in use, so no /28 blocks are needed and the layout of single IPs does not matter."})
+	}
+
+	res.Fits = true
+	k := len(subnets)
+	res.Subnets = make([]SubnetResult, k)
+	if podSubnets != nil {
+		res.PodSubnets = make([]SubnetResult, k)
+	}
+	for i := range subnets {
+		planned := in.NodeCount / k
+		if i < in.NodeCount%k {
+			planned++
+		}
+		surge := 0
+		if planned > 0 {
+			surge = res.SurgeNodesPerSubnet
+		}
+		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
+		maxNodes := sr.MaxNodes
+		res.Subnets[i] = sr
+		res.addShortfall(fmt.Sprintf("%s[%d]", FieldSubnets, i), subnets[i], sr, u, "node")
+		if podSubnets != nil {
+			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
+			res.PodSubnets[i] = pr
+			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], pr, u, "pod")
+			maxNodes = min(maxNodes, pr.MaxNodes)
+		}
+		res.MaxNodes += maxNodes
+	}
+	res.MaxPodsTotal = res.MaxNodes * (u.PodsPerNode + u.BranchPodsPerNode)
+	return res, warns, nil
+}
+
+func parseSubnets(list string, specs []SubnetSpec, others []Subnet) ([]Subnet, error) {
+	out := make([]Subnet, 0, len(specs))
+	for i, spec := range specs {
+		path := fmt.Sprintf("%s[%d]", list, i)
+		s, err := ParseSubnet(path, spec)
+		if err != nil {
+			return nil, err
+		}
+		field := path + "." + FieldCIDRBlock
+		for j, o := range out {
+			if s.Overlaps(o) {
+				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list, j, o.CIDR)
+			}
+		}
+		for j, o := range others {
+			if s.Overlaps(o) {
+				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, FieldSubnets, j, o.CIDR)
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// subnetGeometry is what the fit check needs to know about a subnet.
+type subnetGeometry struct {
+	free, used, eligible int
+	reservations         bool
+	resBlocks, resIPs    int
+}
+
+func geometryOf(s Subnet) subnetGeometry {
+	return subnetGeometry{
+		free: s.FreeIPs(), used: s.UsedIPs(), eligible: s.PrefixEligibleBlocks(),
+		reservations: len(s.Reservations) > 0, resBlocks: s.ReservedPrefixBlocks(), resIPs: s.ReservationIPs(),
+	}
+}
+
+// headroom is the spare addresses with n nodes taking sh each, extras single
+// IPs and keep addresses kept free; negative is the shortfall. When /28 blocks
+// are the limit, each missing block counts 16 addresses.
+//
+// Addresses already in use (a free count below usable) are single IPs too: in
+// the scattered layout each spoils a block, in the packed one they pack with
+// the others. Prefix reservations are assumed empty and counted in the free
+// count (AWS reports unused reserved addresses as available); single IPs never
+// land in them and prefixes come only from them.
+func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed bool) int {
+	singles := n*sh.singles + extras
+	blocks := n * sh.prefixes
+	if g.reservations {
+		h := g.free - g.resIPs - singles - keep
+		if blocks > 0 {
+			h = min(h, IPsPerPrefix*(g.resBlocks-blocks))
+		}
+		return h
+	}
+	h := g.free - blocks*IPsPerPrefix - singles - keep
+	if blocks > 0 {
+		spoilers := singles + g.used
+		need := blocks + spoilers
+		if packed {
+			need = blocks + ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
+		}
+		h = min(h, IPsPerPrefix*(g.eligible-need))
+	}
+	return h
+}
+
+// maxNodes is the most nodes for which headroom stays >= 0 (0 when even the
+// extras do not fit).
+func (g subnetGeometry) maxNodes(sh subnetShare, extras, keep int, packed bool) int {
+	limit := maxNodesSearchLimit
+	if per := sh.ips(); per > 0 {
+		limit = min(limit, g.free/per+1)
+	}
+	// The first n in [0, limit] that does not fit; headroom falls as n grows.
+	n := sort.Search(limit+1, func(n int) bool { return g.headroom(sh, n, extras, keep, packed) < 0 })
+	return max(0, n-1)
+}
+
+func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed bool) SubnetResult {
+	keep := 0
+	if s.ClusterSubnet {
+		reserved += ClusterSubnetENIIPs
+		keep = ClusterSubnetKeepFree
+	}
+	g := geometryOf(s)
+	nodes := planned + surge
+	r := SubnetResult{
+		Name:                 s.Name,
+		CIDRBlock:            s.CIDR.String(),
+		TotalIPs:             s.TotalIPs(),
+		UsableIPs:            s.UsableIPs(),
+		FreeIPs:              s.FreeIPs(),
+		PrefixEligibleBlocks: s.PrefixEligibleBlocks(),
+		ReservedIPs:          reserved,
+		KeepFreeIPs:          keep,
+		PlannedNodes:         planned,
+		SurgeNodes:           surge,
+		IPsPerNode:           sh.ips(),
+		RequiredIPs:          nodes*sh.ips() + reserved,
+		HeadroomIPs:          g.headroom(sh, nodes, reserved, keep, packed),
+		MaxNodes:             g.maxNodes(sh, reserved, keep, packed),
+	}
+	r.Fits = r.HeadroomIPs >= 0
+	r.ShortfallIPs = max(0, -r.HeadroomIPs)
+	r.SmallestFittingPrefixLength = smallestFittingPrefixLength(func(usable, eligible int) bool {
+		fresh := subnetGeometry{free: usable, eligible: eligible}
+		return fresh.headroom(sh, nodes, reserved, keep, packed) >= 0
+	})
+	return r
+}
+
+func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetResult, u NodeUsage, role string) {
+	if r.Fits {
+		return
+	}
+	res.Fits = false
+	res.ShortfallIPs += r.ShortfallIPs
+	need := fmt.Sprintf("%d IPs: %d nodes (%d planned + %d surge) x %d IPs", r.RequiredIPs, r.PlannedNodes+r.SurgeNodes, r.PlannedNodes, r.SurgeNodes, r.IPsPerNode)
+	if r.ReservedIPs > 0 {
+		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
+	}
+	if r.KeepFreeIPs > 0 {
+		need += fmt.Sprintf(", and %d kept free for EKS upgrades", r.KeepFreeIPs)
+	}
+	blocks := ""
+	if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); the subnet has %d eligible.",
+			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes, r.PrefixEligibleBlocks)
+	}
+	fit := "no subnet up to a /16 holds them"
+	if r.SmallestFittingPrefixLength > 0 {
+		fit = fmt.Sprintf("a fresh /%d would", r.SmallestFittingPrefixLength)
+	}
+	res.Shortfalls = append(res.Shortfalls, Warning{
+		Field:   path,
+		Summary: fmt.Sprintf("Subnet %s is %d IPs short", s.Label(), r.ShortfallIPs),
+		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %d nodes; %s.",
+			role, s.Label(), need, r.FreeIPs, blocks, r.MaxNodes, fit),
+	})
+}

@@ -1,0 +1,419 @@
+package sizing
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+// NodeIPsInput is one node's instance, VPC CNI settings and pod counts.
+type NodeIPsInput struct {
+	Instance   ec2data.Instance
+	Networking Networking
+	Warm       WarmTargets
+	// MaxPods is kubelet's max pods, which ipamd reads from the node and never
+	// allocates beyond. nil = what MaxPods gives for Instance and Networking.
+	MaxPods *int
+	// PodsPerNode is the peak number of pods on the VPC network per node (not
+	// host-network pods, which cost nothing, and not branch pods). nil =
+	// max pods - 2 - branch pods (at least 0), the two being aws-node and
+	// kube-proxy on the host network.
+	PodsPerNode *int
+	// BranchPodsPerNode is pods with their own branch ENI (security groups for
+	// pods), each costing one IP.
+	BranchPodsPerNode int
+}
+
+// NodeUsage is the IPv4 addresses one node takes at its peak pod count.
+type NodeUsage struct {
+	MaxPods           int
+	PodsPerNode       int
+	BranchPodsPerNode int
+
+	// PrefixDelegation is true when pods get /28 prefixes (IPv4).
+	PrefixDelegation bool
+	// WarmIPMode is true when WARM_IP_TARGET or MINIMUM_IP_TARGET drive ipamd.
+	WarmIPMode bool
+	// IPv6 is true for ip_family ipv6: pods take no IPv4 addresses.
+	IPv6 bool
+	// CustomNetworking is true when pod addresses come from the pod subnet.
+	CustomNetworking bool
+
+	// NetworkInterfaces is the ENIs attached to the instance: the primary ENI,
+	// the ENIs carrying pod addresses and the trunk ENI.
+	NetworkInterfaces int
+	// PodENIs is the ENIs carrying pod secondary IPs or prefixes.
+	PodENIs int
+	// TrunkENI is 1 with security groups for pods, else 0.
+	TrunkENI int
+	// SecondaryIPs is the secondary IPs on pod ENIs (0 in prefix mode).
+	SecondaryIPs int
+	// Prefixes is the /28 prefixes on pod ENIs.
+	Prefixes int
+	// NodeSubnetIPs is the addresses the node takes in its own subnet.
+	NodeSubnetIPs int
+	// PodSubnetIPs is the addresses taken in the custom networking pod
+	// (ENIConfig) subnet; 0 without custom networking.
+	PodSubnetIPs int
+	// Formula is the closed-form derivation of the numbers.
+	Formula string
+}
+
+// subnetShare is what a node takes in one subnet: prefixes (each an aligned
+// /28) and single IPs.
+type subnetShare struct {
+	prefixes, singles int
+}
+
+func (s subnetShare) ips() int { return s.prefixes*IPsPerPrefix + s.singles }
+
+// nodeShare splits NodeSubnetIPs into /28 prefixes and single IPs.
+func (u NodeUsage) nodeShare() subnetShare {
+	if u.CustomNetworking {
+		return subnetShare{singles: u.NodeSubnetIPs}
+	}
+	return subnetShare{prefixes: u.Prefixes, singles: u.NodeSubnetIPs - u.Prefixes*IPsPerPrefix}
+}
+
+// podShare splits PodSubnetIPs likewise.
+func (u NodeUsage) podShare() subnetShare {
+	if !u.CustomNetworking {
+		return subnetShare{}
+	}
+	return subnetShare{prefixes: u.Prefixes, singles: u.PodSubnetIPs - u.Prefixes*IPsPerPrefix}
+}
+
+// maxPodsInputLimit keeps max_pods (and so the replay's arithmetic) in a range
+// far beyond any real node.
+const maxPodsInputLimit = 1 << 24
+
+// NodeIPs answers "how many IPv4 addresses does one node take from its
+// subnets at its peak pod count". The result comes from an exact replay of
+// ipamd's scale-up loop (ipamd.go); Formula shows the closed forms, which agree
+// with the replay whenever the warm-IP target stays within max pods, and a
+// warning says so when they do not. With A = IPv4 per ENI and S = A - 1:
+//
+//	secondary IPs:  ENIs N = ceil(p/S) + W (W >= 1) or floor(p/S) + 1 (W = 0), W = WARM_ENI_TARGET,
+//	                limited to the pod ENIs and ceil(max_pods/S), at least 1 unless custom networking;
+//	                node IPs = N x A
+//	warm IPs:       T = max(p + WARM_IP_TARGET, MINIMUM_IP_TARGET) <= pod ENIs x S; N = ceil(T/S); IPs = N + T
+//	prefixes:       P = ceil(p/16) + W (W >= 1) or floor(p/16) + 1 (W = 0), W = WARM_PREFIX_TARGET,
+//	                or max(ceil((p + WARM_IP)/16), ceil(MIN_IP/16)) with warm-IP settings;
+//	                P <= pod ENIs x S and ceil(max_pods/16); N = max(1, ceil(P/S)); IPs = N + 16 x P
+//	security groups for pods: + 1 (trunk ENI) + 1 per branch pod
+//	custom networking: node subnet 1 IP (the primary ENI), all else in the pod subnet
+//	IPv6: 1 IPv4 per node (+ trunk and branch ENIs, whose primary IPv4 a dual-stack subnet assigns)
+func NodeIPs(in NodeIPsInput) (NodeUsage, []Warning, error) {
+	r, err := in.Networking.Validate()
+	if err != nil {
+		return NodeUsage{}, nil, err
+	}
+	return nodeIPsResolved(in, r)
+}
+
+func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) {
+	inst := in.Instance
+	var u NodeUsage
+	if r.OS == OSWindows {
+		return u, nil, inputErr(FieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
+	}
+	w, err := in.Warm.Validate()
+	if err != nil {
+		return u, nil, err
+	}
+	b := in.BranchPodsPerNode
+	if b < 0 || b > maxPodsInputLimit {
+		return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", b)
+	}
+	if b > 0 {
+		switch {
+		case !r.SecurityGroupsForPods:
+			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", b)
+		case inst.Custom:
+			// A described instance has no branch ENI limit to check against.
+		case !inst.TrunkingKnown || !inst.TrunkingCompatible:
+			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a trunking-compatible Nitro type such as m5.large", b, inst.Name)
+		case b > inst.BranchENIs:
+			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
+		}
+	}
+	mp, warns, err := maxPodsResolved(inst, r)
+	if err != nil {
+		return u, nil, err
+	}
+	u.MaxPods = mp.MaxPods
+	if in.MaxPods != nil {
+		if *in.MaxPods < 1 || *in.MaxPods > maxPodsInputLimit {
+			return u, nil, inputErr(FieldMaxPods, "max_pods is %d; it must be between 1 and %d (kubelet's max pods, which ipamd never allocates beyond)", *in.MaxPods, maxPodsInputLimit)
+		}
+		u.MaxPods = *in.MaxPods
+	}
+	u.BranchPodsPerNode = b
+	if in.PodsPerNode != nil {
+		u.PodsPerNode = *in.PodsPerNode
+		if u.PodsPerNode < 0 {
+			return u, nil, inputErr(FieldPodsPerNode, "pods_per_node is %d; it must be 0 or more (peak pods on the VPC network per node)", u.PodsPerNode)
+		}
+	} else {
+		u.PodsPerNode = max(0, u.MaxPods-2-b)
+	}
+	if u.PodsPerNode+b > u.MaxPods {
+		what := fmt.Sprintf("pods_per_node is %d", u.PodsPerNode)
+		if b > 0 {
+			what += fmt.Sprintf(" and branch_pods_per_node %d", b)
+		}
+		return u, nil, inputErr(FieldPodsPerNode, "%s, more than max_pods %d: kubelet admits at most max_pods pods per node (host-network pods included)", what, u.MaxPods)
+	}
+	p := u.PodsPerNode
+	if r.SecurityGroupsForPods {
+		u.TrunkENI = 1
+	}
+	u.CustomNetworking = r.CustomNetworking
+	u.WarmIPMode = w.WarmIPDefined()
+
+	if r.IPFamily == IPFamilyIPv6 {
+		// ipamd gives pods IPv6 addresses from one /80 prefix on the primary
+		// ENI; the node's IPv4 is the primary ENI's primary address. A trunk or
+		// branch ENI in the dual-stack subnets EKS requires gets a primary IPv4
+		// address too.
+		u.IPv6 = true
+		u.NetworkInterfaces = 1 + u.TrunkENI
+		u.PodENIs = 1
+		u.NodeSubnetIPs = 1 + u.TrunkENI + b
+		u.Formula = "ip_family ipv6: 1 IPv4 address per node (the primary ENI's); pods take IPv6 addresses"
+		if u.TrunkENI+b > 0 {
+			u.Formula += fmt.Sprintf(" + 1 trunk ENI + %d branch ENIs = %d", b, u.NodeSubnetIPs)
+		}
+		return u, append(warns, warmIgnoredWarnings(in.Warm, w, false, true)...), nil
+	}
+
+	u.PrefixDelegation = mp.PrefixDelegationApplied
+	a := inst.IPv4PerENI
+	slots := a - 1
+	enis := mp.NetworkInterfaces
+	if !r.CustomNetworking {
+		// ipamd always uses the primary ENI for pods without custom networking.
+		enis = max(enis, 1)
+	}
+	cf := closedForm(u.PrefixDelegation, slots, enis, r.CustomNetworking, u.MaxPods, p, w, true)
+
+	rp := newIPAMDReplay(u.PrefixDelegation, slots, enis, u.MaxPods, w, !r.CustomNetworking)
+	if failed := rp.run(p); failed > 0 {
+		return u, nil, podNeverGetsIP(inst, rp, w, u, in.PodsPerNode != nil, failed, enis, slots)
+	}
+	u.PodENIs = rp.podENIs()
+	if u.PrefixDelegation {
+		u.Prefixes = rp.units
+	} else {
+		u.SecondaryIPs = rp.units
+	}
+	podIPs := u.PodENIs + u.SecondaryIPs + u.Prefixes*IPsPerPrefix + u.TrunkENI + b
+	u.NetworkInterfaces = u.PodENIs + u.TrunkENI
+	if r.CustomNetworking {
+		u.NetworkInterfaces++
+		u.NodeSubnetIPs = 1
+		u.PodSubnetIPs = podIPs
+	} else {
+		u.NodeSubnetIPs = podIPs
+	}
+
+	u.Formula = cf.formula
+	if u.TrunkENI > 0 {
+		u.Formula += fmt.Sprintf(" + 1 trunk ENI IP + %d branch pod IPs = %d", b, podIPs)
+	}
+	if r.CustomNetworking {
+		u.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
+	}
+	if cf.enis != u.PodENIs || cf.secondary != u.SecondaryIPs || cf.prefixes != u.Prefixes {
+		replayed := fmt.Sprintf("%d ENIs with %d secondary IPs", u.PodENIs, u.SecondaryIPs)
+		if u.PrefixDelegation {
+			replayed = fmt.Sprintf("%d ENIs with %d prefixes", u.PodENIs, u.Prefixes)
+		}
+		u.Formula += "; ipamd replay: " + replayed
+		field, target := FieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
+		if !w.WarmIPDefined() {
+			field, target = FieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", w.WarmPrefix)
+		}
+		warns = append(warns, Warning{
+			Field:   field,
+			Summary: "Warm target is above max_pods",
+			Detail: fmt.Sprintf("With %d pods, %s ask for more addresses than max_pods %d. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with %s, not the %d node IPs the closed form gives. The replayed value is used.",
+				p, target, u.MaxPods, replayed, cf.ips),
+		})
+	}
+
+	if u.PrefixDelegation {
+		secondaryValue := mp.NetworkInterfaces*slots + 2
+		if u.MaxPods == secondaryValue || u.MaxPods == inst.ENIMaxPods() {
+			warns = append(warns, Warning{
+				Field:   FieldMaxPods,
+				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
+				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%d here), or leave max_pods unset.",
+					u.MaxPods, inst.Name, u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
+			})
+		}
+	}
+	return u, append(warns, warmIgnoredWarnings(in.Warm, w, u.PrefixDelegation, false)...), nil
+}
+
+func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
+	defaulted := ""
+	if !podsGiven {
+		defaulted = fmt.Sprintf(" (the default: max_pods %d - 2", u.MaxPods)
+		if u.BranchPodsPerNode > 0 {
+			defaulted += fmt.Sprintf(" - %d branch pods", u.BranchPodsPerNode)
+		}
+		defaulted += ")"
+	}
+	if w.WarmIP == 0 && w.MinimumIP > 0 && rp.units < enis*slots {
+		held := rp.total()
+		what := fmt.Sprintf("%d IPs", held)
+		if rp.prefix {
+			what = fmt.Sprintf("%d %s (%d IPs)", rp.units, plural(rp.units, "prefix", "prefixes"), held)
+		}
+		return inputErr(FieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each node at %s: ipamd allocates up to MINIMUM_IP_TARGET and never more, so pod number %d on a node never gets an IP (pods_per_node is %d). Set warm_ip_target too, raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
+			w.MinimumIP, what, failed, u.PodsPerNode, u.PodsPerNode, held)
+	}
+	if enis == 0 {
+		return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s has no ENI left for pods under these settings (custom networking keeps the primary ENI for the node, and the trunk and reserved ENIs take the rest), so no pod gets an IP", u.PodsPerNode, defaulted, inst.Name)
+	}
+	capacity := fmt.Sprintf("%d IPs (%d %s x %d secondary IPs)", enis*slots, enis, plural(enis, "ENI", "ENIs"), slots)
+	hint := "lower pods_per_node or enable prefix_delegation"
+	if rp.prefix {
+		capacity = fmt.Sprintf("%d IPs (%d %s x %d prefixes x 16)", enis*slots*IPsPerPrefix, enis, plural(enis, "ENI", "ENIs"), slots)
+		hint = "lower pods_per_node"
+	}
+	return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s gives pods at most %s under these settings, so pod number %d on a node never gets an IP; %s",
+		u.PodsPerNode, defaulted, inst.Name, capacity, failed, hint)
+}
+
+// warmIgnoredWarnings flags warm settings that ipamd ignores in this mode.
+func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) []Warning {
+	var out []Warning
+	add := func(field, why string) {
+		out = append(out, Warning{Field: field, Summary: field + " has no effect here", Detail: why})
+	}
+	if ipv6 {
+		for _, c := range []struct {
+			v     *int
+			field string
+		}{{given.WarmENITarget, FieldWarmENITarget}, {given.WarmIPTarget, FieldWarmIPTarget}, {given.MinimumIPTarget, FieldMinimumIPTarget}, {given.WarmPrefixTarget, FieldWarmPrefixTarget}} {
+			if c.v != nil {
+				add(c.field, "With ip_family ipv6, ipamd assigns one IPv6 /80 prefix per node and ignores the IPv4 warm-pool settings.")
+			}
+		}
+		return out
+	}
+	if given.WarmENITarget != nil && (w.WarmIPDefined() || prefix) {
+		if w.WarmIPDefined() {
+			add(FieldWarmENITarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_ENI_TARGET.")
+		} else {
+			add(FieldWarmENITarget, "With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET.")
+		}
+	}
+	if given.WarmPrefixTarget != nil {
+		if !prefix {
+			add(FieldWarmPrefixTarget, "Prefix delegation is off, so ipamd ignores WARM_PREFIX_TARGET.")
+		} else if w.WarmIPDefined() {
+			add(FieldWarmPrefixTarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_PREFIX_TARGET.")
+		}
+	}
+	return out
+}
+
+// closedFormResult is the closed-form per-node consumption.
+type closedFormResult struct {
+	enis, secondary, prefixes, ips int
+	formula                        string
+}
+
+// closedForm computes the issue's closed forms for an IPv4 node. slots is
+// S = IPv4 per ENI - 1, enis the ENIs that may carry pod addresses. With
+// explain, formula shows the derivation.
+func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w ResolvedWarm, explain bool) closedFormResult {
+	var c closedFormResult
+	var f strings.Builder
+	say := func(format string, args ...any) {
+		if explain {
+			fmt.Fprintf(&f, format, args...)
+		}
+	}
+	switch {
+	case prefix:
+		var pf int
+		switch {
+		case w.WarmIPDefined():
+			pf = max(ceilDivInt(p+w.WarmIP, IPsPerPrefix), ceilDivInt(w.MinimumIP, IPsPerPrefix))
+			say("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", p, w.WarmIP, w.MinimumIP, pf)
+		case w.WarmPrefix >= 1:
+			pf = ceilDivInt(p, IPsPerPrefix) + w.WarmPrefix
+			say("prefixes = ceil(%d/16) + %d = %d", p, w.WarmPrefix, pf)
+		default:
+			pf = p/IPsPerPrefix + 1
+			say("prefixes = floor(%d/16) + 1 = %d", p, pf)
+		}
+		if lim := enis * slots; pf > lim {
+			pf = lim
+			say(", limited to %d (%d ENIs x %d prefixes)", lim, enis, slots)
+		}
+		if lim := ceilDivInt(maxPods, IPsPerPrefix); pf > lim {
+			pf = lim
+			say(", limited to %d (ceil(max_pods %d/16))", lim, maxPods)
+		}
+		n := ceilDivInt(pf, slots)
+		if !custom || pf > 0 {
+			n = max(1, n)
+		}
+		c.enis, c.prefixes = n, pf
+		c.ips = n + IPsPerPrefix*pf
+		say(" on %d %s; node IPs = %d + 16 x %d = %d", n, plural(n, "ENI", "ENIs"), n, pf, c.ips)
+	case w.WarmIPDefined():
+		t := max(p+w.WarmIP, w.MinimumIP)
+		say("secondary IPs = max(%d + %d, %d) = %d", p, w.WarmIP, w.MinimumIP, t)
+		if lim := enis * slots; t > lim {
+			t = lim
+			say(", limited to %d (%d ENIs x %d)", lim, enis, slots)
+		}
+		n := ceilDivInt(t, slots)
+		if !custom {
+			n = max(1, n)
+		}
+		c.enis, c.secondary = n, t
+		c.ips = n + t
+		say(" on %d %s; node IPs = %d + %d = %d", n, plural(n, "ENI", "ENIs"), n, t, c.ips)
+	default:
+		var n int
+		if w.WarmENI >= 1 {
+			n = ceilDivInt(p, slots) + w.WarmENI
+			say("ENIs = ceil(%d/%d) + %d = %d", p, slots, w.WarmENI, n)
+		} else {
+			n = p/slots + 1
+			say("ENIs = floor(%d/%d) + 1 = %d", p, slots, n)
+		}
+		if n > enis {
+			n = enis
+			say(", limited to %d (ENIs available)", enis)
+		}
+		if lim := ceilDivInt(maxPods, slots); n > lim {
+			n = lim
+			say(", limited to %d (ceil(max_pods %d/%d))", lim, maxPods, slots)
+		}
+		if n < 1 && !custom {
+			n = 1
+			say(", at least 1 (the primary ENI)")
+		}
+		c.enis, c.secondary = n, n*slots
+		c.ips = n * (slots + 1)
+		say("; node IPs = %d x %d = %d", n, slots+1, c.ips)
+	}
+	c.formula = f.String()
+	return c
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

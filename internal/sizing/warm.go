@@ -1,0 +1,82 @@
+package sizing
+
+// Field names of the VPC CNI warm-pool settings and the per-node inputs of
+// ekssize_subnet_capacity, as the provider spells them.
+const (
+	FieldWarmENITarget     = "warm_eni_target"
+	FieldWarmIPTarget      = "warm_ip_target"
+	FieldMinimumIPTarget   = "minimum_ip_target"
+	FieldWarmPrefixTarget  = "warm_prefix_target"
+	FieldPodsPerNode       = "pods_per_node"
+	FieldBranchPodsPerNode = "branch_pods_per_node"
+)
+
+// Defaults of the warm-pool settings.
+const (
+	// DefaultWarmENITarget is ipamd's default WARM_ENI_TARGET.
+	DefaultWarmENITarget = 1
+	// DefaultWarmPrefixTarget is the WARM_PREFIX_TARGET that the shipped
+	// aws-k8s-cni.yaml manifest, the Helm chart and the EKS add-on set. (ipamd's
+	// own fallback when the variable is missing is 0, which behaves as "keep
+	// at least one free IP", not as 1.)
+	DefaultWarmPrefixTarget = 1
+)
+
+// WarmTargets are the VPC CNI's warm-pool settings. A nil field is unset,
+// which differs from 0 for WARM_ENI_TARGET (unset = 1) and WARM_PREFIX_TARGET
+// (unset = 1). For WARM_IP_TARGET and MINIMUM_IP_TARGET ipamd itself treats 0
+// and unset alike (its "no target" sentinel is 0), and so does this model.
+type WarmTargets struct {
+	// WarmENITarget is WARM_ENI_TARGET: whole spare ENIs of secondary IPs to keep.
+	WarmENITarget *int
+	// WarmIPTarget is WARM_IP_TARGET: spare IPs to keep. Overrides
+	// WARM_ENI_TARGET and WARM_PREFIX_TARGET when non-zero.
+	WarmIPTarget *int
+	// MinimumIPTarget is MINIMUM_IP_TARGET: IPs (or prefix IPs) a node holds
+	// at least. Overrides WARM_ENI_TARGET and WARM_PREFIX_TARGET when non-zero.
+	MinimumIPTarget *int
+	// WarmPrefixTarget is WARM_PREFIX_TARGET: spare /28 prefixes to keep in
+	// prefix delegation mode.
+	WarmPrefixTarget *int
+}
+
+// ResolvedWarm is WarmTargets with the defaults filled in.
+type ResolvedWarm struct {
+	WarmENI, WarmIP, MinimumIP, WarmPrefix int
+}
+
+// WarmIPDefined mirrors ipamd's warmIPTargetsDefined: either WARM_IP_TARGET or
+// MINIMUM_IP_TARGET is non-zero, so the warm-IP rules replace the warm ENI and
+// warm prefix rules.
+func (w ResolvedWarm) WarmIPDefined() bool { return w.WarmIP > 0 || w.MinimumIP > 0 }
+
+// warmTargetMax bounds every target to keep the arithmetic far from overflow;
+// no instance holds anywhere near this many IPs or ENIs.
+const warmTargetMax = 1 << 20
+
+// Validate checks the settings and fills in defaults. ipamd silently replaces a
+// negative or non-numeric value with the default; here a negative value is an
+// error so a typo does not pass unnoticed.
+func (w WarmTargets) Validate() (ResolvedWarm, error) {
+	r := ResolvedWarm{WarmENI: DefaultWarmENITarget, WarmPrefix: DefaultWarmPrefixTarget}
+	for _, c := range []struct {
+		v     *int
+		dst   *int
+		field string
+		what  string
+	}{
+		{w.WarmENITarget, &r.WarmENI, FieldWarmENITarget, "WARM_ENI_TARGET, whole spare ENIs; 0 keeps no spare ENI, unset means 1"},
+		{w.WarmIPTarget, &r.WarmIP, FieldWarmIPTarget, "WARM_IP_TARGET, spare IPs per node; 0 or unset means no warm-IP target"},
+		{w.MinimumIPTarget, &r.MinimumIP, FieldMinimumIPTarget, "MINIMUM_IP_TARGET, IPs each node holds at least; 0 or unset means none"},
+		{w.WarmPrefixTarget, &r.WarmPrefix, FieldWarmPrefixTarget, "WARM_PREFIX_TARGET, spare /28 prefixes; 0 keeps no spare prefix, unset means 1"},
+	} {
+		if c.v == nil {
+			continue
+		}
+		if *c.v < 0 || *c.v > warmTargetMax {
+			return r, inputErr(c.field, "%s is %d; it must be between 0 and %d (%s)", c.field, *c.v, warmTargetMax, c.what)
+		}
+		*c.dst = *c.v
+	}
+	return r, nil
+}
