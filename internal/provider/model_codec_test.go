@@ -12,22 +12,30 @@ import (
 )
 
 // configOf builds a data source configuration with the given attributes set
-// and every other attribute null.
-func configOf(t *testing.T, ds datasource.DataSource, set map[string]tftypes.Value) tfsdk.Config {
+// and every other attribute null; a map[string]tftypes.Value sets some
+// attributes of a nested object.
+func configOf(t *testing.T, ds datasource.DataSource, set map[string]any) tfsdk.Config {
 	t.Helper()
 	ctx := context.Background()
 	var resp datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &resp)
 	typ := resp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	return tfsdk.Config{Schema: resp.Schema, Raw: objectOf(typ, set)}
+}
+
+func objectOf(typ tftypes.Object, set map[string]any) tftypes.Value {
 	vals := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
-		if v, ok := set[name]; ok {
+		switch v := set[name].(type) {
+		case tftypes.Value:
 			vals[name] = v
-		} else {
+		case map[string]any:
+			vals[name] = objectOf(at.(tftypes.Object), v)
+		default:
 			vals[name] = tftypes.NewValue(at, nil)
 		}
 	}
-	return tfsdk.Config{Schema: resp.Schema, Raw: tftypes.NewValue(typ, vals)}
+	return tftypes.NewValue(typ, vals)
 }
 
 // TestModelCodecMatchesFramework checks that the fast path is taken for the
@@ -36,30 +44,23 @@ func TestModelCodecMatchesFramework(t *testing.T) {
 	ctx := context.Background()
 	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
 	num := func(n int64) tftypes.Value { return tftypes.NewValue(tftypes.Number, n) }
-	instanceType := tftypes.Object{AttributeTypes: map[string]tftypes.Type{
-		"network_interfaces": tftypes.Number, "ipv4_addresses_per_interface": tftypes.Number, "vcpus": tftypes.Number,
-		"hypervisor": tftypes.String, "bare_metal": tftypes.Bool,
-	}}
 	for _, tt := range []struct {
 		name  string
 		ds    datasource.DataSource
 		model func() any
-		set   map[string]tftypes.Value
+		set   map[string]any
 	}{
-		{"max_pods by name", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]tftypes.Value{
+		{"max_pods by name", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]any{
 			"instance_type": str("m5.large"), "prefix_delegation": tftypes.NewValue(tftypes.Bool, true), "max_eni": num(2),
 			"cni_version": str("1.18.3"), "max_pods": num(110),
 		}},
-		{"max_pods by instance object", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]tftypes.Value{
-			"instance": tftypes.NewValue(instanceType, map[string]tftypes.Value{
-				"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": tftypes.NewValue(tftypes.Number, nil),
-				"hypervisor": str("nitro"), "bare_metal": tftypes.NewValue(tftypes.Bool, nil),
-			}),
+		{"max_pods by instance object", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]any{
+			"instance": map[string]any{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "hypervisor": str("nitro")},
 		}},
-		{"max_pods batch", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]tftypes.Value{
+		{"max_pods batch", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]any{
 			"instance_types": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("m5.large"), str("t3.micro")}),
 		}},
-		{"instance_type", NewInstanceTypeDataSource(), func() any { return &instanceTypeModel{} }, map[string]tftypes.Value{
+		{"instance_type", NewInstanceTypeDataSource(), func() any { return &instanceTypeModel{} }, map[string]any{
 			"instance_type": str("m5.large"),
 		}},
 	} {
