@@ -21,9 +21,10 @@ import (
 // BENCHMARKS.md). Here the field list is built once per Go type.
 //
 // Supported models are structs whose fields, each tagged tfsdk:"name", are
-// framework values (types.String, types.Int64, types.List, ...) or pointers
-// to such structs (single nested attributes, nil when null); untagged
-// embedded structs are flattened as the framework does. Anything else, any
+// framework values (types.String, types.Int64, types.List, ...), pointers to
+// such structs (single nested attributes, nil when null) or slices of them
+// (list nested attributes, nil when null); untagged embedded structs are
+// flattened as the framework does. Anything else, any
 // mismatch with the schema, an unknown nested object or a schema with blocks
 // falls back to the framework's own Get and Set, so results and diagnostics
 // never differ from theirs.
@@ -63,7 +64,8 @@ func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnosti
 type modelField struct {
 	name   string
 	index  []int
-	nested *modelCodec // for a pointer to a struct
+	nested *modelCodec // for a pointer to a struct or a slice of structs
+	slice  bool        // a slice of structs
 }
 
 type modelCodec struct{ fields []modelField }
@@ -113,12 +115,12 @@ func (c *modelCodec) collect(t reflect.Type, prefix []int) error {
 		mf := modelField{name: tag, index: index}
 		switch {
 		case f.Type.Implements(attrValueType) && f.Type.Kind() != reflect.Interface:
-		case f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() == reflect.Struct:
+		case (f.Type.Kind() == reflect.Pointer || f.Type.Kind() == reflect.Slice) && f.Type.Elem().Kind() == reflect.Struct:
 			nested, err := codecFor(f.Type.Elem())
 			if err != nil {
 				return err
 			}
-			mf.nested = nested
+			mf.nested, mf.slice = nested, f.Type.Kind() == reflect.Slice
 		default:
 			return errNotSupported
 		}
@@ -161,11 +163,29 @@ func (c *modelCodec) decode(ctx context.Context, typ attr.Type, raw tftypes.Valu
 			return errNotSupported
 		}
 		field := dst.FieldByIndex(f.index)
-		if f.nested != nil {
-			if v.IsNull() {
-				field.SetZero()
-				continue
+		if f.nested != nil && v.IsNull() {
+			field.SetZero()
+			continue
+		}
+		if f.slice {
+			elemType, ok := attrTypes[f.name].(attr.TypeWithElementType)
+			if !ok {
+				return errNotSupported
 			}
+			var elems []tftypes.Value
+			if err := v.As(&elems); err != nil {
+				return err
+			}
+			out := reflect.MakeSlice(field.Type(), len(elems), len(elems))
+			for i, e := range elems {
+				if err := f.nested.decode(ctx, elemType.ElementType(), e, out.Index(i)); err != nil {
+					return err
+				}
+			}
+			field.Set(out)
+			continue
+		}
+		if f.nested != nil {
 			p := reflect.New(field.Type().Elem())
 			if err := f.nested.decode(ctx, attrTypes[f.name], v, p.Elem()); err != nil {
 				return err
@@ -194,11 +214,31 @@ func (c *modelCodec) encode(ctx context.Context, typ attr.Type, src reflect.Valu
 	vals := make(map[string]tftypes.Value, len(c.fields))
 	for _, f := range c.fields {
 		field := src.FieldByIndex(f.index)
-		if f.nested != nil {
-			if field.IsNil() {
-				vals[f.name] = tftypes.NewValue(attrTypes[f.name].TerraformType(ctx), nil)
-				continue
+		if f.nested != nil && field.IsNil() {
+			vals[f.name] = tftypes.NewValue(attrTypes[f.name].TerraformType(ctx), nil)
+			continue
+		}
+		if f.slice {
+			elemType, ok := attrTypes[f.name].(attr.TypeWithElementType)
+			if !ok {
+				return tftypes.Value{}, errNotSupported
 			}
+			elems := make([]tftypes.Value, field.Len())
+			for i := range elems {
+				e, err := f.nested.encode(ctx, elemType.ElementType(), field.Index(i))
+				if err != nil {
+					return tftypes.Value{}, err
+				}
+				elems[i] = e
+			}
+			listType := attrTypes[f.name].TerraformType(ctx)
+			if err := tftypes.ValidateValue(listType, elems); err != nil {
+				return tftypes.Value{}, err
+			}
+			vals[f.name] = tftypes.NewValue(listType, elems)
+			continue
+		}
+		if f.nested != nil {
 			v, err := f.nested.encode(ctx, attrTypes[f.name], field.Elem())
 			if err != nil {
 				return tftypes.Value{}, err

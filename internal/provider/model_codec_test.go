@@ -12,8 +12,8 @@ import (
 )
 
 // configOf builds a data source configuration with the given attributes set
-// and every other attribute null; a map[string]tftypes.Value sets some
-// attributes of a nested object.
+// and every other attribute null; a map[string]any sets some attributes of a
+// nested object, a []map[string]any the elements of a nested list.
 func configOf(t *testing.T, ds datasource.DataSource, set map[string]any) tfsdk.Config {
 	t.Helper()
 	ctx := context.Background()
@@ -31,6 +31,13 @@ func objectOf(typ tftypes.Object, set map[string]any) tftypes.Value {
 			vals[name] = v
 		case map[string]any:
 			vals[name] = objectOf(at.(tftypes.Object), v)
+		case []map[string]any:
+			list := at.(tftypes.List)
+			elems := make([]tftypes.Value, len(v))
+			for i, e := range v {
+				elems[i] = objectOf(list.ElementType.(tftypes.Object), e)
+			}
+			vals[name] = tftypes.NewValue(list, elems)
 		default:
 			vals[name] = tftypes.NewValue(at, nil)
 		}
@@ -59,6 +66,20 @@ func TestModelCodecMatchesFramework(t *testing.T) {
 		}},
 		{"max_pods batch", NewMaxPodsDataSource(), func() any { return &maxPodsModel{} }, map[string]any{
 			"instance_types": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("m5.large"), str("t3.micro")}),
+		}},
+		{"subnet_capacity", NewSubnetCapacityDataSource(), func() any { return &subnetCapacityModel{} }, map[string]any{
+			"instance_type": str("m5.large"), "node_count": num(3),
+			"subnets": []map[string]any{
+				{"cidr_block": str("10.0.0.0/24"), "prefix_reservations": tftypes.NewValue(tftypes.List{ElementType: tftypes.String}, []tftypes.Value{str("10.0.0.16/28")})},
+				{"cidr_block": str("10.0.1.0/24"), "name": str("b")},
+			},
+			"reserved":    map[string]any{"interface_endpoints": num(2)},
+			"pod_subnets": []map[string]any{},
+		}},
+		{"node_config", NewNodeConfigDataSource(), func() any { return &nodeConfigModel{} }, map[string]any{
+			"instance_type": str("m5.large"), "ami_family": str("al2023"),
+			"eviction_hard": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"memory.available": str("100Mi")}),
+			"cluster":       map[string]any{"name": str("c"), "service_cidr": str("10.100.0.0/16")},
 		}},
 		{"instance_type", NewInstanceTypeDataSource(), func() any { return &instanceTypeModel{} }, map[string]any{
 			"instance_type": str("m5.large"),
