@@ -17,7 +17,8 @@
 //	d  one ekssize_max_pods read per node group
 //	e  one provider::ekssize::max_pods call per node group
 //	f  one batched ekssize_max_pods read (instance_types -> by_instance_type)
-//	g  one ekssize_subnet_capacity read per node group
+//	g  one ekssize_subnet_capacity read per node group (3 nodes in a /16; its
+//	   max_pods output, with cap_policy "none", is the same number)
 package main
 
 import (
@@ -196,6 +197,19 @@ locals {
 
 locals {
   max_pods = { for k, t in local.node_groups : k => data.ekssize_max_pods.all.by_instance_type[t].max_pods }
+}
+`)
+	case "g":
+		w(`data "ekssize_subnet_capacity" "ng" {
+  for_each      = local.node_groups
+  instance_type = each.value
+  cap_policy    = "none"
+  node_count    = 3
+  subnets       = [{ cidr_block = "10.0.0.0/16" }]
+}
+
+locals {
+  max_pods = { for k, d in data.ekssize_subnet_capacity.ng : k => d.max_pods }
 }
 `)
 	default:
