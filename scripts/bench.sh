@@ -105,7 +105,7 @@ fi
 cfg=$out/configs
 variants200="a b c w d e f g"
 "$out/tools/gen" -eni internal/ec2data/testdata/eni-max-pods.txt -out "$cfg" \
-  $(for v in $variants200; do echo "$v:200"; done) a:50 c:50 d:50 f:50 a:800 c:800 d:800 f:800
+  $(for v in $variants200; do echo "$v:200"; done) a:1 c:1 a:50 c:50 d:50 f:50 a:800 c:800 d:800 f:800
 
 plan() { terraform -chdir="$1" plan -input=false -lock=false -no-color "${@:2}"; }
 available=""
@@ -166,7 +166,7 @@ fi
 if wants e2e; then
   log "terraform plan end to end: one hyperfine run, $runs runs per variant"
   cmds=()
-  for c in $(for v in $available; do echo "$v-200"; done) a-50 c-50 d-50 f-50 a-800 c-800 d-800 f-800; do
+  for c in $(for v in $available; do echo "$v-200"; done) a-1 c-1 a-50 c-50 d-50 f-50 a-800 c-800 d-800 f-800; do
     cmds+=(-n "$c" "terraform -chdir=$cfg/$c plan -input=false -lock=false -no-color")
   done
   hyperfine -N --warmup 2 --runs "$runs" --style basic \

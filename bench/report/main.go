@@ -184,6 +184,21 @@ func e2e(path string) error {
 			fmt.Printf("| %s | %s | %.2f | %.2f | %s |\n", t.label, n, wall, cpu, met)
 		}
 	}
+	if _, ok := byName["c-1"]; ok {
+		fmt.Println()
+		fmt.Println("Floor of any provider: one read of the no-op provider, (c) at 1 node group, against (a) at 1 and against (f):")
+		fmt.Println()
+		fmt.Println("| ratio | wall | CPU |")
+		fmt.Println("|---|---:|---:|")
+		for _, p := range [][2]string{{"c-1", "a-1"}, {"f-50", "c-1"}, {"f-200", "c-1"}, {"f-800", "c-1"}} {
+			wall, ok := ratio(p[0], p[1], false)
+			if !ok {
+				continue
+			}
+			cpu, _ := ratio(p[0], p[1], true)
+			fmt.Printf("| %s / %s | %.2f | %.2f |\n", p[0], p[1], wall, cpu)
+		}
+	}
 	return nil
 }
 

@@ -6,13 +6,24 @@
 // first binary, and the resident memory (VmHWM) each process had reached when
 // it started serving.
 //
+// Like Terraform, it passes a client certificate (PLUGIN_CLIENT_CERT), so each
+// provider also generates its own certificate for go-plugin's automatic mTLS
+// before it prints the handshake.
+//
 //	startup -runs 50 -raw out.tsv noop=bin/terraform-provider-noop ekssize=bin/terraform-provider-ekssize
 package main
 
 import (
 	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"flag"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"sort"
@@ -47,6 +58,10 @@ func main() {
 		}
 		targets = append(targets, &target{name: name, path: path})
 	}
+	clientCert, err := selfSignedCert()
+	if err != nil {
+		fail(err)
+	}
 	sockDir, err := os.MkdirTemp("", "bench-startup")
 	if err != nil {
 		fail(err)
@@ -55,7 +70,7 @@ func main() {
 
 	for i := -*warmup; i < *runs; i++ {
 		for _, t := range targets {
-			d, hwm, err := startOnce(t.path, sockDir)
+			d, hwm, err := startOnce(t.path, sockDir, clientCert)
 			if err != nil {
 				fail(fmt.Errorf("%s: %w", t.name, err))
 			}
@@ -92,9 +107,10 @@ func main() {
 }
 
 // startOnce execs the provider, waits for its handshake line and kills it.
-func startOnce(path, sockDir string) (time.Duration, int, error) {
+func startOnce(path, sockDir, clientCert string) (time.Duration, int, error) {
 	cmd := exec.Command(path)
-	cmd.Env = append(os.Environ(), magicCookie, "PLUGIN_PROTOCOL_VERSIONS=6", "PLUGIN_UNIX_SOCKET_DIR="+sockDir)
+	cmd.Env = append(os.Environ(), magicCookie, "PLUGIN_PROTOCOL_VERSIONS=6", "PLUGIN_UNIX_SOCKET_DIR="+sockDir,
+		"PLUGIN_CLIENT_CERT="+clientCert)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		return 0, 0, err
@@ -115,6 +131,31 @@ func startOnce(path, sockDir string) (time.Duration, int, error) {
 		return 0, 0, fmt.Errorf("unexpected handshake %q", line)
 	}
 	return elapsed, hwm, nil
+}
+
+// selfSignedCert is a PEM client certificate like the one Terraform's plugin
+// client sends.
+func selfSignedCert() (string, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P521(), rand.Reader)
+	if err != nil {
+		return "", err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "localhost", Organization: []string{"HashiCorp"}},
+		DNSNames:              []string{"localhost"},
+		NotBefore:             time.Now().Add(-time.Minute),
+		NotAfter:              time.Now().Add(time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageKeyEncipherment | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageClientAuth, x509.ExtKeyUsageServerAuth},
+		BasicConstraintsValid: true,
+		IsCA:                  true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return "", err
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})), nil
 }
 
 // vmHWM is the process's peak resident set in KiB, from /proc (0 if unreadable).
