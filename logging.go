@@ -16,8 +16,9 @@ import (
 // TF_LOG* variable that shows provider logs is set, nobody can see these lines.
 // Measured (BENCHMARKS.md), producing and discarding them was about half of
 // the CPU time a plan spends per ekssize_max_pods read. Any log setting
-// restores the framework's default behaviour.
-func quietSDKLogs() {
+// restores the framework's default behaviour. It reports whether it quietened
+// the logs.
+func quietSDKLogs() bool {
 	for _, kv := range os.Environ() {
 		name, value, _ := strings.Cut(kv, "=")
 		if value == "" {
@@ -25,8 +26,9 @@ func quietSDKLogs() {
 		}
 		// TF_LOG_CORE and TF_LOG_PATH alone do not show provider logs.
 		if strings.HasPrefix(name, "TF_LOG") && name != "TF_LOG_CORE" && name != "TF_LOG_PATH" {
-			return
+			return false
 		}
 	}
 	_ = os.Setenv("TF_LOG_SDK", "off")
+	return true
 }
