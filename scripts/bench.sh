@@ -14,6 +14,9 @@
 #   BENCH_RUNS=10        hyperfine runs per variant (after 2 warm-up runs)
 #   BENCH_STARTS=100     provider starts per binary for the start-up timing
 #   BENCH_SKIP=          space-separated parts to skip: go startup memory e2e
+#   BENCH_BASELINE=REV   also build the provider at git revision REV (e.g. main)
+#                        and time/measure its d and f variants in the same runs,
+#                        named d@base-200 and so on
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -70,6 +73,17 @@ provider_installation {
 TFRC
 export TF_CLI_CONFIG_FILE=$out/dev.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 
+baseline=${BENCH_BASELINE:-}
+if [ -n "$baseline" ]; then
+  log "building the baseline provider at $baseline"
+  src=$(mktemp -d)
+  git archive "$baseline" | tar -x -C "$src"
+  (cd "$src" && build "$prov/base/terraform-provider-ekssize" .)
+  rm -rf "$src"
+  sed "s#$prov/ekssize#$prov/base#" "$out/dev.tfrc" > "$out/base.tfrc"
+  echo "- baseline: $baseline = $(git rev-parse --short "$baseline")" >> "$out/baseline.txt"
+fi
+
 {
   echo "# make bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -77,6 +91,7 @@ export TF_CLI_CONFIG_FILE=$out/dev.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- $(go version | cut -d' ' -f3-), $(terraform version | head -1), $(hyperfine --version)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
+  [ -z "$baseline" ] || cat "$out/baseline.txt"
 } > "$summary"
 
 # --- Go benchmarks -----------------------------------------------------------
@@ -137,24 +152,33 @@ if wants memory; then
   # Terraform starts a provider several times per plan, so keep the largest.
   wrap=$out/memwrap
   mkdir -p "$wrap"
-  for p in ekssize noop; do
-    mkdir -p "$wrap/$p"
-    printf '#!/bin/sh\nexec /usr/bin/time -f %%M -a -o "$BENCH_RSS_FILE" %s "$@"\n' "$prov/$p/terraform-provider-$p" > "$wrap/$p/terraform-provider-$p"
-    chmod +x "$wrap/$p/terraform-provider-$p"
-  done
+  wrapper() { # DIR BINARY
+    mkdir -p "$1"
+    printf '#!/bin/sh\nexec /usr/bin/time -f %%M -a -o "$BENCH_RSS_FILE" %s "$@"\n' "$2" > "$1/$(basename "$2")"
+    chmod +x "$1/$(basename "$2")"
+  }
+  wrapper "$wrap/ekssize" "$prov/ekssize/terraform-provider-ekssize"
+  wrapper "$wrap/noop" "$prov/noop/terraform-provider-noop"
   sed -e "s#$prov/ekssize#$wrap/ekssize#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem.tfrc"
+  if [ -n "$baseline" ]; then
+    wrapper "$wrap/base" "$prov/base/terraform-provider-ekssize"
+    sed -e "s#$prov/ekssize#$wrap/base#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem-base.tfrc"
+  fi
   {
     echo; echo "## Peak resident memory during \`terraform plan\` (median of 3 plans; largest provider process of each plan)"; echo
     echo "| variant | provider peak RSS (MiB) | terraform peak RSS (MiB) |"
     echo "|---|---:|---:|"
   } >> "$summary"
-  for case in c-800 d-200 d-800 f-800 $([[ $available == *g* ]] && echo g-200); do
-    [ -d "$cfg/$case" ] || continue
+  for case in c-800 d-200 d-800 f-800 $([[ $available == *g* ]] && echo g-200) \
+    $([ -n "$baseline" ] && echo d@base-200 d@base-800 f@base-800); do
+    dir=$cfg/${case/@base/}; tfrc=$out/mem.tfrc
+    [[ $case == *@base* ]] && tfrc=$out/mem-base.tfrc
+    [ -d "$dir" ] || continue
     prov_kib=(); tf_kib=()
     for i in 1 2 3; do
       rss=$out/rss-$case-$i.txt; rm -f "$rss"
-      BENCH_RSS_FILE=$rss TF_CLI_CONFIG_FILE=$out/mem.tfrc /usr/bin/time -f %M -o "$out/tfrss-$case-$i.txt" \
-        terraform -chdir="$cfg/$case" plan -input=false -lock=false -no-color > /dev/null
+      BENCH_RSS_FILE=$rss TF_CLI_CONFIG_FILE=$tfrc /usr/bin/time -f %M -o "$out/tfrss-$case-$i.txt" \
+        terraform -chdir="$dir" plan -input=false -lock=false -no-color > /dev/null
       prov_kib+=("$(sort -n "$rss" | tail -1)"); tf_kib+=("$(tail -1 "$out/tfrss-$case-$i.txt")")
     done
     med() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
@@ -169,6 +193,11 @@ if wants e2e; then
   for c in $(for v in $available; do echo "$v-200"; done) a-1 c-1 a-50 c-50 d-50 f-50 a-800 c-800 d-800 f-800; do
     cmds+=(-n "$c" "terraform -chdir=$cfg/$c plan -input=false -lock=false -no-color")
   done
+  if [ -n "$baseline" ]; then
+    for c in d-200 f-200 d-800 f-800; do
+      cmds+=(-n "${c/-/@base-}" "env TF_CLI_CONFIG_FILE=$out/base.tfrc terraform -chdir=$cfg/$c plan -input=false -lock=false -no-color")
+    done
+  fi
   hyperfine -N --warmup 2 --runs "$runs" --style basic \
     --export-json "$out/e2e.json" --export-markdown "$out/e2e-hyperfine.md" "${cmds[@]}" > "$out/e2e-hyperfine.txt"
   {

@@ -159,9 +159,13 @@ func e2e(path string) error {
 	for _, r := range doc.Results {
 		v, n, _ := strings.Cut(r.Command, "-")
 		base := "a-" + n
+		name := variantNames[strings.TrimSuffix(v, "@base")]
+		if strings.HasSuffix(v, "@base") {
+			name += ", baseline build"
+		}
 		wall, _ := ratio(r.Command, base, false)
 		cpu, _ := ratio(r.Command, base, true)
-		fmt.Printf("| (%s) %s | %s | %d | %.0f | %.2f | %.0f | %.2f |\n", v, variantNames[v], n, len(r.Times),
+		fmt.Printf("| (%s) %s | %s | %d | %.0f | %.2f | %.0f | %.2f |\n", v, name, n, len(r.Times),
 			r.Median*1000, wall, (r.User+r.System)*1000, cpu)
 	}
 	fmt.Println()
@@ -173,6 +177,8 @@ func e2e(path string) error {
 	}{
 		{"d", "c", "(d) / (c) <= 1.10", 1.10},
 		{"f", "a", "(f) / (a) <= 2", 2},
+		{"d@base", "c", "baseline build: (d) / (c) <= 1.10", 1.10},
+		{"f@base", "a", "baseline build: (f) / (a) <= 2", 2},
 	} {
 		for _, n := range []string{"50", "200", "800"} {
 			wall, ok := ratio(t.num+"-"+n, t.den+"-"+n, false)
