@@ -273,15 +273,25 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		addCoreError(&resp.Diagnostics, "Invalid instance", err)
 		return
 	}
-	in, ok := m.nodeConfigInputs.toCore(ctx, inst, m.networkingModel.toCore(), &resp.Diagnostics)
-	if !ok {
+	if !m.compute(ctx, inst, &resp.Diagnostics) {
 		return
 	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// compute answers the model's question for inst into its computed
+// attributes, reporting errors and warnings; false when there is no answer.
+// The kube_reserved function calls it too.
+func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, diags *diag.Diagnostics) bool {
+	in, ok := m.nodeConfigInputs.toCore(ctx, inst, m.networkingModel.toCore(), diags)
+	if !ok {
+		return false
+	}
 	res, warns, err := sizing.NodeResources(in)
-	addCoreWarnings(&resp.Diagnostics, warns)
+	addCoreWarnings(diags, warns)
 	if err != nil {
-		addCoreError(&resp.Diagnostics, "Cannot compute the node configuration", err)
-		return
+		addCoreError(diags, "Cannot compute the node configuration", err)
+		return false
 	}
 	var cluster *render.Cluster
 	if c := m.Cluster; c != nil {
@@ -292,15 +302,12 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			ServiceCIDR:          c.ServiceCIDR.ValueString(),
 		}
 		if cluster.DNSIP, err = sizing.ClusterDNSIP(cluster.ServiceCIDR); err != nil {
-			addCoreError(&resp.Diagnostics, "Invalid cluster", err)
-			return
+			addCoreError(diags, "Invalid cluster", err)
+			return false
 		}
 	}
-	resp.Diagnostics.Append(m.setResults(ctx, res, cluster)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	diags.Append(m.setResults(ctx, res, cluster)...)
+	return !diags.HasError()
 }
 
 // toCore converts the node settings; null means the default.

@@ -283,28 +283,38 @@ func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, ok := m.toCore(ctx, &resp.Diagnostics)
-	if !ok {
+	if !m.compute(ctx, &resp.Diagnostics) {
 		return
 	}
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+}
+
+// compute answers the model's question into its computed attributes,
+// reporting errors, warnings and shortfalls; false when there is no answer.
+// The subnet_max_nodes function calls it too.
+func (m *subnetCapacityModel) compute(ctx context.Context, diags *diag.Diagnostics) bool {
+	in, ok := m.toCore(ctx, diags)
+	if !ok {
+		return false
+	}
 	res, warns, err := sizing.SubnetCapacity(in)
-	addCoreWarnings(&resp.Diagnostics, warns)
+	addCoreWarnings(diags, warns)
 	if err != nil {
-		addCoreError(&resp.Diagnostics, "Cannot compute subnet capacity", err)
-		return
+		addCoreError(diags, "Cannot compute subnet capacity", err)
+		return false
 	}
 	for _, s := range res.Shortfalls {
 		if m.FailOnShortfall.ValueBool() {
-			resp.Diagnostics.AddAttributeError(fieldPath(s.Field), s.Summary, s.Detail+" (fail_on_shortfall = true)")
+			diags.AddAttributeError(fieldPath(s.Field), s.Summary, s.Detail+" (fail_on_shortfall = true)")
 		} else {
-			resp.Diagnostics.AddAttributeWarning(fieldPath(s.Field), s.Summary, s.Detail)
+			diags.AddAttributeWarning(fieldPath(s.Field), s.Summary, s.Detail)
 		}
 	}
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return false
 	}
-	m.copyResult(ctx, res, append(warns, res.Shortfalls...), &resp.Diagnostics)
-	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	m.copyResult(ctx, res, append(warns, res.Shortfalls...), diags)
+	return !diags.HasError()
 }
 
 // toCore converts the model through the shared groups' conversions.
@@ -375,14 +385,7 @@ func (m *subnetCapacityModel) copyResult(ctx context.Context, res sizing.SubnetC
 	u := res.PerNode
 	m.MaxPods = types.Int64Value(int64(u.MaxPods))
 	m.PodsPerNode = types.Int64Value(int64(u.PodsPerNode))
-	m.PerNode = &perNodeModel{
-		NetworkInterfaces: types.Int64Value(int64(u.NetworkInterfaces)),
-		SecondaryIPs:      types.Int64Value(int64(u.SecondaryIPs)),
-		Prefixes:          types.Int64Value(int64(u.Prefixes)),
-		NodeSubnetIPs:     types.Int64Value(int64(u.NodeSubnetIPs)),
-		PodSubnetIPs:      types.Int64Value(int64(u.PodSubnetIPs)),
-		Formula:           types.StringValue(u.Formula),
-	}
+	m.PerNode = perNodeOf(u)
 	m.SubnetResults = subnetResultList(ctx, res.Subnets, diags)
 	m.PodSubnetResults = types.ListNull(subnetResultObjectType)
 	if res.PodSubnets != nil {
@@ -400,6 +403,18 @@ func (m *subnetCapacityModel) copyResult(ctx context.Context, res sizing.SubnetC
 	m.Warnings, d = types.ListValueFrom(ctx, types.StringType, texts)
 	diags.Append(d...)
 	m.DataVersion = types.StringValue(ec2data.DataVersion())
+}
+
+// perNodeOf copies one node's IP usage; the node_ips function returns it too.
+func perNodeOf(u sizing.NodeUsage) *perNodeModel {
+	return &perNodeModel{
+		NetworkInterfaces: types.Int64Value(int64(u.NetworkInterfaces)),
+		SecondaryIPs:      types.Int64Value(int64(u.SecondaryIPs)),
+		Prefixes:          types.Int64Value(int64(u.Prefixes)),
+		NodeSubnetIPs:     types.Int64Value(int64(u.NodeSubnetIPs)),
+		PodSubnetIPs:      types.Int64Value(int64(u.PodSubnetIPs)),
+		Formula:           types.StringValue(u.Formula),
+	}
 }
 
 func subnetResultList(ctx context.Context, rs []sizing.SubnetResult, diags *diag.Diagnostics) types.List {

@@ -66,5 +66,13 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 }
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
-	return []func() function.Function{}
+	return []func() function.Function{
+		NewENIMaxPodsFunction,
+		NewInstanceTypeFunction,
+		NewKubeReservedFunction,
+		NewMaxPodsFunction,
+		NewNodeIPsFunction,
+		NewSubnetMaxNodesFunction,
+		NewSubnetUsableIPsFunction,
+	}
 }

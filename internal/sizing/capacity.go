@@ -134,6 +134,12 @@ type SubnetResult struct {
 	// subnet that holds the planned and surge nodes and the reservations; 0 when
 	// even a /16 does not.
 	SmallestFittingPrefixLength int
+	// PrefixBlocksNeeded and PrefixBlocksSpoiled explain a prefix-mode result:
+	// the /28 blocks the nodes' prefixes take, and the eligible blocks the
+	// layout assumes single IPs (in use, node and extra) take. Zero when no
+	// prefixes are placed in this subnet or it has prefix reservations.
+	PrefixBlocksNeeded  int
+	PrefixBlocksSpoiled int
 }
 
 // SubnetCapacityResult is every number ekssize_subnet_capacity reports.
@@ -245,11 +251,11 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
 		maxNodes := sr.MaxNodes
 		res.Subnets[i] = sr
-		res.addShortfall(fmt.Sprintf("%s[%d]", FieldSubnets, i), subnets[i], sr, u, "node")
+		res.addShortfall(fmt.Sprintf("%s[%d]", FieldSubnets, i), subnets[i], sr, u, "node", packed)
 		if podSubnets != nil {
 			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
 			res.PodSubnets[i] = pr
-			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], pr, u, "pod")
+			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], pr, u, "pod", packed)
 			maxNodes = min(maxNodes, pr.MaxNodes)
 		}
 		res.MaxNodes += maxNodes
@@ -317,14 +323,21 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 	}
 	h := g.free - blocks*IPsPerPrefix - singles - keep
 	if blocks > 0 {
-		spoilers := singles + g.used
-		need := blocks + spoilers
-		if packed {
-			need = blocks + ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
-		}
-		h = min(h, IPsPerPrefix*(g.eligible-need))
+		h = min(h, IPsPerPrefix*(g.eligible-blocks-g.spoiled(singles, packed)))
 	}
 	return h
+}
+
+// spoiled is the eligible /28 blocks the layout assumes single IPs take: in
+// the scattered layout every single IP (new or already in use) spoils one; in
+// the packed one they fill the two edge blocks (27 addresses) first and then
+// whole blocks.
+func (g subnetGeometry) spoiled(singles int, packed bool) int {
+	spoilers := singles + g.used
+	if packed {
+		return ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
+	}
+	return spoilers
 }
 
 // maxNodes is the most nodes for which headroom stays >= 0 (0 when even the
@@ -365,6 +378,10 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 	}
 	r.Fits = r.HeadroomIPs >= 0
 	r.ShortfallIPs = max(0, -r.HeadroomIPs)
+	if blocks := nodes * sh.prefixes; blocks > 0 && !g.reservations {
+		r.PrefixBlocksNeeded = blocks
+		r.PrefixBlocksSpoiled = g.spoiled(nodes*sh.singles+reserved, packed)
+	}
 	r.SmallestFittingPrefixLength = smallestFittingPrefixLength(func(usable, eligible int) bool {
 		fresh := subnetGeometry{free: usable, eligible: eligible}
 		return fresh.headroom(sh, nodes, reserved, keep, packed) >= 0
@@ -372,7 +389,14 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 	return r
 }
 
-func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetResult, u NodeUsage, role string) {
+func layoutName(packed bool) string {
+	if packed {
+		return PrefixLayoutPacked
+	}
+	return PrefixLayoutScattered
+}
+
+func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetResult, u NodeUsage, role string, packed bool) {
 	if r.Fits {
 		return
 	}
@@ -386,9 +410,12 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 		need += fmt.Sprintf(", and %d kept free for EKS upgrades", r.KeepFreeIPs)
 	}
 	blocks := ""
-	if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); the subnet has %d eligible.",
-			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes, r.PrefixEligibleBlocks)
+	if r.PrefixBlocksNeeded > 0 {
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); of the subnet's %d eligible blocks, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			r.PrefixBlocksNeeded, u.Prefixes, r.PrefixEligibleBlocks, layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations.",
+			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes)
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {

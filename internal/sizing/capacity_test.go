@@ -497,3 +497,28 @@ func BenchmarkSubnetCapacity(b *testing.B) {
 		})
 	}
 }
+
+// TestPrefixShortfallExplainsSpoiledBlocks: a /20 with 191 addresses in use,
+// 10 c6i.2xlarge prefix nodes + 2 surge (7 prefixes and 1 single each) and 28
+// reserved IPs as a cluster subnet. Scattered: 191 + 12 + 28 = 231 of 254
+// eligible blocks are spoiled, leaving 23 for 84 prefixes: 61 blocks (976 IPs) short.
+func TestPrefixShortfallExplainsSpoiledBlocks(t *testing.T) {
+	res, _, err := SubnetCapacity(SubnetCapacityInput{
+		NodeIPsInput: nodeIn("c6i.2xlarge", Networking{PrefixDelegation: true}, WarmTargets{}, nil, 108),
+		Subnets:      []SubnetSpec{{CIDRBlock: "10.0.16.0/20", Name: "b", AvailableIPAddressCount: ptr(3900), ClusterSubnet: true}},
+		NodeCount:    10,
+		Reserved:     ReservedIPs{ApplicationLoadBalancers: 2, InterfaceEndpoints: 6},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Subnets[0]
+	if r.PrefixBlocksNeeded != 84 || r.PrefixBlocksSpoiled != 231 || r.ShortfallIPs != 976 || r.MaxNodes != 4 {
+		t.Fatalf("result = %+v", r)
+	}
+	want := "Prefix delegation also needs 84 aligned free /28 blocks (7 prefixes per node); of the subnet's 254 eligible blocks, " +
+		"the scattered layout assumes 231 are taken by single IPs (191 already in use, the rest nodes' and reserved IPs), leaving 23."
+	if len(res.Shortfalls) != 1 || !strings.Contains(res.Shortfalls[0].Detail, want) {
+		t.Errorf("shortfalls = %+v\nwant detail containing %q", res.Shortfalls, want)
+	}
+}

@@ -27,16 +27,21 @@ data "ekssize_subnet_capacity" "warm_ip" {
   subnets = [{ cidr_block = "10.0.0.0/24" }]
 }
 
-# Three availability zones fed from the live subnets: available_ip_address_count
+# Three availability zones, as data.aws_subnet reports them: available_ip_address_count
 # counts what is already in use. Prefix delegation needs aligned free /28 blocks;
-# "scattered" (the default) assumes every used single IP spoils one.
-variable "private_subnet_ids" {
-  type = list(string)
-}
-
-data "aws_subnet" "private" {
-  count = length(var.private_subnet_ids)
-  id    = var.private_subnet_ids[count.index]
+# "scattered" (the default) assumes every used single IP spoils one. In a real
+# configuration build this list from data.aws_subnet (see the guide below).
+variable "private_subnets" {
+  type = list(object({
+    availability_zone          = string
+    cidr_block                 = string
+    available_ip_address_count = number
+  }))
+  default = [
+    { availability_zone = "us-east-1a", cidr_block = "10.0.0.0/20", available_ip_address_count = 4080 },
+    { availability_zone = "us-east-1b", cidr_block = "10.0.16.0/20", available_ip_address_count = 4076 },
+    { availability_zone = "us-east-1c", cidr_block = "10.0.32.0/20", available_ip_address_count = 4085 },
+  ]
 }
 
 data "ekssize_subnet_capacity" "cluster" {
@@ -44,7 +49,7 @@ data "ekssize_subnet_capacity" "cluster" {
   prefix_delegation = true
   node_count        = 30
   subnets = [
-    for s in data.aws_subnet.private : {
+    for s in var.private_subnets : {
       name                       = s.availability_zone
       cidr_block                 = s.cidr_block
       available_ip_address_count = s.available_ip_address_count

@@ -1,0 +1,76 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+var _ function.Function = (*maxPodsFunction)(nil)
+
+// NewMaxPodsFunction is provider::ekssize::max_pods.
+func NewMaxPodsFunction() function.Function { return &maxPodsFunction{} }
+
+type maxPodsFunction struct{}
+
+// maxPodsOptions are the options of max_pods: the networking attributes of
+// ekssize_max_pods.
+var maxPodsOptions = newFuncOptions(networkingAttributes())
+
+func (f *maxPodsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "max_pods"
+}
+
+func (f *maxPodsFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "Max pods per node for an instance type, as the ekssize_max_pods data source computes it",
+		MarkdownDescription: "Returns `max_pods` of the `ekssize_max_pods` data source for `instance_type` and the optional " +
+			"`options` object: the value to give kubelet, mirroring `max-pods-calculator.sh` (ENI or prefix arithmetic, then " +
+			"the 110/250 cap, `max_pods_limit` and `pods_per_core`). The same core code, defaults, validation and messages as the " +
+			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
+			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name):\n\n" + maxPodsOptions.markdownTable(),
+		Parameters:        []function.Parameter{instanceTypeParameter()},
+		VariadicParameter: maxPodsOptions.parameter("ekssize_max_pods"),
+		Return:            function.Int64Return{},
+	}
+}
+
+func (f *maxPodsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var name types.String
+	var opts []types.Dynamic
+	if resp.Error = req.Arguments.Get(ctx, &name, &opts); resp.Error != nil {
+		return
+	}
+	fields, unknown, ferr := maxPodsCall(ctx, name, opts)
+	switch {
+	case ferr != nil:
+		resp.Error = ferr
+	case unknown:
+		resp.Error = resp.Result.Set(ctx, types.Int64Unknown())
+	default:
+		resp.Error = resp.Result.Set(ctx, fields.MaxPods)
+	}
+}
+
+// maxPodsCall answers max_pods(instance_type, options...) through the data
+// source's model and maxPodsFieldsOf.
+func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (maxPodsFields, bool, *function.FuncError) {
+	c := funcCall{
+		dataSource: "ekssize_max_pods",
+		positional: map[string]int64{"instance_type": 0},
+		opts:       maxPodsOptions, optsPos: 1, optsGiven: len(opts) > 0,
+	}
+	in, ferr := c.instance(0, name)
+	if ferr != nil {
+		return maxPodsFields{}, false, ferr
+	}
+	var n networkingModel
+	if unknown, ferr := c.decodeOptions(ctx, opts, &n); ferr != nil || unknown {
+		return maxPodsFields{}, unknown, ferr
+	}
+	var diags diag.Diagnostics
+	fields, _ := maxPodsFieldsOf(in, n.toCore(), &diags)
+	return fields, false, c.errorOf(diags)
+}

@@ -1,0 +1,521 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/big"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+// This file is the machinery every provider function shares: the trailing
+// options object, and the mapping of the data sources' diagnostics onto
+// function arguments.
+//
+// The options object of a function is a set of the matching data source's
+// attributes (networkingAttributes() for max_pods; the networking, warm-pool
+// and subnet attributes for subnet_max_nodes, ...), with the data source's
+// types and descriptions. decode turns the object, through an ordinary
+// types.Object, into a struct of the data source's own model groups
+// (networkingModel, warmTargetsModel, subnetReservedModel, ...); the function
+// puts them into the data source's model and runs the same toCore() and
+// adapter (maxPodsFieldsOf, subnetCapacityModel.compute, ...) as the data
+// source. Defaults, validation and messages are therefore shared, and a
+// function cannot disagree with its data source.
+//
+// The data sources report problems as diagnostics on attribute paths. A function
+// runs the same adapter into a diag.Diagnostics and funcCall.errorOf maps each
+// path onto an argument: a positional parameter of the same name
+// ("instance_type"), or the options argument ("options.max_eni: ...").
+// Functions cannot return warnings, so warnings become errors (see
+// warningsPolicy).
+
+// optionsParamName is the name of the trailing options parameter.
+const optionsParamName = "options"
+
+// warningsPolicy is appended to the description of every function that may
+// meet a warning of the core.
+const warningsPolicy = "Provider functions cannot return warnings, so where the data source would warn (for example prefix " +
+	"delegation asked for on a Xen type, or a VPC CNI version older than 1.9), the function fails with the warning's text " +
+	"instead of silently returning a number that differs from what was asked for. Change the named option (or use the data " +
+	"source) to accept that value."
+
+// schemaAttributes picks attributes of a data source's schema by name, so an
+// option has the data source attribute's type and description.
+func schemaAttributes(ds datasource.DataSource, names ...string) map[string]schema.Attribute {
+	var resp datasource.SchemaResponse
+	ds.Schema(context.Background(), datasource.SchemaRequest{}, &resp)
+	out := make(map[string]schema.Attribute, len(names))
+	for _, n := range names {
+		a, ok := resp.Schema.Attributes[n]
+		if !ok {
+			panic("provider: the data source has no attribute " + n)
+		}
+		out[n] = a
+	}
+	return out
+}
+
+// schemaObjectType is the object type of a nested attribute of a data
+// source's schema, so a function returns exactly the data source's object.
+func schemaObjectType(ds datasource.DataSource, name string) map[string]attr.Type {
+	return schemaAttributes(ds, name)[name].GetType().(basetypes.ObjectType).AttrTypes
+}
+
+// funcOptions describes one function's options object: the data source
+// attributes it accepts, by name.
+type funcOptions struct {
+	attrs map[string]schema.Attribute
+	keys  []string // sorted
+}
+
+func newFuncOptions(groups ...map[string]schema.Attribute) funcOptions {
+	attrs := mergeAttributes(groups...)
+	return funcOptions{attrs: attrs, keys: slices.Sorted(maps.Keys(attrs))}
+}
+
+func (o funcOptions) has(key string) bool { _, ok := o.attrs[key]; return ok }
+
+func (o funcOptions) validKeys() string { return strings.Join(o.keys, ", ") }
+
+// parameter is the variadic options parameter. Terraform itself rejects a null
+// options argument ("argument must not be null") and skips the call for an
+// unknown one; decode still handles both, and an unknown value inside the
+// object gives an unknown result.
+func (o funcOptions) parameter(dataSource string) function.DynamicParameter {
+	return function.DynamicParameter{
+		Name: optionsParamName,
+		MarkdownDescription: "At most one object (or map) of settings, keyed by the `" + dataSource + "` data source's attribute " +
+			"names; any subset may be given and omitted keys take the data source's defaults. Valid keys: " +
+			"`" + strings.Join(o.keys, "`, `") + "`. An unknown key or a value of the wrong type is an error naming the key.",
+	}
+}
+
+// markdownTable documents every option with the data source's description.
+func (o funcOptions) markdownTable() string { return attributesTable("Option", o.attrs) }
+
+// attributesTable is a Markdown table of attributes, their types and the data
+// source's descriptions, for option objects and returned objects.
+func attributesTable(heading string, attrs map[string]schema.Attribute) string {
+	var b strings.Builder
+	b.WriteString("| " + heading + " | Type | Description |\n|---|---|---|\n")
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
+		a := attrs[k]
+		desc := strings.ReplaceAll(a.GetMarkdownDescription(), "|", "\\|")
+		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", k, typeName(a.GetType()), desc)
+	}
+	return b.String()
+}
+
+// decodeOptions reads the call's options arguments into target; see decode.
+func (c funcCall) decodeOptions(ctx context.Context, args []types.Dynamic, target any) (unknown bool, ferr *function.FuncError) {
+	return c.opts.decode(ctx, c.optsPos, args, target)
+}
+
+// decode reads the variadic options arguments (at most one, at position pos)
+// into target, a pointer to the data source model whose tfsdk tags are exactly
+// the option keys. Omitted and null options are null in the model, as an unset
+// attribute is for the data source. unknown is true when the options object or
+// any value in it is unknown; the caller then returns an unknown result.
+func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic, target any) (unknown bool, ferr *function.FuncError) {
+	if len(args) > 1 {
+		return false, function.NewArgumentFuncError(pos+1, fmt.Sprintf(
+			"give at most one options object, got %d; combine them with merge(), e.g. merge(local.cni, { cap_policy = \"none\" })", len(args)))
+	}
+	attrTypes := make(map[string]attr.Type, len(o.attrs))
+	values := make(map[string]attr.Value, len(o.attrs))
+	for k, a := range o.attrs {
+		attrTypes[k] = a.GetType()
+		v, err := typedValue(ctx, a.GetType(), tftypes.Value{})
+		if err != nil {
+			return false, function.NewFuncError("internal error: " + err.Error())
+		}
+		values[k] = v // null
+	}
+	if len(args) == 1 {
+		given, unknown, ferr := o.elements(ctx, pos, args[0])
+		if ferr != nil || unknown {
+			return unknown, ferr
+		}
+		keys := make([]string, 0, len(given))
+		for k := range given {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			a, ok := o.attrs[k]
+			if !ok {
+				msg := fmt.Sprintf("unknown option %q", k)
+				if s := closestKey(k, o.keys); s != "" {
+					msg += fmt.Sprintf(" (did you mean %q?)", s)
+				}
+				return false, function.NewArgumentFuncError(pos, msg+"; valid keys are "+o.validKeys())
+			}
+			v, unknown, problem := convertOption(ctx, given[k], a.GetType(), "options."+k)
+			if problem != "" {
+				return false, function.NewArgumentFuncError(pos, problem+"; valid keys are "+o.validKeys())
+			}
+			if unknown {
+				return true, nil
+			}
+			values[k] = v
+		}
+	}
+	obj, diags := types.ObjectValue(attrTypes, values)
+	diags.Append(obj.As(ctx, target, basetypes.ObjectAsOptions{})...)
+	if diags.HasError() {
+		return false, function.FuncErrorFromDiags(ctx, diags)
+	}
+	return false, nil
+}
+
+// elements returns the key/value pairs of the options argument.
+func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic) (map[string]attr.Value, bool, *function.FuncError) {
+	if arg.IsUnknown() || arg.IsUnderlyingValueUnknown() {
+		return nil, true, nil
+	}
+	if arg.IsNull() || arg.IsUnderlyingValueNull() {
+		return nil, false, function.NewArgumentFuncError(pos, "options is null; give an object such as { prefix_delegation = true }, "+
+			"or leave the argument out for the defaults; valid keys are "+o.validKeys())
+	}
+	if elems, ok := elementsOf(arg.UnderlyingValue()); ok {
+		return elems, false, nil
+	}
+	return nil, false, function.NewArgumentFuncError(pos, fmt.Sprintf(
+		"options must be an object such as { prefix_delegation = true }, got a %s; valid keys are %s",
+		typeName(arg.UnderlyingValue().Type(ctx)), o.validKeys()))
+}
+
+// convertOption converts one option value to the attribute's type the way
+// Terraform converts a data source argument (a string "2" is a number, true is
+// the string "true"; an object may leave out optional attributes), so the same
+// value means the same in both places. It returns a problem text, starting
+// with where the problem is (where, then nested attributes and indexes), when
+// the value cannot be converted.
+func convertOption(ctx context.Context, v attr.Value, want attr.Type, where string) (attr.Value, bool, string) {
+	if dv, ok := v.(basetypes.DynamicValue); ok {
+		if dv.IsUnknown() || dv.IsUnderlyingValueUnknown() {
+			return nil, true, ""
+		}
+		if dv.IsNull() || dv.IsUnderlyingValueNull() {
+			v = nil
+		} else {
+			v = dv.UnderlyingValue()
+		}
+	}
+	if v != nil && v.IsUnknown() {
+		return nil, true, ""
+	}
+	if v == nil || v.IsNull() {
+		nv, err := typedValue(ctx, want, tftypes.Value{})
+		if err != nil {
+			return nil, false, where + ": " + err.Error()
+		}
+		return nv, false, ""
+	}
+	wrong := fmt.Sprintf("%s: must be a %s, got a %s", where, typeName(want), typeName(v.Type(ctx)))
+	switch want := want.(type) {
+	case basetypes.BoolType:
+		switch x := v.(type) {
+		case basetypes.BoolValue:
+			return x, false, ""
+		case basetypes.StringValue:
+			if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
+				return types.BoolValue(b), false, ""
+			}
+			return nil, false, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
+		}
+	case basetypes.Int64Type:
+		var f *big.Float
+		switch x := v.(type) {
+		case basetypes.NumberValue:
+			f = x.ValueBigFloat()
+		case basetypes.Int64Value:
+			return x, false, ""
+		case basetypes.StringValue:
+			pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
+			if err != nil {
+				return nil, false, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
+			}
+			f = pf
+		}
+		if f != nil {
+			if !f.IsInt() {
+				return nil, false, fmt.Sprintf("%s: must be a whole number, got %s", where, f.Text('g', -1))
+			}
+			i, acc := f.Int64()
+			if acc != big.Exact {
+				return nil, false, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, f.Text('g', -1))
+			}
+			return types.Int64Value(i), false, ""
+		}
+	case basetypes.StringType:
+		switch x := v.(type) {
+		case basetypes.StringValue:
+			return x, false, ""
+		case basetypes.NumberValue:
+			return types.StringValue(x.ValueBigFloat().Text('f', -1)), false, ""
+		case basetypes.BoolValue:
+			return types.StringValue(strconv.FormatBool(x.ValueBool())), false, ""
+		}
+	case basetypes.ObjectType:
+		given, ok := elementsOf(v)
+		if !ok {
+			break
+		}
+		names := make([]string, 0, len(want.AttrTypes))
+		for k := range want.AttrTypes {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, k := range slices.Sorted(maps.Keys(given)) {
+			if _, ok := want.AttrTypes[k]; !ok {
+				return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
+			}
+		}
+		vals := make(map[string]attr.Value, len(want.AttrTypes))
+		for _, k := range names {
+			cv, unknown, problem := convertOption(ctx, given[k], want.AttrTypes[k], where+"."+k)
+			if problem != "" || unknown {
+				return nil, unknown, problem
+			}
+			vals[k] = cv
+		}
+		obj, diags := types.ObjectValue(want.AttrTypes, vals)
+		if diags.HasError() {
+			return nil, false, where + ": " + diags[0].Detail()
+		}
+		return obj, false, ""
+	case basetypes.ListType:
+		var elems []attr.Value
+		switch x := v.(type) {
+		case basetypes.TupleValue:
+			elems = x.Elements()
+		case basetypes.ListValue:
+			elems = x.Elements()
+		case basetypes.SetValue:
+			elems = x.Elements()
+		default:
+			return nil, false, wrong
+		}
+		out := make([]attr.Value, len(elems))
+		for i, e := range elems {
+			cv, unknown, problem := convertOption(ctx, e, want.ElemType, fmt.Sprintf("%s[%d]", where, i))
+			if problem != "" || unknown {
+				return nil, unknown, problem
+			}
+			out[i] = cv
+		}
+		l, diags := types.ListValue(want.ElemType, out)
+		if diags.HasError() {
+			return nil, false, where + ": " + diags[0].Detail()
+		}
+		return l, false, ""
+	}
+	if v.Type(ctx).Equal(want) {
+		return v, false, ""
+	}
+	return nil, false, wrong
+}
+
+// elementsOf is the attributes of an object or the elements of a map.
+func elementsOf(v attr.Value) (map[string]attr.Value, bool) {
+	switch x := v.(type) {
+	case basetypes.ObjectValue:
+		return x.Attributes(), true
+	case basetypes.MapValue:
+		return x.Elements(), true
+	}
+	return nil, false
+}
+
+// typedValue builds a value of type t from a Terraform value; the zero
+// tftypes.Value gives null.
+func typedValue(ctx context.Context, t attr.Type, tv tftypes.Value) (attr.Value, error) {
+	if tv.Type() == nil {
+		tv = tftypes.NewValue(t.TerraformType(ctx), nil)
+	}
+	return t.ValueFromTerraform(ctx, tv)
+}
+
+// typeName is a Terraform type name as users write it.
+func typeName(t attr.Type) string {
+	switch t.(type) {
+	case basetypes.StringType:
+		return "string"
+	case basetypes.BoolType:
+		return "bool"
+	case basetypes.Int64Type:
+		return "whole number"
+	case basetypes.NumberType, basetypes.Float64Type:
+		return "number"
+	case basetypes.ObjectType:
+		return "object"
+	case basetypes.MapType:
+		return "map"
+	case basetypes.ListType:
+		return "list"
+	case basetypes.TupleType:
+		return "tuple"
+	case basetypes.SetType:
+		return "set"
+	}
+	return t.String()
+}
+
+// closestKey suggests the valid key nearest to a misspelt one (at most two
+// edits), or "".
+func closestKey(key string, keys []string) string {
+	best, bestD := "", 3
+	for _, k := range keys {
+		if d := levenshtein(key, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// funcCall maps the diagnostics of a data source adapter onto the arguments of
+// one function call.
+type funcCall struct {
+	// dataSource names the data source whose answer the function gives, for
+	// the warnings-as-errors text ("ekssize_max_pods").
+	dataSource string
+	// positional maps an attribute name to the argument that carries it
+	// ("instance_type" -> 0).
+	positional map[string]int64
+	opts       funcOptions
+	optsPos    int64
+	optsGiven  bool
+	// aliases rename the data source's attribute paths to the function's
+	// (subnets[0].cidr_block is the cidr_block argument): the first matching
+	// prefix of a diagnostic's path, and every one in message texts.
+	aliases []pathAlias
+}
+
+type pathAlias struct{ from, to string }
+
+// errorOf turns the adapter's diagnostics into one function error, or nil
+// when there is none. Warnings count as errors (see warningsPolicy).
+func (c funcCall) errorOf(diags diag.Diagnostics) *function.FuncError {
+	var out *function.FuncError
+	for _, d := range diags {
+		var text string
+		switch d.Severity() {
+		case diag.SeverityError:
+			text = d.Detail()
+		case diag.SeverityWarning:
+			text = fmt.Sprintf("%s: %s (the %s data source gives this as a warning; functions cannot return warnings, so they fail instead)",
+				d.Summary(), d.Detail(), c.dataSource)
+		default:
+			continue
+		}
+		var p path.Path
+		if dp, ok := d.(diag.DiagnosticWithPath); ok {
+			p = dp.Path()
+		}
+		out = function.ConcatFuncErrors(out, c.atPath(p, text))
+	}
+	return out
+}
+
+// atPath attaches text to the argument that carries the attribute at p.
+func (c funcCall) atPath(p path.Path, text string) *function.FuncError {
+	// Terraform ends function errors with its own full stop.
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	field := p.String()
+	for _, a := range c.aliases {
+		if rest, ok := strings.CutPrefix(field, a.from); ok {
+			field = a.to + rest
+			break
+		}
+	}
+	for _, a := range c.aliases {
+		// Whole names only: pod_subnets[0] is not subnets[0].
+		re := regexp.MustCompile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(a.from))
+		text = re.ReplaceAllString(text, "${1}"+a.to)
+	}
+	root := field
+	if i := strings.IndexAny(root, ".["); i >= 0 {
+		root = root[:i]
+	}
+	if root == "" {
+		return function.NewFuncError(text)
+	}
+	if pos, ok := c.positional[root]; ok {
+		return function.NewArgumentFuncError(pos, text)
+	}
+	if c.opts.has(root) {
+		text = "options." + field + ": " + strings.TrimPrefix(text, field+": ")
+		if c.optsGiven {
+			return function.NewArgumentFuncError(c.optsPos, text)
+		}
+	}
+	return function.NewFuncError(text)
+}
+
+// instanceTypeParameter is the leading instance_type parameter of most
+// functions. Terraform rejects null ("argument must not be null") before the
+// call.
+func instanceTypeParameter() function.StringParameter {
+	return function.StringParameter{
+		Name: "instance_type",
+		MarkdownDescription: "EC2 instance type from the embedded table, such as `m5.large`. An unknown name is an error " +
+			"that suggests the closest known types.",
+	}
+}
+
+// nullArgError is the error for a null positional argument.
+func nullArgError(pos int64, name, hint string) *function.FuncError {
+	return function.NewArgumentFuncError(pos, fmt.Sprintf("%s is null; %s", name, hint))
+}
+
+// instance reads the instance_type argument at pos through the same
+// instanceModel.resolve() and error reporting the data sources use.
+func (c funcCall) instance(pos int64, name types.String) (ec2data.Instance, *function.FuncError) {
+	if name.IsNull() {
+		return ec2data.Instance{}, nullArgError(pos, "instance_type", `give an EC2 instance type such as "m5.large"`)
+	}
+	in, err := instanceModel{InstanceType: name}.resolve()
+	if err != nil {
+		var diags diag.Diagnostics
+		addCoreError(&diags, "Invalid instance", err)
+		return ec2data.Instance{}, c.errorOf(diags)
+	}
+	return in, nil
+}

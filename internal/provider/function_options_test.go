@@ -1,0 +1,193 @@
+package provider
+
+import (
+	"context"
+	"math/big"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// callFunction runs f as the framework would: positional arguments, then the
+// variadic ones grouped in a tuple (when f has a variadic parameter).
+func callFunction(t *testing.T, f function.Function, positional []attr.Value, variadic ...attr.Value) (attr.Value, *function.FuncError) {
+	t.Helper()
+	ctx := context.Background()
+	var def function.DefinitionResponse
+	f.Definition(ctx, function.DefinitionRequest{}, &def)
+	args := append([]attr.Value(nil), positional...)
+	if def.Definition.VariadicParameter != nil {
+		ts := make([]attr.Type, len(variadic))
+		for i := range variadic {
+			ts[i] = types.DynamicType
+		}
+		args = append(args, types.TupleValueMust(ts, variadic))
+	}
+	result, ferr := def.Definition.Return.NewResultData(ctx)
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	resp := function.RunResponse{Result: result}
+	f.Run(ctx, function.RunRequest{Arguments: function.NewArgumentsData(args)}, &resp)
+	return resp.Result.Value(), resp.Error
+}
+
+// obj is an options object literal as Terraform would pass it.
+func obj(attrs map[string]attr.Value) types.Dynamic {
+	ts := map[string]attr.Type{}
+	for k, v := range attrs {
+		ts[k] = v.Type(context.Background())
+	}
+	return types.DynamicValue(types.ObjectValueMust(ts, attrs))
+}
+
+func num(v int64) attr.Value { return types.NumberValue(big.NewFloat(float64(v))) }
+
+// readDataSource runs a data source's Read with the given attributes set (the
+// rest null), as Terraform would.
+func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.Value) (tfsdk.State, diag.Diagnostics) {
+	t.Helper()
+	ctx := context.Background()
+	var sr datasource.SchemaResponse
+	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
+	objType := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for k, at := range objType.AttributeTypes {
+		vals[k] = tftypes.NewValue(at, nil)
+	}
+	for k, v := range set {
+		// Fill in left-out nested attributes as Terraform does.
+		v, _, problem := convertOption(ctx, v, sr.Schema.Attributes[k].GetType(), k)
+		if problem != "" {
+			t.Fatal(problem)
+		}
+		tv, err := v.ToTerraformValue(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		vals[k] = tv
+	}
+	resp := datasource.ReadResponse{State: tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(objType, nil)}}
+	ds.Read(ctx, datasource.ReadRequest{Config: tfsdk.Config{Schema: sr.Schema, Raw: tftypes.NewValue(objType, vals)}}, &resp)
+	return resp.State, resp.Diagnostics
+}
+
+func TestOptionsDecode(t *testing.T) {
+	ctx := context.Background()
+	var n networkingModel
+	unknown, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{obj(map[string]attr.Value{
+		"prefix_delegation": types.StringValue("true"), // converted as Terraform converts attributes
+		"max_eni":           types.StringValue("2"),
+		"cni_version":       num(1), // a number becomes the string "1"
+		"reserved_enis":     types.NumberNull(),
+	})}, &n)
+	if unknown || ferr != nil {
+		t.Fatalf("unknown %v, err %v", unknown, ferr)
+	}
+	if !n.PrefixDelegation.ValueBool() || n.MaxENI.ValueInt64() != 2 || n.CNIVersion.ValueString() != "1" ||
+		!n.ReservedENIs.IsNull() || !n.CapPolicy.IsNull() {
+		t.Errorf("decoded %+v", n)
+	}
+
+	// A map works as well as an object.
+	n = networkingModel{}
+	m := types.DynamicValue(types.MapValueMust(types.StringType, map[string]attr.Value{"cap_policy": types.StringValue("none")}))
+	if _, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{m}, &n); ferr != nil || n.CapPolicy.ValueString() != "none" {
+		t.Errorf("map: %v %+v", ferr, n)
+	}
+
+	// No options: every attribute null, as an empty data source block.
+	n = networkingModel{PrefixDelegation: types.BoolValue(true)}
+	if _, ferr := maxPodsOptions.decode(ctx, 1, nil, &n); ferr != nil || !n.PrefixDelegation.IsNull() {
+		t.Errorf("none: %v %+v", ferr, n)
+	}
+
+	// Any unknown value makes the whole answer unknown.
+	for _, d := range []types.Dynamic{
+		types.DynamicUnknown(),
+		types.DynamicValue(types.ObjectUnknown(map[string]attr.Type{"max_eni": types.NumberType})),
+		obj(map[string]attr.Value{"max_eni": types.NumberUnknown()}),
+	} {
+		if unknown, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{d}, &n); !unknown || ferr != nil {
+			t.Errorf("%v: unknown %v, err %v", d, unknown, ferr)
+		}
+	}
+
+	bad := []struct {
+		args []types.Dynamic
+		pos  int64
+		want string
+	}{
+		{[]types.Dynamic{obj(nil), obj(nil)}, 2, `^give at most one options object, got 2; combine them with merge\(\)`},
+		{[]types.Dynamic{types.DynamicNull()}, 1, `^options is null; give an object such as \{ prefix_delegation = true \}, or leave the argument out`},
+		{[]types.Dynamic{types.DynamicValue(types.StringValue("x"))}, 1, `^options must be an object such as .* got a string; valid keys are cap_policy, cni_version,`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"prefix_delegaton": types.BoolValue(true)})}, 1,
+			`^unknown option "prefix_delegaton" \(did you mean "prefix_delegation"\?\); valid keys are cap_policy, .*, security_groups_for_pods$`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"colour": types.BoolValue(true)})}, 1, `^unknown option "colour"; valid keys are `},
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.StringValue("two")})}, 1, `^options.max_eni: must be a whole number, got the string "two"; valid keys are `},
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.NumberValue(big.NewFloat(1.5))})}, 1, `^options.max_eni: must be a whole number, got 1.5;`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.NumberValue(new(big.Float).SetFloat64(1e30))})}, 1, `^options.max_eni: must be a whole number that fits in 64 bits`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"custom_networking": types.StringValue("yes")})}, 1, `^options.custom_networking: must be a bool, got the string "yes"`},
+		{[]types.Dynamic{obj(map[string]attr.Value{"os": types.ListValueMust(types.StringType, nil)})}, 1, `^options.os: must be a string, got a list`},
+	}
+	for _, b := range bad {
+		_, ferr := maxPodsOptions.decode(ctx, 1, b.args, &n)
+		if ferr == nil || ferr.FunctionArgument == nil || *ferr.FunctionArgument != b.pos || !regexp.MustCompile(b.want).MatchString(ferr.Text) {
+			t.Errorf("decode(%v) = %#v, want argument %d matching %s", b.args, ferr, b.pos, b.want)
+		}
+	}
+}
+
+// TestOptionsCoverDataSource checks that every networking attribute of the
+// data source is an option, and that the model has exactly those fields (decode
+// fails otherwise).
+func TestOptionsCoverDataSource(t *testing.T) {
+	for k := range networkingAttributes() {
+		if !maxPodsOptions.has(k) {
+			t.Errorf("max_pods lacks option %s", k)
+		}
+	}
+	var n networkingModel
+	all := map[string]attr.Value{}
+	for k := range networkingAttributes() {
+		all[k] = types.StringNull()
+	}
+	if _, ferr := maxPodsOptions.decode(context.Background(), 1, []types.Dynamic{obj(all)}, &n); ferr != nil {
+		t.Fatal(ferr)
+	}
+	if !strings.Contains(maxPodsOptions.markdownTable(), "| `max_eni` | whole number | VPC CNI `MAX_ENI`") {
+		t.Errorf("options table:\n%s", maxPodsOptions.markdownTable())
+	}
+}
+
+// TestFunctionNullInstanceType: Terraform rejects null arguments before the
+// call; a direct call still gets a clear error rather than a lookup of "".
+func TestFunctionNullInstanceType(t *testing.T) {
+	for _, f := range []function.Function{NewMaxPodsFunction(), NewENIMaxPodsFunction(), NewInstanceTypeFunction()} {
+		_, ferr := callFunction(t, f, []attr.Value{types.StringNull()})
+		if ferr == nil || ferr.FunctionArgument == nil || *ferr.FunctionArgument != 0 ||
+			ferr.Text != `instance_type is null; give an EC2 instance type such as "m5.large"` {
+			t.Errorf("%T: %#v", f, ferr)
+		}
+	}
+}
+
+// lit is an object literal as Terraform passes it inside an argument.
+func lit(attrs map[string]attr.Value) attr.Value { return obj(attrs).UnderlyingValue() }
+
+// tuple is a tuple literal ([a, b]).
+func tuple(elems ...attr.Value) attr.Value {
+	ts := make([]attr.Type, len(elems))
+	for i, e := range elems {
+		ts[i] = e.Type(context.Background())
+	}
+	return types.TupleValueMust(ts, elems)
+}

@@ -1,0 +1,133 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/function"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var _ function.Function = (*subnetMaxNodesFunction)(nil)
+
+// NewSubnetMaxNodesFunction is provider::ekssize::subnet_max_nodes.
+func NewSubnetMaxNodesFunction() function.Function { return &subnetMaxNodesFunction{} }
+
+type subnetMaxNodesFunction struct{}
+
+// subnetMaxNodesOptions are the ekssize_subnet_capacity attributes that
+// decide how many nodes one subnet holds: the networking and warm-pool
+// settings, the per-node counts, what else takes addresses, the prefix layout,
+// the pod subnet for custom networking, and the subnet's own attributes.
+type subnetMaxNodesOptions struct {
+	networkingModel
+	warmTargetsModel
+	MaxPods                 types.Int64          `tfsdk:"max_pods"`
+	PodsPerNode             types.Int64          `tfsdk:"pods_per_node"`
+	BranchPodsPerNode       types.Int64          `tfsdk:"branch_pods_per_node"`
+	Reserved                *subnetReservedModel `tfsdk:"reserved"`
+	PrefixLayout            types.String         `tfsdk:"prefix_layout"`
+	PodSubnets              []subnetModel        `tfsdk:"pod_subnets"`
+	AvailableIPAddressCount types.Int64          `tfsdk:"available_ip_address_count"`
+	PrefixReservations      types.List           `tfsdk:"prefix_reservations"`
+	ClusterSubnet           types.Bool           `tfsdk:"cluster_subnet"`
+}
+
+var subnetMaxNodesOptionSet = func() funcOptions {
+	subnet := subnetAttributes()
+	return newFuncOptions(
+		networkingAttributes(),
+		warmTargetsAttributes(),
+		schemaAttributes(NewSubnetCapacityDataSource(), "max_pods", "pods_per_node", "branch_pods_per_node", "reserved",
+			"prefix_layout", "pod_subnets"),
+		map[string]schema.Attribute{
+			sizing.FieldAvailableIPAddressCount: subnet[sizing.FieldAvailableIPAddressCount],
+			sizing.FieldPrefixReservations:      subnet[sizing.FieldPrefixReservations],
+			sizing.FieldClusterSubnet:           subnet[sizing.FieldClusterSubnet],
+		},
+	)
+}()
+
+func (f *subnetMaxNodesFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
+	resp.Name = "subnet_max_nodes"
+}
+
+func (f *subnetMaxNodesFunction) Definition(_ context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
+	resp.Definition = function.Definition{
+		Summary: "How many nodes of an instance type one subnet holds, as the ekssize_subnet_capacity data source computes it",
+		MarkdownDescription: "Returns `max_nodes` of the `ekssize_subnet_capacity` data source for one subnet `cidr_block` and " +
+			"`instance_type`: the most nodes the subnet holds when each takes the IPv4 addresses ipamd allocates at " +
+			"`pods_per_node` pods (warm ENI, warm IP and warm prefix targets, prefix delegation with free /28 blocks, security " +
+			"groups for pods, custom networking), next to the `reserved` addresses and what a cluster subnet keeps free. With " +
+			"`custom_networking = true` give the pod subnet as `pod_subnets = [{ cidr_block = \"...\" }]`; the answer is then the " +
+			"smaller of what the node subnet and the pod subnet hold. The same core code, defaults, validation and messages as the " +
+			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
+			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name; `available_ip_address_count`, " +
+			"`prefix_reservations` and `cluster_subnet` are the attributes of the subnet):\n\n" + subnetMaxNodesOptionSet.markdownTable(),
+		Parameters:        []function.Parameter{cidrBlockParameter(), instanceTypeParameter()},
+		VariadicParameter: subnetMaxNodesOptionSet.parameter("ekssize_subnet_capacity"),
+		Return:            function.Int64Return{},
+	}
+}
+
+func (f *subnetMaxNodesFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
+	var cidr, name types.String
+	var opts []types.Dynamic
+	if resp.Error = req.Arguments.Get(ctx, &cidr, &name, &opts); resp.Error != nil {
+		return
+	}
+	m, unknown, ferr := subnetMaxNodesCall(ctx, cidr, name, opts)
+	switch {
+	case ferr != nil:
+		resp.Error = ferr
+	case unknown:
+		resp.Error = resp.Result.Set(ctx, types.Int64Unknown())
+	default:
+		resp.Error = resp.Result.Set(ctx, m.TotalMaxNodes)
+	}
+}
+
+// subnetMaxNodesCall answers subnet_max_nodes(cidr_block, instance_type,
+// options...) by filling the data source's model with one subnet and running
+// its compute.
+func subnetMaxNodesCall(ctx context.Context, cidr, name types.String, opts []types.Dynamic) (subnetCapacityModel, bool, *function.FuncError) {
+	c := funcCall{
+		dataSource: "ekssize_subnet_capacity",
+		positional: map[string]int64{sizing.FieldCIDRBlock: 0, sizing.FieldInstanceType: 1},
+		opts:       subnetMaxNodesOptionSet, optsPos: 2, optsGiven: len(opts) > 0,
+		aliases: subnetFuncAliases,
+	}
+	if cidr.IsNull() {
+		return subnetCapacityModel{}, false, nullArgError(0, "cidr_block", `give an IPv4 CIDR block such as "10.0.0.0/24"`)
+	}
+	if _, ferr := c.instance(1, name); ferr != nil {
+		return subnetCapacityModel{}, false, ferr
+	}
+	var o subnetMaxNodesOptions
+	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
+		return subnetCapacityModel{}, unknown, ferr
+	}
+	m := subnetCapacityModel{
+		instanceModel:     instanceModel{InstanceType: name},
+		networkingModel:   o.networkingModel,
+		warmTargetsModel:  o.warmTargetsModel,
+		MaxPods:           o.MaxPods,
+		PodsPerNode:       o.PodsPerNode,
+		BranchPodsPerNode: o.BranchPodsPerNode,
+		Reserved:          o.Reserved,
+		PrefixLayout:      o.PrefixLayout,
+		Subnets: []subnetModel{{
+			CIDRBlock:               cidr,
+			AvailableIPAddressCount: o.AvailableIPAddressCount,
+			PrefixReservations:      o.PrefixReservations,
+			ClusterSubnet:           o.ClusterSubnet,
+		}},
+		PodSubnets: o.PodSubnets,
+	}
+	var diags diag.Diagnostics
+	m.compute(ctx, &diags)
+	return m, false, c.errorOf(diags)
+}

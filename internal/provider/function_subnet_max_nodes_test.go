@@ -1,0 +1,156 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+func TestAccFunctionSubnetMaxNodes(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name, call string
+		want       int64
+	}{
+		// 27 pods: 3 ENIs x 10 IPs = 30 per node; 251 / 30.
+		{"m5_large_24", `subnet_max_nodes("10.0.0.0/24", "m5.large")`, 8},
+		// 2 ALBs (16 IPs), a cluster subnet (6 for EKS's ENIs, 5 kept free): 224 / 30.
+		{"reserved", `subnet_max_nodes("10.0.0.0/24", "m5.large", { reserved = { application_load_balancers = 2 }, cluster_subnet = true })`, 7},
+		{"in_use", `subnet_max_nodes("10.0.0.0/24", "m5.large", { available_ip_address_count = 100 })`, 3},
+		// Prefix delegation: 7 prefixes per node; scattered, each node's primary IP spoils a /28 (14 eligible / 8).
+		{"pd_scattered", `subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_delegation = true })`, 1},
+		{"pd_packed", `subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_delegation = true, prefix_layout = "packed" })`, 2},
+		// Custom networking: the pod subnet /22 (1019 IPs) at 20 pod IPs per node is the limit.
+		{"custom_networking", `subnet_max_nodes("10.0.0.0/24", "m5.large", { custom_networking = true, pod_subnets = [{ cidr_block = "100.64.0.0/22" }] })`, 50},
+		// Warm IPs: 10 pods + 2 warm = 12 IPs on ceil(12/9) = 2 ENIs, 14 per node.
+		{"warm_ip", `subnet_max_nodes("10.0.0.0/24", "m5.large", { warm_ip_target = 2, pods_per_node = 10 })`, 17},
+	}
+	var cfg strings.Builder
+	var checks []statecheck.StateCheck
+	for _, c := range cases {
+		fmt.Fprintf(&cfg, "output %q { value = provider::ekssize::%s }\n", c.name, c.call)
+		checks = append(checks, expectOutput(c.name, knownvalue.Int64Exact(c.want)))
+	}
+	functionTest(t, resource.TestStep{Config: cfg.String(), ConfigStateChecks: checks})
+}
+
+func TestAccFunctionSubnetMaxNodesUnknown(t *testing.T) {
+	t.Parallel()
+	functionTest(t, resource.TestStep{
+		Config: `
+resource "terraform_data" "cidr" { input = "10.0.0.0/24" }
+resource "terraform_data" "albs" { input = 2 }
+output "by_cidr"   { value = provider::ekssize::subnet_max_nodes(terraform_data.cidr.output, "m5.large") }
+output "by_nested" { value = provider::ekssize::subnet_max_nodes("10.0.0.0/24", "m5.large", { reserved = { application_load_balancers = terraform_data.albs.output } }) }
+`,
+		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+			plancheck.ExpectUnknownOutputValue("by_cidr"),
+			plancheck.ExpectUnknownOutputValue("by_nested"),
+		}},
+		ConfigStateChecks: []statecheck.StateCheck{
+			expectOutput("by_cidr", knownvalue.Int64Exact(8)),
+			expectOutput("by_nested", knownvalue.Int64Exact(7)),
+		},
+	})
+}
+
+func TestAccFunctionSubnetMaxNodesErrors(t *testing.T) {
+	t.Parallel()
+	functionErrorTest(t, []struct{ call, want string }{
+		{`subnet_max_nodes("10.0.0.0/8", "m5.large")`, `Invalid value for "cidr_block" parameter: cidr_block "10.0.0.0/8" is a /8`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.lrage")`, `(?s)Invalid value for "instance_type" parameter: instance type "m5.lrage" is not in the embedded instance table.*did you mean m5.large\?`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { custom_networking = true })`,
+			`Invalid value for "options" parameter: options.pod_subnets: custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { custom_networking = true, pod_subnets = [{ cidr_block = "10.0.0.0/25" }] })`,
+			`options.pod_subnets\[0\].cidr_block: pod_subnets\[0\].cidr_block 10.0.0.0/25 overlaps cidr_block 10.0.0.0/24`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { available_ip_address_count = 300 })`,
+			`options.available_ip_address_count: available_ip_address_count is 300; for 10.0.0.0/24 it must be between 0 and 251`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { reserved = { albs = 2 } })`,
+			`options.reserved: unknown attribute "albs"; valid attributes are application_load_balancers, fargate_pods, interface_endpoints, network_load_balancers, other_ips`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { pod_subnets = "x" })`, `options.pod_subnets: must be a list, got a string; valid keys are available_ip_address_count,`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { node_count = 3 })`, `unknown option "node_count"; valid keys are`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_layout = "packed" })`,
+			`(?s)options.prefix_layout: prefix_layout has no effect here: Prefix delegation is not in use.*functions cannot return warnings`},
+		// A shortfall (the reservations alone do not fit) is the data source's warning, so an error here.
+		{`subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 } })`,
+			`(?s)Invalid value for "cidr_block" parameter: Subnet 10.0.0.0/28 is 5 IPs short.*functions cannot return warnings`},
+		{`subnet_max_nodes(null, "m5.large")`, `Invalid value for "cidr_block" parameter: argument must not be null`},
+	})
+}
+
+// TestSubnetMaxNodesAgreesWithDataSource compares the function with the data
+// source's max_nodes for one subnet, over instance types, subnet sizes and
+// options: the same number, or an error wherever the data source reports an
+// error or a warning.
+func TestSubnetMaxNodesAgreesWithDataSource(t *testing.T) {
+	t.Parallel()
+	typesSample := []string{"m5.large", "t3a.medium", "c6g.16xlarge", "m6i.metal", "t3.nano", "m4.large", "p5.48xlarge", "r7g.large"}
+	cidrs := []string{"10.0.0.0/16", "10.0.0.0/20", "10.0.0.0/24", "10.0.0.0/27"}
+	optionSets := []map[string]attr.Value{
+		{},
+		{"prefix_delegation": types.BoolValue(true)},
+		{"prefix_delegation": types.BoolValue(true), "prefix_layout": types.StringValue("packed"), "warm_prefix_target": types.Int64Value(0)},
+		{"warm_ip_target": types.Int64Value(5), "minimum_ip_target": types.Int64Value(10), "pods_per_node": types.Int64Value(12)},
+		{"security_groups_for_pods": types.BoolValue(true), "branch_pods_per_node": types.Int64Value(3)},
+		{"reserved": lit(map[string]attr.Value{"network_load_balancers": types.Int64Value(3), "other_ips": types.Int64Value(7)}), "cluster_subnet": types.BoolValue(true)},
+		{"custom_networking": types.BoolValue(true), "pod_subnets": tuple(lit(map[string]attr.Value{"cidr_block": types.StringValue("100.64.0.0/20")}))},
+		{"ip_family": types.StringValue("ipv6"), "max_pods": types.Int64Value(50)},
+		{"available_ip_address_count": types.Int64Value(20)},
+	}
+	var compared, failed int
+	for _, opts := range optionSets {
+		for _, name := range typesSample {
+			for _, cidr := range cidrs {
+				subnet := map[string]attr.Value{"cidr_block": types.StringValue(cidr)}
+				set := map[string]attr.Value{"instance_type": types.StringValue(name)}
+				for k, v := range opts {
+					switch k {
+					case "available_ip_address_count", "cluster_subnet", "prefix_reservations":
+						subnet[k] = v
+					default:
+						set[k] = v
+					}
+				}
+				set["subnets"] = tuple(lit(subnet))
+				state, diags := readDataSource(t, NewSubnetCapacityDataSource(), set)
+				got, ferr := callFunction(t, NewSubnetMaxNodesFunction(), []attr.Value{types.StringValue(cidr), types.StringValue(name)}, obj(opts))
+				compared++
+				what := fmt.Sprintf("%s in %s with %v", name, cidr, opts)
+				if len(diags) > 0 {
+					failed++
+					if ferr == nil {
+						t.Fatalf("%s: data source says %v, function returns %v", what, diags, got)
+					}
+					for _, d := range diags {
+						detail := strings.TrimSuffix(d.Detail(), ".")
+						detail = strings.ReplaceAll(detail, "subnets[0].", "")
+						if !strings.Contains(ferr.Text, detail) {
+							t.Fatalf("%s: function error %q lacks the data source's %q", what, ferr.Text, d.Detail())
+						}
+					}
+					continue
+				}
+				if ferr != nil {
+					t.Fatalf("%s: function fails (%s) where the data source gives an answer", what, ferr.Text)
+				}
+				var want types.Int64
+				state.GetAttribute(t.Context(), path.Root("max_nodes"), &want)
+				if !got.Equal(want) {
+					t.Fatalf("%s: function %v, data source %v", what, got, want)
+				}
+			}
+		}
+	}
+	if failed == 0 || failed == compared {
+		t.Errorf("%d of %d comparisons failed; the sample should have both", failed, compared)
+	}
+	t.Logf("%d comparisons, %d of them errors or warnings", compared, failed)
+}
