@@ -32,7 +32,7 @@ func serve(debug, leanContexts bool) error {
 // for the calls Terraform makes once per data source instance or function
 // call. The framework (proto6server.registerContext) keeps every request
 // context's cancel function until StopProvider, which Terraform never sends
-// during a plan, and with it the request's whole context: about 25 KB of
+// during a plan, and with it the request's whole context: about 15 KB of
 // per-request loggers. A plan reading ekssize_max_pods for 800 node groups
 // grew the provider to 70 MB resident that way (BENCHMARKS.md). The fresh
 // context carries no loggers, so it is used only when no TF_LOG* setting asks
