@@ -182,7 +182,8 @@ if wants memory; then
       prov_kib+=("$(sort -n "$rss" | tail -1)"); tf_kib+=("$(tail -1 "$out/tfrss-$case-$i.txt")")
     done
     med() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
-    printf '| %s | %.1f | %.1f |\n' "$case" "$(echo "$(med "${prov_kib[@]}") / 1024" | bc -l)" "$(echo "$(med "${tf_kib[@]}") / 1024" | bc -l)" >> "$summary"
+    awk -v c="$case" -v p="$(med "${prov_kib[@]}")" -v t="$(med "${tf_kib[@]}")" \
+      'BEGIN { printf "| %s | %.1f | %.1f |\n", c, p / 1024, t / 1024 }' >> "$summary"
   done
 fi
 
