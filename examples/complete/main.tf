@@ -250,7 +250,7 @@ output "report" {
       trimspace(data.ekssize_node_config.compute_bottlerocket.bottlerocket_settings),
       "",
       "Karpenter EC2NodeClass spec (compute; controller RESERVED_ENIS = ${local.cmp.node.karpenter_reserved_enis})",
-      trimspace(yamlencode({ kubelet = local.cmp.node.karpenter_kubelet })),
+      trimspace(yamlencode({ kubelet = local.karpenter_kubelet })),
     ],
   ))
 }
@@ -316,7 +316,13 @@ output "bottlerocket_settings" {
 output "karpenter_ec2nodeclass_kubelet" {
   description = "spec.kubelet of a Karpenter EC2NodeClass for the compute instance type (yamlencode it), and the controller's RESERVED_ENIS."
   value = {
-    kubelet       = local.cmp.node.karpenter_kubelet
+    kubelet       = local.karpenter_kubelet
     reserved_enis = local.cmp.node.karpenter_reserved_enis
   }
+}
+
+locals {
+  # karpenter_kubelet is an object with every field; drop the unset (null) ones
+  # so the EC2NodeClass manifest only carries what is set.
+  karpenter_kubelet = { for k, v in local.cmp.node.karpenter_kubelet : k => v if v != null }
 }
