@@ -2,13 +2,8 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"log"
-
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
-
-	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -18,11 +13,9 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
+	quiet := !debug && quietSDKLogs()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/ekssize/ekssize",
-		Debug:   debug,
-	})
+	err := serve(debug, quiet)
 	if err != nil {
 		log.Fatal(err)
 	}

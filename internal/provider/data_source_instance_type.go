@@ -106,7 +106,7 @@ func (d *instanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 
 func (d *instanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m instanceTypeModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -117,7 +117,7 @@ func (d *instanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRe
 		return
 	}
 	m.instanceTypeFields = instanceTypeFieldsOf(in)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }
 
 // architectureNames maps the table's GOARCH spelling to EC2's.

@@ -111,7 +111,7 @@ func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m maxPodsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -128,7 +128,7 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 		return
 	}
 	in, err := m.resolve()
@@ -141,7 +141,7 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return
 	}
 	m.maxPodsFields = fields
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }
 
 // maxPodsObjectType is the object type of one by_instance_type entry.
@@ -212,7 +212,16 @@ func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking,
 	if diags.HasError() {
 		return types.MapNull(maxPodsObjectType)
 	}
-	m, d := types.MapValueFrom(ctx, maxPodsObjectType, out)
+	elems := make(map[string]attr.Value, len(out))
+	for key, fields := range out {
+		obj, d := objectFrom(ctx, maxPodsObjectType, fields)
+		diags.Append(d...)
+		elems[key] = obj
+	}
+	if diags.HasError() {
+		return types.MapNull(maxPodsObjectType)
+	}
+	m, d := types.MapValue(maxPodsObjectType, elems)
 	diags.Append(d...)
 	return m
 }

@@ -279,14 +279,14 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 
 func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m subnetCapacityModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	if !m.compute(ctx, &resp.Diagnostics) {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }
 
 // compute answers the model's question into its computed attributes,
@@ -444,7 +444,13 @@ func subnetResultList(ctx context.Context, rs []sizing.SubnetResult, diags *diag
 			SmallestFittingPrefixLength: types.Int64Value(int64(r.SmallestFittingPrefixLength)),
 		}
 	}
-	l, d := types.ListValueFrom(ctx, subnetResultObjectType, out)
+	elems := make([]attr.Value, len(out))
+	for i, r := range out {
+		obj, d := objectFrom(ctx, subnetResultObjectType, r)
+		diags.Append(d...)
+		elems[i] = obj
+	}
+	l, d := types.ListValue(subnetResultObjectType, elems)
 	diags.Append(d...)
 	return l
 }

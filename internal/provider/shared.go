@@ -3,6 +3,7 @@ package provider
 import (
 	"errors"
 	"maps"
+	"math"
 	"strconv"
 	"strings"
 
@@ -219,9 +220,10 @@ func (m networkingModel) toCore() sizing.Networking {
 
 // clampInt converts a Terraform number to int, saturating far outside any
 // meaningful range so that range checks in the core see a clearly bad value
-// instead of a wrapped one.
+// instead of a wrapped one. The bound is 2^40 where int has 64 bits and 2^30
+// on the 32-bit platforms the release also builds for (386, arm).
 func clampInt(v int64) int {
-	const limit = 1 << 40
+	const limit = min(1<<40, math.MaxInt>>1+1)
 	switch {
 	case v > limit:
 		return limit

@@ -2,7 +2,7 @@ package sizing
 
 import (
 	"fmt"
-	"strings"
+	"strconv"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
@@ -44,18 +44,24 @@ type MaxPodsResult struct {
 // groups for pods, and the reserved ENIs; never below 0. The second value
 // explains the subtraction ("" when nothing was subtracted).
 func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
+	// Built without fmt: this runs for every max-pods question (see BENCHMARKS.md).
 	enis := inst.DefaultCardENIs
-	var why []string
-	if n.MaxENI != nil && *n.MaxENI < enis {
+	limited := n.MaxENI != nil && *n.MaxENI < enis
+	if limited {
 		enis = *n.MaxENI
-		why = append(why, fmt.Sprintf("max_eni %d", enis))
-	} else {
-		why = append(why, fmt.Sprintf("%d", enis))
 	}
+	first := enis
+	type subtraction struct {
+		k     int
+		label string
+	}
+	var subs [3]subtraction
+	ns := 0
 	sub := func(k int, label string) {
 		if k > 0 {
 			enis -= k
-			why = append(why, fmt.Sprintf("%d %s", k, label))
+			subs[ns] = subtraction{k, label}
+			ns++
 		}
 	}
 	if n.CustomNetworking {
@@ -68,10 +74,22 @@ func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
 	if enis < 0 {
 		enis = 0
 	}
-	if len(why) == 1 && n.MaxENI == nil {
+	if ns == 0 && n.MaxENI == nil {
 		return enis, ""
 	}
-	return enis, strings.Join(why, " - ")
+	var buf [96]byte
+	why := buf[:0]
+	if limited {
+		why = append(why, "max_eni "...)
+	}
+	why = strconv.AppendInt(why, int64(first), 10)
+	for _, s := range subs[:ns] {
+		why = append(why, " - "...)
+		why = strconv.AppendInt(why, int64(s.k), 10)
+		why = append(why, ' ')
+		why = append(why, s.label...)
+	}
+	return enis, string(why)
 }
 
 // SupportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
@@ -114,12 +132,23 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 	}
 
-	var formula string
+	// The formula is appended to a stack buffer rather than built with fmt:
+	// this runs for every max-pods question (see BENCHMARKS.md).
+	var formulaBuf [256]byte
+	formula := formulaBuf[:0]
+	num := func(v int) { formula = strconv.AppendInt(formula, int64(v), 10) }
+	text := func(parts ...string) {
+		for _, p := range parts {
+			formula = append(formula, p...)
+		}
+	}
 	switch r.OS {
 	case OSWindows:
 		res.NetworkInterfaces = 1
 		res.MaxPodsUncapped = inst.IPv4PerENI - 1
-		formula = fmt.Sprintf("%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+		num(inst.IPv4PerENI)
+		text(" IPv4 addresses on the primary ENI - 1 = ")
+		num(res.MaxPodsUncapped)
 	default:
 		enis, why := PodENIs(inst, r)
 		res.NetworkInterfaces = enis
@@ -145,20 +174,27 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			usePrefixes = false
 		}
 		res.PrefixDelegationApplied = usePrefixes
-		eniText := fmt.Sprintf("%d ENIs", enis)
+		num(enis)
 		if enis == 1 {
-			eniText = "1 ENI"
+			text(" ENI")
+		} else {
+			text(" ENIs")
 		}
 		if why != "" {
-			eniText += " (" + why + ")"
+			text(" (", why, ")")
 		}
+		text(" x (")
+		num(inst.IPv4PerENI)
 		if usePrefixes {
 			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1)*IPsPerPrefix + 2
-			formula = fmt.Sprintf("%s x (%d - 1) prefixes x %d IPs + 2 = %d", eniText, inst.IPv4PerENI, IPsPerPrefix, res.MaxPodsUncapped)
+			text(" - 1) prefixes x ")
+			num(IPsPerPrefix)
+			text(" IPs + 2 = ")
 		} else {
 			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1) + 2
-			formula = fmt.Sprintf("%s x (%d - 1) IPs + 2 = %d", eniText, inst.IPv4PerENI, res.MaxPodsUncapped)
+			text(" - 1) IPs + 2 = ")
 		}
+		num(res.MaxPodsUncapped)
 		if enis == 0 {
 			warns = append(warns, Warning{
 				Field:   FieldReservedENIs,
@@ -170,11 +206,13 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	}
 
 	res.MaxPods = res.MaxPodsUncapped
-	vcpuText := func() string {
+	vcpuText := func() {
+		num(inst.VCPUs)
 		if inst.VCPUs == 1 {
-			return "1 vCPU"
+			text(" vCPU")
+		} else {
+			text(" vCPUs")
 		}
-		return fmt.Sprintf("%d vCPUs", inst.VCPUs)
 	}
 	switch r.CapPolicy {
 	case CapEKS:
@@ -188,18 +226,28 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 		if res.MaxPods > res.Cap {
 			res.MaxPods = res.Cap
-			formula += fmt.Sprintf(", capped at %d (eks: %s %s %d)", res.Cap, vcpuText(), cmp, CeilingCPUBoundary)
+			text(", capped at ")
+			num(res.Cap)
+			text(" (eks: ")
+			vcpuText()
+			text(" ", cmp, " ")
+			num(CeilingCPUBoundary)
+			text(")")
 		}
 	case CapAutoMode:
 		res.Cap = CeilingAutoMode
 		if res.MaxPods > res.Cap {
 			res.MaxPods = res.Cap
-			formula += fmt.Sprintf(", capped at %d (auto_mode)", res.Cap)
+			text(", capped at ")
+			num(res.Cap)
+			text(" (auto_mode)")
 		}
 	}
 	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
 		res.MaxPods = *r.MaxPodsLimit
-		formula += fmt.Sprintf(", limited to %d (max_pods_limit)", res.MaxPods)
+		text(", limited to ")
+		num(res.MaxPods)
+		text(" (max_pods_limit)")
 	}
 	if r.PodsPerCore != nil {
 		if !inst.HasVCPUs() {
@@ -207,9 +255,15 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 		if lim := *r.PodsPerCore * inst.VCPUs; lim < res.MaxPods {
 			res.MaxPods = lim
-			formula += fmt.Sprintf(", limited to %d (pods_per_core %d x %s)", lim, *r.PodsPerCore, vcpuText())
+			text(", limited to ")
+			num(lim)
+			text(" (pods_per_core ")
+			num(*r.PodsPerCore)
+			text(" x ")
+			vcpuText()
+			text(")")
 		}
 	}
-	res.Formula = formula
+	res.Formula = string(formula)
 	return res, warns, nil
 }

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+)
+
+const address = "registry.terraform.io/ekssize/ekssize"
+
+// serve is providerserver.Serve (protocol 6) with, when leanContexts is set,
+// the framework server wrapped in leanServer.
+func serve(debug, leanContexts bool) error {
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	return tf6server.Serve(address, func() tfprotov6.ProviderServer {
+		s := providerserver.NewProtocol6(provider.New(version)())()
+		if leanContexts {
+			return leanServer{s}
+		}
+		return s
+	}, opts...)
+}
+
+// leanServer gives the framework a fresh context, cancelled with the request's,
+// for the calls Terraform makes once per data source instance or function
+// call. The framework (proto6server.registerContext) keeps every request
+// context's cancel function until StopProvider, which Terraform never sends
+// during a plan, and with it the request's whole context: about 15 KB of
+// per-request loggers. A plan reading ekssize_max_pods for 800 node groups
+// grew the provider to 70 MB resident that way (BENCHMARKS.md). The fresh
+// context carries no loggers, so it is used only when no TF_LOG* setting asks
+// for provider logs (quietSDKLogs), when Terraform would discard them anyway.
+type leanServer struct {
+	tfprotov6.ProviderServer
+}
+
+// lean returns a context without the request's values that is cancelled when
+// ctx is; call done when the request is finished.
+func lean(ctx context.Context) (fresh context.Context, done func()) {
+	fresh, cancel := context.WithCancel(context.Background())
+	stop := context.AfterFunc(ctx, cancel)
+	return fresh, func() { stop(); cancel() }
+}
+
+func (s leanServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
+	ctx, done := lean(ctx)
+	defer done()
+	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
+}
+
+func (s leanServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
+	ctx, done := lean(ctx)
+	defer done()
+	return s.ProviderServer.ReadDataSource(ctx, req)
+}
+
+func (s leanServer) CallFunction(ctx context.Context, req *tfprotov6.CallFunctionRequest) (*tfprotov6.CallFunctionResponse, error) {
+	ctx, done := lean(ctx)
+	defer done()
+	return s.ProviderServer.CallFunction(ctx, req)
+}
