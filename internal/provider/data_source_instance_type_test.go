@@ -70,7 +70,7 @@ func TestAccInstanceTypeDataSourceErrors(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:      `data "ekssize_instance_type" "x" { instance_type = "m5.larg" }`,
-				ExpectError: regexp.MustCompile(`(?s)with data.ekssize_instance_type.x,.*on terraform_plugin_test.tf line 1, in data "ekssize_instance_type" "x":.*instance_type = "m5.larg".*instance type "m5.larg" is not in the embedded.*did you mean m5.large\?`),
+				ExpectError: regexp.MustCompile(`(?s)with data.ekssize_instance_type.x,.*on terraform_plugin_test.tf line \d+, in data "ekssize_instance_type" "x":\s+\d+: data "ekssize_instance_type" "x" \{ instance_type = "m5.larg" \}\s+instance type "m5.larg" is not in the embedded.*did you mean m5.large\?`),
 			},
 			{
 				Config:      `data "ekssize_instance_type" "x" {}`,
