@@ -4,6 +4,9 @@ package main
 import (
 	"flag"
 	"log"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+	"github.com/ekssize/terraform-provider-ekssize/internal/serve"
 )
 
 // version is set by the release build (-ldflags "-X main.version=...").
@@ -13,10 +16,8 @@ func main() {
 	var debug bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
 	flag.Parse()
-	quiet := !debug && quietSDKLogs()
 
-	err := serve(debug, quiet)
-	if err != nil {
+	if err := serve.Serve("registry.terraform.io/ekssize/ekssize", provider.New(version), debug); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -14,69 +14,24 @@ import (
 	"context"
 	"log"
 	"math/big"
-	"os"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	ekssize "github.com/ekssize/terraform-provider-ekssize/internal/provider"
+	"github.com/ekssize/terraform-provider-ekssize/internal/serve"
 )
 
 func main() {
-	// The same log and context policy as the ekssize binary (see logging.go
-	// and server.go at the root), so that the difference to ekssize_max_pods
-	// is the Read alone.
-	quiet := true
-	for _, kv := range os.Environ() {
-		name, value, _ := strings.Cut(kv, "=")
-		if value != "" && strings.HasPrefix(name, "TF_LOG") && name != "TF_LOG_CORE" && name != "TF_LOG_PATH" {
-			quiet = false
-		}
-	}
-	if quiet {
-		_ = os.Setenv("TF_LOG_SDK", "off")
-	}
-	err := tf6server.Serve("registry.terraform.io/bench/wide", func() tfprotov6.ProviderServer {
-		s := providerserver.NewProtocol6(wideProvider{})()
-		if quiet {
-			return leanServer{s}
-		}
-		return s
-	})
-	if err != nil {
+	// The ekssize binary's own log and context policy (internal/serve), so that
+	// the difference to ekssize_max_pods is the Read alone.
+	if err := serve.Serve("registry.terraform.io/bench/wide", func() provider.Provider { return wideProvider{} }, false); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// leanServer is a copy of the ekssize binary's (server.go at the root).
-type leanServer struct {
-	tfprotov6.ProviderServer
-}
-
-func lean(ctx context.Context) (context.Context, func()) {
-	fresh, cancel := context.WithCancel(context.Background())
-	stop := context.AfterFunc(ctx, cancel)
-	return fresh, func() { stop(); cancel() }
-}
-
-func (s leanServer) ValidateDataResourceConfig(ctx context.Context, req *tfprotov6.ValidateDataResourceConfigRequest) (*tfprotov6.ValidateDataResourceConfigResponse, error) {
-	ctx, done := lean(ctx)
-	defer done()
-	return s.ProviderServer.ValidateDataResourceConfig(ctx, req)
-}
-
-func (s leanServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	ctx, done := lean(ctx)
-	defer done()
-	return s.ProviderServer.ReadDataSource(ctx, req)
 }
 
 type wideProvider struct{}

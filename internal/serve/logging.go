@@ -1,11 +1,11 @@
-package main
+package serve
 
 import (
 	"os"
 	"strings"
 )
 
-// quietSDKLogs turns off the framework's and terraform-plugin-go's own logs
+// QuietSDKLogs turns off the framework's and terraform-plugin-go's own logs
 // (TF_LOG_SDK=off) when Terraform would throw them away anyway.
 //
 // With no level set, those SDK loggers log at TRACE: every data source read
@@ -18,7 +18,7 @@ import (
 // the CPU time a plan spends per ekssize_max_pods read. Any log setting
 // restores the framework's default behaviour. It reports whether it quietened
 // the logs.
-func quietSDKLogs() bool {
+func QuietSDKLogs() bool {
 	for _, kv := range os.Environ() {
 		name, value, _ := strings.Cut(kv, "=")
 		if value == "" {

@@ -1,4 +1,4 @@
-package main
+package serve
 
 import (
 	"os"
@@ -22,8 +22,8 @@ func TestQuietSDKLogs(t *testing.T) {
 			for _, name := range []string{"TF_LOG", "TF_LOG_CORE", "TF_LOG_PATH", "TF_LOG_PROVIDER", "TF_LOG_PROVIDER_EKSSIZE", "TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK"} {
 				t.Setenv(name, tt.env[name])
 			}
-			if quiet := quietSDKLogs(); quiet != (tt.want == "off") {
-				t.Errorf("quietSDKLogs() = %v", quiet)
+			if quiet := QuietSDKLogs(); quiet != (tt.want == "off") {
+				t.Errorf("QuietSDKLogs() = %v", quiet)
 			}
 			if got := os.Getenv("TF_LOG_SDK"); got != tt.want {
 				t.Errorf("TF_LOG_SDK = %q, want %q", got, tt.want)

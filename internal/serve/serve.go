@@ -1,32 +1,39 @@
-package main
+// Package serve runs a terraform-plugin-framework provider the way the
+// ekssize binary does: protocol 6, SDK logs off when Terraform would discard
+// them (QuietSDKLogs), and request contexts the framework cannot pin in memory
+// (Lean). The benchmark scaffolding serves its providers through it too, so
+// what it measures is the binary's policy, not a copy of it.
+package serve
 
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
-
-	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
 )
 
-const address = "registry.terraform.io/ekssize/ekssize"
-
-// serve is providerserver.Serve (protocol 6) with, when leanContexts is set,
-// the framework server wrapped in leanServer.
-func serve(debug, leanContexts bool) error {
+// Serve serves p at address. Unless debug is set it applies QuietSDKLogs and,
+// when the logs are off, wraps the framework server in Lean.
+func Serve(address string, p func() provider.Provider, debug bool) error {
+	quiet := !debug && QuietSDKLogs()
 	var opts []tf6server.ServeOpt
 	if debug {
 		opts = append(opts, tf6server.WithManagedDebug())
 	}
 	return tf6server.Serve(address, func() tfprotov6.ProviderServer {
-		s := providerserver.NewProtocol6(provider.New(version)())()
-		if leanContexts {
-			return leanServer{s}
+		s := providerserver.NewProtocol6(p())()
+		if quiet {
+			return Lean(s)
 		}
 		return s
 	}, opts...)
 }
+
+// Lean wraps s so that the calls Terraform makes once per data source instance
+// or function call get a fresh context (see leanServer).
+func Lean(s tfprotov6.ProviderServer) tfprotov6.ProviderServer { return leanServer{s} }
 
 // leanServer gives the framework a fresh context, cancelled with the request's,
 // for the calls Terraform makes once per data source instance or function
@@ -36,7 +43,7 @@ func serve(debug, leanContexts bool) error {
 // per-request loggers. A plan reading ekssize_max_pods for 800 node groups
 // grew the provider to 70 MB resident that way (BENCHMARKS.md). The fresh
 // context carries no loggers, so it is used only when no TF_LOG* setting asks
-// for provider logs (quietSDKLogs), when Terraform would discard them anyway.
+// for provider logs (QuietSDKLogs), when Terraform would discard them anyway.
 type leanServer struct {
 	tfprotov6.ProviderServer
 }

@@ -1,4 +1,4 @@
-package main
+package serve
 
 import (
 	"context"
@@ -28,7 +28,7 @@ func (r *recorder) ValidateDataResourceConfig(ctx context.Context, _ *tfprotov6.
 
 func TestLeanServerDropsValuesKeepsCancellation(t *testing.T) {
 	rec := &recorder{}
-	s := leanServer{rec}
+	s := Lean(rec)
 
 	ctx := context.WithValue(context.Background(), ctxKey{}, "request loggers")
 	if _, err := s.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{}); err != nil {
