@@ -458,7 +458,10 @@ func (g *planGroup) resolveTypes() error {
 	for j, name := range g.spec.InstanceTypes {
 		inst, err := ResolveInstance(&name, nil)
 		if err != nil {
-			return inputErr(fmt.Sprintf("%s[%d]", f, j), "%s[%d]: %s", f, j, err.Error())
+			// The plan takes table types only: drop the lookup's hint about
+			// the instance object, which only single-type data sources take.
+			msg, _, _ := strings.Cut(err.Error(), " For a type newer than the table")
+			return inputErr(fmt.Sprintf("%s[%d]", f, j), "%s[%d]: %s The cluster plan takes types from the table only; size a newer type with ekssize_subnet_capacity and its instance object.", f, j, msg)
 		}
 		if slices.ContainsFunc(g.types, func(o ec2data.Instance) bool { return o.Name == inst.Name }) {
 			return inputErr(fmt.Sprintf("%s[%d]", f, j), "%s[%d] %q is listed twice; list each instance type once", f, j, name)
@@ -855,15 +858,30 @@ func (p *plan) shortfall(i int, r PlanSubnetResult) Warning {
 	for _, u := range uses {
 		t := fmt.Sprintf("%s %q (%s) %d IPs", u.Kind, u.Group, u.InstanceType, u.IPs)
 		if u.Nodes > 0 {
-			t += fmt.Sprintf(" for %d nodes", u.Nodes)
+			t += fmt.Sprintf(" for %d %s", u.Nodes, plural(u.Nodes, "node", "nodes"))
 			if u.SurgeNodes > 0 {
 				t += fmt.Sprintf(" (%d of them surge)", u.SurgeNodes)
 			}
 		}
 		takers = append(takers, t)
 	}
-	if r.ReservedIPs > 0 {
-		takers = append(takers, fmt.Sprintf("%d reserved (load balancers, endpoints, Fargate pods, other, EKS's ENIs)", r.ReservedIPs))
+	res := p.specs[i].Reserved
+	for _, c := range []struct {
+		n, per    int
+		one, many string
+	}{
+		{res.ApplicationLoadBalancers, IPsPerApplicationLoadBalancer, "ALB", "ALBs"},
+		{res.NetworkLoadBalancers, IPsPerNetworkLoadBalancer, "NLB", "NLBs"},
+		{res.InterfaceEndpoints, IPsPerInterfaceEndpoint, "interface endpoint", "interface endpoints"},
+		{res.FargatePods, IPsPerFargatePod, "Fargate pod", "Fargate pods"},
+		{res.OtherIPs, 1, "other address", "other addresses"},
+	} {
+		if c.n > 0 {
+			takers = append(takers, fmt.Sprintf("%d IPs for %d %s", c.n*c.per, c.n, plural(c.n, c.one, c.many)))
+		}
+	}
+	if p.subnets[i].ClusterSubnet {
+		takers = append(takers, fmt.Sprintf("%d IPs for EKS's control plane ENIs", ClusterSubnetENIIPs))
 	}
 	if len(takers) == 0 {
 		takers = append(takers, "nothing")
@@ -888,8 +906,8 @@ func (p *plan) shortfall(i int, r PlanSubnetResult) Warning {
 	return Warning{
 		Field:   fmt.Sprintf("%s[%d]", FieldPlanSubnet, i),
 		Summary: "Subnet too small for the cluster's IP plan",
-		Detail: fmt.Sprintf("In %s, subnet %s (role %s) is %d IPs short: it needs %d IPs (%s)%s, but has %d free.%s %s.",
-			r.AvailabilityZone, p.subnets[i].Label(), r.Role, r.ShortfallIPs, r.RequiredIPs, strings.Join(takers, "; "), keep, r.FreeIPs, blocks, capitalize(fit)),
+		Detail: fmt.Sprintf("In %s, %s subnet %s is %d IPs short: it needs %d IPs (%s)%s, but has %d free.%s %s.",
+			r.AvailabilityZone, r.Role, p.subnets[i].Label(), r.ShortfallIPs, r.RequiredIPs, strings.Join(takers, "; "), keep, r.FreeIPs, blocks, capitalize(fit)),
 	}
 }
 

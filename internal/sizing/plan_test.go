@@ -174,8 +174,8 @@ func TestPlanSharedSubnetFragmentation(t *testing.T) {
 		t.Fatalf("fits %v shortfall %d %+v", res.Fits, res.ShortfallIPs, res.Shortfalls)
 	}
 	w := res.Shortfalls[0]
-	for _, want := range []string{"In eu-west-1a, subnet \"a\" (10.0.0.0/25) (role node) is 48 IPs short", "needs 99 IPs",
-		`node_group "one" (m5.large) 33 IPs for 1 nodes`, "needs 6 aligned free /28 blocks here; the scattered layout leaves 3 of the 6"} {
+	for _, want := range []string{"In eu-west-1a, node subnet \"a\" (10.0.0.0/25) is 48 IPs short", "needs 99 IPs",
+		`node_group "one" (m5.large) 33 IPs for 1 node`, "needs 6 aligned free /28 blocks here; the scattered layout leaves 3 of the 6"} {
 		if !strings.Contains(w.Detail, want) {
 			t.Errorf("shortfall detail %q lacks %q", w.Detail, want)
 		}
