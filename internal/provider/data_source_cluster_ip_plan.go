@@ -188,7 +188,7 @@ var (
 		"total_ips": types.Int64Type, "usable_ips": types.Int64Type, "free_ips": types.Int64Type, "prefix_eligible_blocks": types.Int64Type,
 		"reserved_ips": types.Int64Type, "keep_free_ips": types.Int64Type, "nodes": types.Int64Type, "node_ips": types.Int64Type,
 		"required_ips": types.Int64Type, "headroom_ips": types.Int64Type, "fits": types.BoolType, "shortfall_ips": types.Int64Type,
-		"prefix_blocks_needed": types.Int64Type, "prefix_blocks_available_scattered": types.Int64Type,
+		"shortfall_blocks": types.Int64Type, "prefix_blocks_needed": types.Int64Type, "prefix_blocks_available_scattered": types.Int64Type,
 		"prefix_blocks_available_packed": types.Int64Type, "smallest_fitting_prefix_length": types.Int64Type,
 		"uses": types.ListType{ElemType: types.ObjectType{AttrTypes: planUseAttrTypes}},
 	}
@@ -219,12 +219,16 @@ var (
 		"headroom_ips":                      "`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall (per zone: summed).",
 		"fits":                              "Whether `headroom_ips` >= 0 (per zone: every subnet fits).",
 		"shortfall_ips":                     "max(0, -`headroom_ips`) (per zone: summed over its short subnets).",
+		"shortfall_blocks":                  "With prefix delegation here: the aligned /28 blocks the prefixes lack under `prefix_layout`, often the real cause of `shortfall_ips`; 0 otherwise.",
 		"prefix_blocks_needed":              "Aligned /28 blocks the groups' prefixes take here.",
 		"prefix_blocks_available_scattered": "Eligible /28 blocks left when every single IP (ENI primaries, reserved and used addresses) spoils one: the conservative bound.",
 		"prefix_blocks_available_packed":    "Eligible /28 blocks left when single IPs fill the two edge blocks (27 IPs) first, then whole blocks: the best case.",
 		"smallest_fitting_prefix_length":    "The longest prefix length of a fresh subnet holding this load (per zone: everything the zone's subnets hold, in one subnet); 0 when even a /16 does not.",
 		"uses":                              "Which group takes what here: `kind` (`node_group` or `node_pool`), `group`, `instance_type` (its worst type), `nodes` (its nodes with addresses here), `surge_nodes`, `prefixes` and `ips`.",
 		"kind":                              "`node_group` or `node_pool`.",
+		"group":                             "The node group's or NodePool's name.",
+		"ips":                               "Addresses it takes here.",
+		"prefixes":                          "/28 prefixes it takes here (16 addresses each, aligned).",
 		"instance_type":                     "The candidate type taking the most addresses per node, which the plan sizes with.",
 		"max_pods":                          "kubelet max pods of that type.",
 		"pods_per_node":                     "Peak pods per node sized for.",
@@ -252,8 +256,13 @@ func computedResultAttributes(types_ map[string]attr.Type) map[string]schema.Att
 			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
 		case basetypes.StringType:
 			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		default:
+		case basetypes.Int64Type:
 			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		default:
+			panic("provider: no schema for result attribute " + name)
+		}
+		if desc == "" {
+			panic("provider: result attribute " + name + " has no description")
 		}
 	}
 	return out
@@ -272,7 +281,7 @@ func clusterIPPlanResultAttributes() map[string]schema.Attribute {
 		"shortfall_ips": schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
 		"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Every warning of " +
 			"this read as text (also shown as warning diagnostics): each short subnet with its zone and the groups taking the most there."},
-		"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+		"data_version": dataVersionAttribute(),
 	}
 }
 
@@ -507,7 +516,7 @@ func planResults(_ context.Context, res sizing.PlanResult, warns []sizing.Warnin
 			"free_ips": planInt(s.FreeIPs), "prefix_eligible_blocks": planInt(s.PrefixEligibleBlocks), "reserved_ips": planInt(s.ReservedIPs),
 			"keep_free_ips": planInt(s.KeepFreeIPs), "nodes": planInt(s.Nodes), "node_ips": planInt(s.NodeIPs), "required_ips": planInt(s.RequiredIPs),
 			"headroom_ips": planInt(s.HeadroomIPs), "fits": types.BoolValue(s.Fits), "shortfall_ips": planInt(s.ShortfallIPs),
-			"prefix_blocks_needed": planInt(s.PrefixBlocksNeeded), "prefix_blocks_available_scattered": planInt(s.PrefixBlocksAvailableScattered),
+			"shortfall_blocks": planInt(s.ShortfallBlocks), "prefix_blocks_needed": planInt(s.PrefixBlocksNeeded), "prefix_blocks_available_scattered": planInt(s.PrefixBlocksAvailableScattered),
 			"prefix_blocks_available_packed": planInt(s.PrefixBlocksAvailablePacked),
 			"smallest_fitting_prefix_length": planInt(s.SmallestFittingPrefixLength), "uses": mustList(useT, uses, diags),
 		}, diags)

@@ -150,6 +150,9 @@ type PlanSubnetResult struct {
 	Fits        bool
 	// ShortfallIPs is max(0, -HeadroomIPs).
 	ShortfallIPs int
+	// ShortfallBlocks is the aligned /28 blocks the prefixes here lack under
+	// the plan's layout (as SubnetResult.ShortfallBlocks); 0 without prefixes.
+	ShortfallBlocks int
 	// PrefixBlocksNeeded is the /28 blocks the groups' prefixes take here.
 	PrefixBlocksNeeded int
 	// PrefixBlocksAvailableScattered and PrefixBlocksAvailablePacked are the
@@ -818,7 +821,7 @@ func (p *plan) evalLoad(i int, s Subnet, l planLoad) PlanSubnetResult {
 		TotalIPs:             s.TotalIPs(),
 		UsableIPs:            s.UsableIPs(),
 		FreeIPs:              s.FreeIPs(),
-		PrefixEligibleBlocks: s.PrefixEligibleBlocks(),
+		PrefixEligibleBlocks: s.PrefixBlocksAvailable(),
 		ReservedIPs:          l.reserved,
 		KeepFreeIPs:          l.keep,
 		Nodes:                l.nodes,
@@ -829,7 +832,6 @@ func (p *plan) evalLoad(i int, s Subnet, l planLoad) PlanSubnetResult {
 		Uses:                 l.uses,
 	}
 	if g.reservations {
-		r.PrefixEligibleBlocks = g.resBlocks
 		r.PrefixBlocksAvailableScattered = g.resBlocks
 		r.PrefixBlocksAvailablePacked = g.resBlocks
 	} else {
@@ -839,6 +841,9 @@ func (p *plan) evalLoad(i int, s Subnet, l planLoad) PlanSubnetResult {
 	}
 	r.Fits = r.HeadroomIPs >= 0
 	r.ShortfallIPs = max(0, -r.HeadroomIPs)
+	if l.share.prefixes > 0 {
+		r.ShortfallBlocks = max(0, g.blocksShort(l.share, 1, l.reserved, p.packed))
+	}
 	r.SmallestFittingPrefixLength = p.smallestFitting(l.share, l.reserved, l.keep)
 	return r
 }
@@ -896,8 +901,12 @@ func (p *plan) shortfall(i int, r PlanSubnetResult) Warning {
 		if p.packed {
 			avail = r.PrefixBlocksAvailablePacked
 		}
-		blocks = fmt.Sprintf(" Prefix delegation needs %d aligned free /28 blocks here; the %s layout leaves %d of the %d eligible blocks once single IPs are placed.",
+		blocks = fmt.Sprintf(" Prefix delegation needs %d aligned free /28 blocks here; the %s layout leaves %d of the %d eligible blocks once single IPs are placed",
 			r.PrefixBlocksNeeded, layoutName(p.packed), avail, r.PrefixEligibleBlocks)
+		if r.ShortfallBlocks > 0 {
+			blocks += fmt.Sprintf(": %d /28 blocks short", r.ShortfallBlocks)
+		}
+		blocks += "."
 	}
 	fit := "no subnet up to a /16 would hold it"
 	if r.SmallestFittingPrefixLength > 0 {

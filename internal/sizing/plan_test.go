@@ -170,12 +170,12 @@ func TestPlanSharedSubnetFragmentation(t *testing.T) {
 		}
 	}
 	res, _, _ := Plan(PlanInput{Networking: pd, Subnets: sn, NodeGroups: []PlanGroup{g("one"), g("two"), g("three")}})
-	if res.Fits || res.ShortfallIPs != 48 || len(res.Shortfalls) != 1 {
+	if res.Fits || res.ShortfallIPs != 48 || len(res.Shortfalls) != 1 || res.Subnets[0].ShortfallBlocks != 3 {
 		t.Fatalf("fits %v shortfall %d %+v", res.Fits, res.ShortfallIPs, res.Shortfalls)
 	}
 	w := res.Shortfalls[0]
 	for _, want := range []string{"In eu-west-1a, node subnet \"a\" (10.0.0.0/25) is 48 IPs short", "needs 99 IPs",
-		`node_group "one" (m5.large) 33 IPs for 1 node`, "needs 6 aligned free /28 blocks here; the scattered layout leaves 3 of the 6"} {
+		`node_group "one" (m5.large) 33 IPs for 1 node`, "needs 6 aligned free /28 blocks here; the scattered layout leaves 3 of the 6 eligible blocks once single IPs are placed: 3 /28 blocks short."} {
 		if !strings.Contains(w.Detail, want) {
 			t.Errorf("shortfall detail %q lacks %q", w.Detail, want)
 		}
