@@ -26,6 +26,12 @@
 #   BENCH_BASELINE=REV   also build the provider at git revision REV (e.g. main)
 #                        and time/measure its d, f and g variants in the same
 #                        runs, named d@base-200 and so on
+#   BENCH_ABLATE=1       also build the provider (HEAD) without each of its
+#                        speed workarounds and time them in the same runs:
+#                        @nocodec (framework Get/Set instead of the model
+#                        codec), @noserve (providerserver.Serve with the
+#                        framework's defaults instead of internal/serve),
+#                        @nolean (SDK logs off, but no lean request contexts)
 #   BENCH_COMPARE="local=MODULE@VERSION cloudinit=MODULE@VERSION"
 #                        HashiCorp providers to time beside ekssize (variants l
 #                        and i), each built with `go build` in its module
@@ -129,6 +135,80 @@ if [ -n "$baseline" ]; then
   echo "- baseline: $baseline = $(git rev-parse --short "$baseline")" >> "$out/baseline.txt"
 fi
 
+# The provider without each speed workaround, to check that each still pays
+# for itself (and to delete it once upstream fixes what it works around).
+ablations=""
+if [ -n "${BENCH_ABLATE:-}" ]; then
+  ablate() { # NAME FILE CONTENT: HEAD with FILE replaced by CONTENT
+    local src; src=$(mktemp -d)
+    git archive HEAD | tar -x -C "$src"
+    printf '%s\n' "$3" > "$src/$2"
+    (cd "$src" && build "$prov/$1/terraform-provider-ekssize" .)
+    rm -rf "$src"
+    sed "s#$prov/ekssize#$prov/$1#" "$out/dev.tfrc" > "$out/$1.tfrc"
+    ablations+=" $1"
+  }
+  log "building the provider without its speed workarounds"
+  ablate nocodec internal/provider/model_codec.go 'package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	return config.Get(ctx, target)
+}
+
+func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
+	return state.Set(ctx, model)
+}
+
+func objectFrom(ctx context.Context, typ types.ObjectType, model any) (types.Object, diag.Diagnostics) {
+	return types.ObjectValueFrom(ctx, typ.AttrTypes, model)
+}'
+  ablate noserve main.go 'package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+)
+
+func main() {
+	err := providerserver.Serve(context.Background(), provider.New("bench"),
+		providerserver.ServeOpts{Address: "registry.terraform.io/ekssize/ekssize"})
+	if err != nil {
+		log.Fatal(err)
+	}
+}'
+  ablate nolean main.go 'package main
+
+import (
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+	"github.com/ekssize/terraform-provider-ekssize/internal/serve"
+)
+
+func main() {
+	serve.QuietSDKLogs()
+	if err := tf6server.Serve("registry.terraform.io/ekssize/ekssize", providerserver.NewProtocol6(provider.New("bench")())); err != nil {
+		log.Fatal(err)
+	}
+}'
+  echo "- ablations (HEAD without a speed workaround):$ablations" >> "$out/baseline.txt"
+fi
+
 {
   echo "# make bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -136,7 +216,7 @@ fi
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "- $(go version | cut -d' ' -f3-), $(terraform version | head -1)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
-  [ -z "$baseline" ] || cat "$out/baseline.txt"
+  [ ! -f "$out/baseline.txt" ] || cat "$out/baseline.txt"
   [ ! -f "$out/compared.txt" ] || cat "$out/compared.txt"
 } > "$summary"
 
@@ -218,20 +298,21 @@ if wants memory; then
   wrapper "$wrap/ekssize" "$prov/ekssize/terraform-provider-ekssize"
   wrapper "$wrap/noop" "$prov/noop/terraform-provider-noop"
   sed -e "s#$prov/ekssize#$wrap/ekssize#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem.tfrc"
-  if [ -n "$baseline" ]; then
-    wrapper "$wrap/base" "$prov/base/terraform-provider-ekssize"
-    sed -e "s#$prov/ekssize#$wrap/base#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem-base.tfrc"
-  fi
+  for b in $([ -n "$baseline" ] && echo base) $ablations; do
+    wrapper "$wrap/$b" "$prov/$b/terraform-provider-ekssize"
+    sed -e "s#$prov/ekssize#$wrap/$b#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem-$b.tfrc"
+  done
   {
     echo; echo "## Peak resident memory during \`terraform plan\` (median of 3 plans; largest provider process of each plan)"; echo
     echo "| variant | provider peak RSS (MiB) | terraform peak RSS (MiB) |"
     echo "|---|---:|---:|"
   } >> "$summary"
   for case in c-800 c@fw-800 d-200 d-800 f-800 g-200 \
-    $([ -n "$baseline" ] && echo d@base-200 d@base-800 f@base-800 g@base-200); do
-    dir=$cfg/${case/@*-/-}; tfrc=$out/mem.tfrc serving=
-    [[ $case == *@base* ]] && tfrc=$out/mem-base.tfrc
+    $([ -n "$baseline" ] && echo d@base-200 d@base-800 f@base-800 g@base-200) \
+    $(for b in $ablations; do echo "d@$b-800"; done); do
+    dir=$cfg/${case/@*-/-}; tfrc=$out/mem.tfrc serving= build=${case#*@}
     [[ $case == *@fw* ]] && serving=framework
+    [[ $case == *@* && $case != *@fw* ]] && tfrc=$out/mem-${build%-*}.tfrc
     [ -d "$dir" ] || continue
     prov_kib=(); tf_kib=()
     for i in 1 2 3; do
@@ -258,9 +339,10 @@ if wants e2e; then
       for v in a c $([ "$n" = 1 ] || echo d f); do printf "%s\t$tf\n" "$v-$n" "$v-$n"; done
       [ "$n" = 1 ] && printf "c@fw-1\tenv BENCH_NOOP_SERVE=framework $tf\n" c-1
     done
-    if [ -n "$baseline" ]; then
-      for v in d f g; do printf "%s\tenv TF_CLI_CONFIG_FILE=$out/base.tfrc $tf\n" "$v@base-200" "$v-200"; done
-    fi
+    for b in $([ -n "$baseline" ] && echo base) $ablations; do
+      vs="d f g"; [[ $b == noserve || $b == nolean ]] && vs=d
+      for v in $vs; do printf "%s\tenv TF_CLI_CONFIG_FILE=$out/$b.tfrc $tf\n" "$v@$b-200" "$v-200"; done
+    done
   } > "$cmds"
   log "terraform plan end to end: $(wc -l < "$cmds") variants interleaved, $runs rounds after 2 warm-up rounds"
   "$out/tools/interleave" -runs "$runs" -warmup 2 -json "$out/e2e.json" "$cmds"

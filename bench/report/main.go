@@ -152,6 +152,11 @@ var e2eInfo = []struct{ num, den, label string }{
 	{"c@fw-1", "c-1", "one read: old floor / fair floor"},
 	{"l-200", "c-200", "200 `local_file` reads / 200 no-op reads"},
 	{"i-200", "c-200", "200 `cloudinit_config` reads / 200 no-op reads"},
+	{"d-200", "d@nocodec-200", "model codec: 200 max pods reads with / without it"},
+	{"f-200", "f@nocodec-200", "model codec: one batched read with / without it"},
+	{"g-200", "g@nocodec-200", "model codec: 200 subnet capacity reads with / without it"},
+	{"d-200", "d@noserve-200", "internal/serve: 200 max pods reads with / without it"},
+	{"d-200", "d@nolean-200", "lean contexts: 200 max pods reads with / without them (logs off in both)"},
 }
 
 // e2e prints each plan's median wall and CPU time (user+system of terraform
@@ -185,6 +190,12 @@ func e2e(path string) error {
 			name += ", baseline build"
 		case "fw":
 			name += ", served with the framework's defaults"
+		case "nocodec":
+			name += ", built without the model codec"
+		case "noserve":
+			name += ", built serving with the framework's defaults (no internal/serve)"
+		case "nolean":
+			name += ", built with SDK logs off but no lean contexts"
 		}
 		wall, cpu := "", ""
 		if a, ok := byName["a-"+n]; ok {
