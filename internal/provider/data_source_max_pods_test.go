@@ -69,7 +69,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 		expectInt("data.ekssize_max_pods.m5_8xlarge_pd", "cap", 250),
 		expectInt("data.ekssize_max_pods.m5_large_windows", "network_interfaces", 1),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -77,7 +77,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 
 func TestAccMaxPodsCustomInstance(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -111,7 +111,7 @@ data "ekssize_max_pods" "novcpu" {
 // not exist yet: the plan must succeed with the read deferred to apply.
 func TestAccMaxPodsUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -166,7 +166,7 @@ func TestAccMaxPodsErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(c.want),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestMaxPodsWarningsOnAttributes checks that the core's warnings reach
@@ -218,7 +218,7 @@ func TestAccMaxPodsBatch(t *testing.T) {
 	byType := func(typ, attr string) tfjsonpath.Path {
 		return tfjsonpath.New("by_instance_type").AtMapKey(typ).AtMapKey(attr)
 	}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
