@@ -12,7 +12,7 @@ import (
 
 func TestAccInstanceTypeDataSource(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -76,7 +76,7 @@ data "ekssize_instance_type" "trn2" { instance_type = "trn2.3xlarge" }
 
 func TestAccInstanceTypeDataSourceErrors(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
