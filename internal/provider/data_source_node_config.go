@@ -288,7 +288,7 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 // attributes, reporting errors and warnings; false when there is no answer.
 // The kube_reserved function calls it too.
 func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, diags *diag.Diagnostics) bool {
-	in, ok := m.nodeConfigInputs.toCore(ctx, inst, m.networkingModel.toCore(), diags)
+	in, ok := m.nodeConfigInputs.toCore(inst, m.networkingModel.toCore(), diags)
 	if !ok {
 		return false
 	}
@@ -316,7 +316,7 @@ func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, di
 }
 
 // toCore converts the node settings; null means the default.
-func (m nodeConfigInputs) toCore(ctx context.Context, inst ec2data.Instance, n sizing.Networking, diags *diag.Diagnostics) (sizing.NodeResourcesInput, bool) {
+func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking, diags *diag.Diagnostics) (sizing.NodeResourcesInput, bool) {
 	in := sizing.NodeResourcesInput{
 		Instance:                  inst,
 		Networking:                n,

@@ -34,7 +34,7 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 	// Whole-number inputs Int64 cannot hold are reported in plain words first
 	// (see whole_number.go).
 	var diags diag.Diagnostics
-	checkWholeNumbers(ctx, config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
 	if diags.HasError() {
 		return diags
 	}

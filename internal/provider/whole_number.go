@@ -99,7 +99,7 @@ func wholeNumberText(f *big.Float) string {
 // checkWholeNumbers reports every known whole-number attribute in the raw
 // value v of type typ (a schema's type) that wholeNumberProblem rejects, on
 // its attribute path.
-func checkWholeNumbers(ctx context.Context, typ attr.Type, v tftypes.Value, p path.Path, diags *diag.Diagnostics) {
+func checkWholeNumbers(typ attr.Type, v tftypes.Value, p path.Path, diags *diag.Diagnostics) {
 	if !v.IsKnown() || v.IsNull() {
 		return
 	}
@@ -119,7 +119,7 @@ func checkWholeNumbers(ctx context.Context, typ attr.Type, v tftypes.Value, p pa
 		}
 		for name, at := range t.AttributeTypes() {
 			if ev, ok := vals[name]; ok {
-				checkWholeNumbers(ctx, at, ev, p.AtName(name), diags)
+				checkWholeNumbers(at, ev, p.AtName(name), diags)
 			}
 		}
 	case basetypes.ListType:
@@ -128,7 +128,7 @@ func checkWholeNumbers(ctx context.Context, typ attr.Type, v tftypes.Value, p pa
 			return
 		}
 		for i, e := range elems {
-			checkWholeNumbers(ctx, t.ElemType, e, p.AtListIndex(i), diags)
+			checkWholeNumbers(t.ElemType, e, p.AtListIndex(i), diags)
 		}
 	case basetypes.MapType:
 		var elems map[string]tftypes.Value
@@ -136,7 +136,7 @@ func checkWholeNumbers(ctx context.Context, typ attr.Type, v tftypes.Value, p pa
 			return
 		}
 		for k, e := range elems {
-			checkWholeNumbers(ctx, t.ElemType, e, p.AtMapKey(k), diags)
+			checkWholeNumbers(t.ElemType, e, p.AtMapKey(k), diags)
 		}
 	}
 }
