@@ -186,7 +186,7 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_blocks", 21),
 		expectInt("data.ekssize_subnet_capacity.pd_reservation", "shortfall_blocks", 2),
 		expectAt("data.ekssize_subnet_capacity.one_node", tfjsonpath.New("warnings").AtSliceIndex(0), knownvalue.StringExact(
-			"Subnet 10.0.0.0/27 is 16 IPs short: The node subnet 10.0.0.0/27 needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
+			"Subnet is short of IPs: The node subnet 10.0.0.0/27 is 16 IPs short: it needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
 				"but has 26 free. Prefix delegation also needs 1 aligned free /28 block (1 prefix per node); of the subnet's 0 eligible "+
 				"blocks, the scattered layout assumes 0 are taken by single IPs (1 already in use, the rest nodes' and reserved IPs), "+
 				"leaving 0. That is 1 /28 block short. It holds at most 0 nodes; a fresh /26 would.")),
