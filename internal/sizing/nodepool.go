@@ -54,11 +54,11 @@ type PodRequests struct {
 
 // NodePoolInput is a NodePool's candidates and what every node must hold.
 type NodePoolInput struct {
-	// Candidates are the instance types named by the user; nil means every
+	// InstanceTypes are the candidates named by the user; nil means every
 	// type of the table that meets Requirements.
-	Candidates   []ec2data.Instance
-	Requirements Requirements
-	Networking   Networking
+	InstanceTypes []string
+	Requirements  Requirements
+	Networking    Networking
 	// AMIFamily is the EC2NodeClass's family: "al2023" (default) or "bottlerocket".
 	AMIFamily string
 	// DaemonSets run one pod on every node.
@@ -199,10 +199,24 @@ func nodePoolCandidates(in NodePoolInput) ([]ec2data.Instance, error) {
 	if req.MinVCPUs < 0 || req.MinMemoryMiB < 0 {
 		return nil, inputErr(FieldMinVCPUs, "min_vcpus and min_memory_mib must be 0 or more")
 	}
-	all := in.Candidates
-	explicit := all != nil
-	if !explicit {
-		all = ec2data.MustDefault().All()
+	explicit := in.InstanceTypes != nil
+	all := ec2data.MustDefault().All()
+	if explicit {
+		all = all[:0]
+		for i, name := range in.InstanceTypes {
+			f := fmt.Sprintf("%s[%d]", FieldInstanceTypes, i)
+			inst, err := ec2data.Lookup(name)
+			if err != nil {
+				return nil, inputErr(f, "%s: %s", f, nodePoolLookupMessage(err))
+			}
+			if slices.ContainsFunc(all, func(o ec2data.Instance) bool { return o.Name == inst.Name }) {
+				return nil, inputErr(f, "%s %q is listed twice; list each instance type once", f, name)
+			}
+			all = append(all, inst)
+		}
+		if len(all) == 0 {
+			return nil, inputErr(FieldInstanceTypes, "instance_types is empty; list the NodePool's candidate types, or leave it unset to take every type of the table that meets the requirements")
+		}
 	}
 	var out []ec2data.Instance
 	for _, inst := range all {
@@ -233,6 +247,13 @@ func meets(inst ec2data.Instance, req Requirements) bool {
 		return false
 	}
 	return true
+}
+
+// nodePoolLookupMessage is the lookup's error without its hint about the
+// instance object, which only single-type data sources take.
+func nodePoolLookupMessage(err error) string {
+	msg, _, _ := strings.Cut(err.Error(), " For a type newer than the table")
+	return msg
 }
 
 // nodePoolType answers for one candidate.

@@ -8,23 +8,10 @@ import (
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
-func instances(t *testing.T, names ...string) []ec2data.Instance {
-	t.Helper()
-	var out []ec2data.Instance
-	for _, n := range names {
-		in, err := ec2data.Lookup(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
 func TestNodePoolPrefixDelegation(t *testing.T) {
 	res, err := NodePool(NodePoolInput{
-		Candidates: instances(t, "m5.xlarge", "m5.large", "c5.large", "m4.large"),
-		Networking: Networking{PrefixDelegation: true},
+		InstanceTypes: []string{"m5.xlarge", "m5.large", "c5.large", "m4.large"},
+		Networking:    Networking{PrefixDelegation: true},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -66,7 +53,7 @@ func TestNodePoolPrefixDelegation(t *testing.T) {
 // In secondary-IP mode Karpenter agrees with the VPC CNI below the EKS cap, so
 // those types need no maxPods; m5.4xlarge (234, capped at 110) does.
 func TestNodePoolSecondaryIPClasses(t *testing.T) {
-	res, err := NodePool(NodePoolInput{Candidates: instances(t, "m5.large", "c5.large", "m5.xlarge", "m5.4xlarge", "c5.4xlarge")})
+	res, err := NodePool(NodePoolInput{InstanceTypes: []string{"m5.large", "c5.large", "m5.xlarge", "m5.4xlarge", "c5.4xlarge"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,9 +70,9 @@ func TestNodePoolSecondaryIPClasses(t *testing.T) {
 func TestNodePoolDaemonSetsAndLargestPod(t *testing.T) {
 	ds := PodRequests{CPU: "100m", Memory: "128Mi"}
 	res, err := NodePool(NodePoolInput{
-		Candidates: instances(t, "m5.large", "m5.xlarge", "t3.nano"),
-		DaemonSets: []PodRequests{ds, ds, {CPU: "100m", Memory: "128Mi", HostNetwork: true}, {}},
-		LargestPod: &PodRequests{CPU: "2", Memory: "1Gi"},
+		InstanceTypes: []string{"m5.large", "m5.xlarge", "t3.nano"},
+		DaemonSets:    []PodRequests{ds, ds, {CPU: "100m", Memory: "128Mi", HostNetwork: true}, {}},
+		LargestPod:    &PodRequests{CPU: "2", Memory: "1Gi"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -144,10 +131,13 @@ func TestNodePoolErrors(t *testing.T) {
 			"no type of the table meets the requirements"},
 		{NodePoolInput{Requirements: Requirements{Architectures: []string{"x86_64"}}}, "architectures[0]",
 			`architectures[0] is "x86_64"; use the kubernetes.io/arch values "amd64" or "arm64"`},
-		{NodePoolInput{Candidates: instances(t, "m5.large"), DaemonSets: []PodRequests{{}, {CPU: "lots"}}}, "daemonset[1].cpu_request",
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, DaemonSets: []PodRequests{{}, {CPU: "lots"}}}, "daemonset[1].cpu_request",
 			`daemonset[1].cpu_request is "lots", which is not a Kubernetes CPU quantity`},
-		{NodePoolInput{Candidates: instances(t, "m5.large"), AMIFamily: "al2"}, "ami_family", `ami_family is "al2"`},
-		{NodePoolInput{Candidates: instances(t, "m5.large"), Networking: Networking{CapPolicy: "EKS"}}, "cap_policy", `cap_policy is "EKS"`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, AMIFamily: "al2"}, "ami_family", `ami_family is "al2"`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large", "m5.larg"}}, "instance_types[1]", `instance_types[1]: instance type "m5.larg" is not in the embedded instance table`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large", "m5.large"}}, "instance_types[1]", `instance_types[1] "m5.large" is listed twice`},
+		{NodePoolInput{InstanceTypes: []string{}}, "instance_types", `instance_types is empty`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, Networking: Networking{CapPolicy: "EKS"}}, "cap_policy", `cap_policy is "EKS"`},
 	} {
 		_, err := NodePool(c.in)
 		ie, ok := err.(*InputError)
