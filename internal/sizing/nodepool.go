@@ -27,7 +27,8 @@ const (
 	FieldMinMemoryMiB         = "min_memory_mib"
 	FieldExcludeInstanceTypes = "exclude_instance_types"
 	FieldDaemonSet            = "daemonset"
-	FieldLargestPod           = "largest_pod"
+	FieldLargestPodCPU        = "largest_pod_cpu_request"
+	FieldLargestPodMemory     = "largest_pod_memory_request"
 )
 
 // Requirements filter the candidate types the way a NodePool's requirements
@@ -151,7 +152,8 @@ type podNeed struct {
 func podNeeds(in NodePoolInput) (podNeed, error) {
 	var n podNeed
 	for i, ds := range in.DaemonSets {
-		cpu, mem, err := parseRequests(fmt.Sprintf("%s[%d]", FieldDaemonSet, i), ds)
+		f := fmt.Sprintf("%s[%d].", FieldDaemonSet, i)
+		cpu, mem, err := parseRequests(f+"cpu_request", f+"memory_request", ds)
 		if err != nil {
 			return n, err
 		}
@@ -160,7 +162,7 @@ func podNeeds(in NodePoolInput) (podNeed, error) {
 		n.dsMemMiB += mem
 	}
 	if in.LargestPod != nil {
-		cpu, mem, err := parseRequests(FieldLargestPod, *in.LargestPod)
+		cpu, mem, err := parseRequests(FieldLargestPodCPU, FieldLargestPodMemory, *in.LargestPod)
 		if err != nil {
 			return n, err
 		}
@@ -169,16 +171,16 @@ func podNeeds(in NodePoolInput) (podNeed, error) {
 	return n, nil
 }
 
-func parseRequests(field string, p PodRequests) (milliCPU, memMiB int64, err error) {
+func parseRequests(cpuField, memField string, p PodRequests) (milliCPU, memMiB int64, err error) {
 	if p.CPU != "" {
-		q, err := ParseCPU(field+".cpu_request", p.CPU)
+		q, err := ParseCPU(cpuField, p.CPU)
 		if err != nil {
 			return 0, 0, err
 		}
 		milliCPU = q.Value
 	}
 	if p.Memory != "" {
-		q, err := ParseBytes(field+".memory_request", p.Memory)
+		q, err := ParseBytes(memField, p.Memory)
 		if err != nil {
 			return 0, 0, err
 		}
