@@ -82,7 +82,7 @@ func TestAccFunctionSubnetMaxNodesErrors(t *testing.T) {
 			`(?s)options.prefix_layout: prefix_layout has no effect here: Prefix delegation is not in use.*strict = true makes it an error`},
 		// A shortfall (the reservations alone do not fit) is the data source's warning, so an error with strict.
 		{`subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 }, strict = true })`,
-			`(?s)Invalid value for "cidr_block" parameter: Subnet 10.0.0.0/28 is 5 IPs short.*strict = true makes it an error`},
+			`(?s)Invalid value for "cidr_block" parameter: Subnet is short of IPs: The node subnet 10.0.0.0/28 is 5 IPs short: it needs.*strict = true makes it an error`},
 		{`subnet_max_nodes(null, "m5.large")`, `Invalid value for "cidr_block" parameter: argument must not be null`},
 	})
 }
