@@ -641,7 +641,7 @@ func TestAccBadInput(t *testing.T) {
 			if strings.HasSuffix(g, "()") {
 				tc.TerraformVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 			}
-			resource.UnitTest(t, tc)
+			acceptanceTest(t, tc)
 		})
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 func TestAccInstanceTypeDataSource(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -65,7 +65,7 @@ data "ekssize_instance_type" "t3" { instance_type = "t3.small" }
 
 func TestAccInstanceTypeDataSourceErrors(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -150,7 +150,7 @@ ephemeral-storage = "1Gi"
 		expectInt(t2, "ebs_volume_limit", 38),
 		expectInt(c5d, "ebs_volume_limit", 25),
 	}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
 	})
@@ -170,7 +170,7 @@ func TestAccNodeConfigOverrides(t *testing.T) {
 	t.Parallel()
 	const addr = "data.ekssize_node_config.x"
 	merged := map[string]string{"memory.available": "5%", "nodefs.available": "10%", "nodefs.inodesFree": "5%", "pid.available": "1k"}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -214,7 +214,7 @@ data "ekssize_node_config" "x" {
 // drives kube-reserved memory, and that the "eni" basis mirrors the AMIs.
 func TestAccNodeConfigExplicitMaxPods(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -242,7 +242,7 @@ data "ekssize_node_config" "eni" {
 // TestAccNodeConfigUnknownAtPlan defers the read when an input is unknown.
 func TestAccNodeConfigUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -313,7 +313,7 @@ func TestAccNodeConfigErrors(t *testing.T) {
 		Config:      "data \"ekssize_node_config\" \"x\" {\n instance = { network_interfaces = 3, ipv4_addresses_per_interface = 10, vcpus = 2 }\n}\n",
 		ExpectError: regexp.MustCompile(`(?s)node resources need the memory size; give instance.memory_size`),
 	})
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestNodeConfigErrorPaths checks core errors land on the attribute that
@@ -354,7 +354,7 @@ func TestNodeConfigErrorPaths(t *testing.T) {
 // object: the results must equal the table row's worked values.
 func TestAccNodeConfigCustomInstance(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `

@@ -180,7 +180,7 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectAt("data.ekssize_subnet_capacity.defaults_short", tfjsonpath.New("warnings").AtSliceIndex(0),
 			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 179 IPs short: .*needs 430 IPs`))),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -188,7 +188,7 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 
 func TestAccSubnetCapacityCustomNetworkingThreeAZs(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -246,7 +246,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
     { name = "private-b", cidr_block = "10.0.1.0/24" },
   ]
 `
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -282,7 +282,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
 // known only after apply: the read is deferred and the plan still succeeds.
 func TestAccSubnetCapacityUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -346,7 +346,7 @@ func TestAccSubnetCapacityErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestSubnetCapacityDiagnosticPaths checks that errors and warnings land on the
