@@ -167,7 +167,10 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"`imagefs.available`, `imagefs.inodesFree`, `pid.available` (what Karpenter accepts); values are a percentage with at most " +
 				"two decimals (`7.5%`) or a quantity (`500Mi`). When set, the whole merged map is rendered into the node configurations " +
 				"(kubelet drops signals a partial `evictionHard` leaves out). `memory.available` and `nodefs.available` are subtracted " +
-				"from allocatable as Karpenter does: a percentage of capacity, rounded up; `100%` disables the signal.",
+				"from allocatable as Karpenter does: a percentage of capacity, rounded up; `100%` disables the signal. kubelet " +
+				"disables a threshold only when its text is exactly `0%` or `100%` (another spelling such as `100.00%` would be a real " +
+				"100% threshold that evicts every pod), so any spelling of 0 or 100 percent is written `0%` / `100%` in this map and " +
+				"in every rendering.",
 		},
 		"root_volume_size": schema.Int64Attribute{
 			Optional: true,

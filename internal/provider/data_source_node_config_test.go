@@ -376,3 +376,41 @@ data "ekssize_node_config" "x" {
 		}},
 	})
 }
+
+// TestAccNodeConfigEvictionHundredPercentCanonical (issue 14 item 2): kubelet
+// disables a threshold only for the exact text "100%" (or "0%"); "100.00%"
+// would be a real 100% threshold that evicts every pod. Every rendering
+// writes the canonical text.
+func TestAccNodeConfigEvictionHundredPercentCanonical(t *testing.T) {
+	t.Parallel()
+	merged := map[string]string{"memory.available": "100%", "nodefs.available": "0%", "nodefs.inodesFree": "5%"}
+	block := func(name, family string) string {
+		return fmt.Sprintf(`data "ekssize_node_config" %q {
+  instance_type = "m5.large"
+  ami_family    = %q
+  eviction_hard = { "memory.available" = "100.00%%", "nodefs.available" = "0.0%%" }
+}
+`, name, family)
+	}
+	const al2023, al2, br = "data.ekssize_node_config.al2023", "data.ekssize_node_config.al2", "data.ekssize_node_config.bottlerocket"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: block("al2023", "al2023") + block("al2", "al2") + block("bottlerocket", "bottlerocket"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAt(al2023, tfjsonpath.New("eviction_hard"), strMap(merged)),
+				expectAt(al2023, tfjsonpath.New("karpenter_kubelet").AtMapKey("evictionHard"), strMap(merged)),
+				expectAt(al2023, tfjsonpath.New("nodeadm_config"), knownvalue.StringRegexp(regexp.MustCompile(
+					`(?s)      evictionHard:\n        memory.available: "100%"\n        nodefs.available: "0%"\n        nodefs.inodesFree: "5%"\n`))),
+				expectString(al2023, "kubelet_extra_args", "--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi "+
+					"--eviction-hard=memory.available<100%,nodefs.available<0%,nodefs.inodesFree<5%"),
+				expectString(al2, "al2_bootstrap_extra_args", "--use-max-pods false --kubelet-extra-args '--max-pods=29 "+
+					"--kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi --eviction-hard=memory.available<100%%,nodefs.available<0%%,nodefs.inodesFree<5%%'"),
+				expectAt(br, tfjsonpath.New("bottlerocket_settings"), knownvalue.StringRegexp(regexp.MustCompile(
+					`eviction-hard\."memory\.available" = "100%"\neviction-hard\."nodefs\.available" = "0%"\n`))),
+				// The disabled memory threshold is not subtracted: 8192 - 615 (7.5%) = 7577; - 574 kube-reserved = 7003.
+				expectAt(al2023, tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(7003)),
+			},
+		}},
+	})
+}

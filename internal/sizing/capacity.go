@@ -467,7 +467,8 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
 	res.ShortfallBlocks += r.ShortfallBlocks
-	need := fmt.Sprintf("%d IPs: %d nodes (%d planned + %d surge) x %d IPs", r.RequiredIPs, r.PlannedNodes+r.SurgeNodes, r.PlannedNodes, r.SurgeNodes, r.IPsPerNode)
+	need := fmt.Sprintf("%s: %s (%d planned + %d surge) x %s", counted(r.RequiredIPs, "IP", "IPs"), counted(r.PlannedNodes+r.SurgeNodes, "node", "nodes"),
+		r.PlannedNodes, r.SurgeNodes, counted(r.IPsPerNode, "IP", "IPs"))
 	if r.ReservedIPs > 0 {
 		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
 	}
@@ -476,14 +477,16 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	blocks := ""
 	if r.PrefixBlocksNeeded > 0 {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); of the subnet's %d eligible blocks, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
-			r.PrefixBlocksNeeded, u.Prefixes, r.PrefixEligibleBlocks, layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node); of the subnet's %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			counted(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
 	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations (%d eligible blocks).",
-			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes, r.PrefixEligibleBlocks)
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node), taken from the prefix reservations (%s).",
+			counted((r.PlannedNodes+r.SurgeNodes)*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
 	}
 	if r.ShortfallBlocks > 0 {
-		blocks += fmt.Sprintf(" That is %d /28 blocks short.", r.ShortfallBlocks)
+		blocks += fmt.Sprintf(" That is %s short.", counted(r.ShortfallBlocks, "/28 block", "/28 blocks"))
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {
@@ -491,8 +494,8 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	res.Shortfalls = append(res.Shortfalls, Warning{
 		Field:   path,
-		Summary: fmt.Sprintf("Subnet %s is %d IPs short", s.Label(), r.ShortfallIPs),
-		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %d nodes; %s.",
-			role, s.Label(), need, r.FreeIPs, blocks, r.MaxNodes, fit),
+		Summary: fmt.Sprintf("Subnet %s is %s short", s.Label(), counted(r.ShortfallIPs, "IP", "IPs")),
+		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %s; %s.",
+			role, s.Label(), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
 	})
 }

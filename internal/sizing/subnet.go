@@ -126,7 +126,8 @@ func parseIPv4CIDR(field, raw string) (netip.Prefix, error) {
 		return p, inputErr(field, "%s %q is an IPv6 CIDR; give the subnet's IPv4 CIDR block (/16 to /28). In an IPv6 cluster nodes still take their IPv4 addresses from it, which is what this counts", field, raw)
 	}
 	if m := p.Masked(); m != p {
-		return p, inputErr(field, "%s %q has bits set after the prefix length; did you mean %q?", field, raw, m.String())
+		// Never end a message with "?": Terraform appends a full stop to function errors.
+		return p, inputErr(field, "%s %q has bits set after the prefix length; did you mean %q? A CIDR block starts at its network address", field, raw, m.String())
 	}
 	return p, nil
 }
