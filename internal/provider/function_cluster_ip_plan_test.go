@@ -37,7 +37,7 @@ func TestAccClusterIPPlanFunctionExample(t *testing.T) {
 		resource.TestStep{
 			Config: cfg,
 			ConfigVariables: config.Variables{"cluster": config.ObjectVariable(map[string]config.Variable{
-				"subnets": config.ListVariable(subnet("a", "eu-west-1a", "10.0.0.0/24"), subnet("b", "eu-west-1b", "10.0.1.0/25")),
+				"subnets":      config.ListVariable(subnet("a", "eu-west-1a", "10.0.0.0/24"), subnet("b", "eu-west-1b", "10.0.1.0/25")),
 				"web_max_size": config.IntegerVariable(6),
 			})},
 			ExpectError: regexp.MustCompile(`The subnets cannot hold web_max_size m5.large nodes`),
