@@ -63,6 +63,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
 		NewClusterIPPlanDataSource,
+		NewFargatePodDataSource,
 	}
 }
 
@@ -70,6 +71,7 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 	return []func() function.Function{
 		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
