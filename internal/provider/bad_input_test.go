@@ -793,7 +793,13 @@ func TestBadInputDirect(t *testing.T) {
 			for i, o := range c.options {
 				variadic[i] = types.DynamicValue(o)
 			}
-			_, ferr := callFunction(t, f, c.args, variadic...)
+			args := slices.Clone(c.args)
+			for i, p := range def.Definition.Parameters {
+				if _, dynamic := p.(function.DynamicParameter); dynamic && i < len(args) {
+					args[i] = types.DynamicValue(args[i]) // as the framework passes a dynamic argument
+				}
+			}
+			_, ferr := callFunction(t, f, args, variadic...)
 			if ferr == nil {
 				t.Fatalf("no error; want %q", c.want)
 			}
