@@ -4,10 +4,10 @@ package provider
 
 var nodePoolBadInputs = []badInput{
 	{ds: "nodepool", name: "misspelt type", attrs: attrs{"instance_types": strs("m5.large", "m5.larg")},
-		line: `instance_types = ["m5.large", "m5.larg"]`, path: "instance_types[1]",
+		line: `"m5.larg",`, path: "instance_types[1]",
 		want: `instance_types[1]: instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
 	{ds: "nodepool", name: "type twice", attrs: attrs{"instance_types": strs("m5.large", "m5.large")},
-		line: `instance_types = ["m5.large", "m5.large"]`, path: "instance_types[1]",
+		line: `"m5.large",`, path: "instance_types[1]",
 		want: `instance_types[1] "m5.large" is listed twice; list each instance type once`},
 	{ds: "nodepool", name: "empty instance_types", attrs: attrs{"instance_types": strs()},
 		line: `instance_types = []`, path: "instance_types",
