@@ -69,6 +69,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
+		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
 		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
