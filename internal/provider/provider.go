@@ -63,6 +63,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
 		NewClusterIPPlanDataSource,
+		NewVPCCNIConfigurationDataSource,
 		NewFargatePodDataSource,
 		NewNodePoolDataSource,
 	}
@@ -72,6 +73,7 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 	return []func() function.Function{
 		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewVPCCNIConfigurationFunction,
 		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
