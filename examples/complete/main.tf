@@ -158,14 +158,18 @@ data "ekssize_cluster_ip_plan" "cluster" {
 
 # AL2023: the NodeConfig part for user data (terraform-aws-eks cloudinit_pre_nodeadm,
 # or a cloudinit_config part of content type application/node.eks.aws).
+# nodeadm alone would reserve kube-reserved memory for the ENI pods of the type (29 for m5.large: 574Mi; 58 for
+# c6i.2xlarge: 893Mi) although the nodes run 110 with prefix delegation; reserve for the 110 instead.
 data "ekssize_node_config" "general_al2023" {
-  instance_type     = var.general.instance_type
-  prefix_delegation = true
+  instance_type       = var.general.instance_type
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
 }
 
 data "ekssize_node_config" "compute_al2023" {
-  instance_type     = var.compute.instance_type
-  prefix_delegation = true
+  instance_type       = var.compute.instance_type
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
 }
 
 # Bottlerocket: lines for the [settings.kubernetes] table of its TOML user data.
@@ -237,10 +241,12 @@ output "report" {
       "  the guides \"Planning a cluster's subnets\" and \"Sizing subnets for prefix delegation\" explain the bounds.",
       "",
       "AL2023 NodeConfig (general)",
-      trimspace(local.nodes.general.nodeadm_config),
+      # nodeadm_config is sensitive because it can carry the cluster CA; these
+      # node configs set no cluster, so there is none in them to hide.
+      trimspace(nonsensitive(local.nodes.general.nodeadm_config)),
       "",
       "AL2023 NodeConfig (compute)",
-      trimspace(local.nodes.compute.nodeadm_config),
+      trimspace(nonsensitive(local.nodes.compute.nodeadm_config)),
       "",
       "Bottlerocket [settings.kubernetes] (general)",
       trimspace(data.ekssize_node_config.general_bottlerocket.bottlerocket_settings),
@@ -300,8 +306,9 @@ output "capacity" {
 output "al2023_nodeconfig" {
   description = "nodeadm NodeConfig documents (kubelet maxPods and kubeReserved) per node group."
   value = {
-    general = local.nodes.general.nodeadm_config
-    compute = local.nodes.compute.nodeadm_config
+    # No cluster is set, so no CA is in them (see the report above).
+    general = nonsensitive(local.nodes.general.nodeadm_config)
+    compute = nonsensitive(local.nodes.compute.nodeadm_config)
   }
 }
 
