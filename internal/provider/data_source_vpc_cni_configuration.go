@@ -108,7 +108,7 @@ func (d *vpcCNIConfigurationDataSource) ValidateConfig(ctx context.Context, req 
 		n.OS, n.CapPolicy, n.MaxPodsLimit, n.PodsPerCore, w.WarmENITarget, w.WarmIPTarget, w.MinimumIPTarget, w.WarmPrefixTarget) {
 		return // Read checks everything once it is known.
 	}
-	if _, err := m.vpcCNIConfigurationInputs.compute(); err != nil {
+	if _, err := m.compute(); err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid VPC CNI settings", err)
 	}
 }
@@ -119,7 +119,7 @@ func (d *vpcCNIConfigurationDataSource) Read(ctx context.Context, req datasource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	res, err := m.vpcCNIConfigurationInputs.compute()
+	res, err := m.compute()
 	if err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid VPC CNI settings", err)
 		return

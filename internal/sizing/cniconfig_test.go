@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,7 +53,8 @@ func TestVPCCNIAddonEnvErrors(t *testing.T) {
 		{Networking{}, WarmTargets{WarmPrefixTarget: &minus}, "warm_prefix_target", "warm_prefix_target is -1"},
 	} {
 		_, err := VPCCNIAddonEnv(c.n, c.w)
-		ie, ok := err.(*InputError)
+		var ie *InputError
+		ok := errors.As(err, &ie)
 		if !ok || ie.Field != c.field || !strings.HasPrefix(ie.Msg, c.msg) {
 			t.Errorf("got %v, want %s: %s", err, c.field, c.msg)
 		}
