@@ -472,6 +472,18 @@ var badInputs = []badInput{
 	{fn: "kube_reserved", name: "option of the data source only", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"eviction_hard": lit(nil)})}, arg: "options",
 		want: `unknown option "eviction_hard"; valid keys are`},
+
+	// provider::ekssize::nodeadm_max_pods
+	{fn: "nodeadm_max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage"), str("max_pods")}, arg: "instance_type",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{fn: "nodeadm_max_pods", name: "Windows", args: []attr.Value{str("m5.large"), str("max_pods")},
+		options: []attr.Value{lit(attrs{"os": str("windows")})}, arg: "options",
+		want: `options.os: os = "windows" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = "linux"`},
+	{fn: "nodeadm_max_pods", name: "prefix delegation on a Xen type", args: []attr.Value{str("t2.medium"), str("(max_pods - 2) * 16 + 2")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true)})}, arg: "options",
+		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: t2.medium runs on the xen hypervisor`},
+	{fn: "nodeadm_max_pods", name: "expression not a string", cliOnly: true, args: []attr.Value{str("m5.large"), strs("max_pods")}, arg: "expression",
+		want: `string required`},
 }
 
 // textPattern turns a case's want into a regular expression (see badInput.want).
@@ -642,6 +654,7 @@ var badInputFunctions = map[string]func() function.Function{
 	"subnet_max_nodes":  NewSubnetMaxNodesFunction,
 	"node_ips":          NewNodeIPsFunction,
 	"kube_reserved":     NewKubeReservedFunction,
+	"nodeadm_max_pods":  NewNodeadmMaxPodsFunction,
 }
 
 // TestBadInputDirect calls each data source's Read and each function's Run

@@ -71,6 +71,7 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
+		NewNodeadmMaxPodsFunction,
 		NewNodeIPsFunction,
 		NewSubnetMaxNodesFunction,
 		NewSubnetUsableIPsFunction,
