@@ -415,3 +415,41 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 		t.Errorf("max_pods warning = %v", d)
 	}
 }
+
+// TestAccSubnetCapacityExplicitMaxPodsNeedsNoVCPUs (issue 14 item 5): a
+// max_pods the user gives replaces the computed value, so the default eks cap
+// (which needs the vCPU count) does not apply: a table type without a vCPU
+// count and a described instance without vcpus both work. c7i.32xlarge, 108
+// pods: 3 ENIs of 50 addresses hold them (ipamd stops at max_pods 110 before a
+// warm fourth), 150 IPs; a /22 (1019 usable) holds 6 nodes.
+func TestAccSubnetCapacityExplicitMaxPodsNeedsNoVCPUs(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_subnet_capacity" "table" {
+  instance_type = "c7i.32xlarge"
+  max_pods      = 110
+  subnets       = [{ cidr_block = "10.0.0.0/22" }]
+}
+data "ekssize_subnet_capacity" "described" {
+  instance          = { network_interfaces = 3, ipv4_addresses_per_interface = 10 }
+  prefix_delegation = true
+  max_pods          = 110
+  pods_per_node     = 10
+  subnets           = [{ cidr_block = "10.0.0.0/24" }]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_subnet_capacity.table", "max_pods", 110),
+				expectInt("data.ekssize_subnet_capacity.table", "pods_per_node", 108),
+				expectAt("data.ekssize_subnet_capacity.table", tfjsonpath.New("per_node").AtMapKey("node_subnet_ips"), knownvalue.Int64Exact(150)),
+				expectInt("data.ekssize_subnet_capacity.table", "max_nodes", 6),
+				expectInt("data.ekssize_subnet_capacity.described", "max_pods", 110),
+				expectAt("data.ekssize_subnet_capacity.described", tfjsonpath.New("per_node").AtMapKey("prefixes"), knownvalue.Int64Exact(2)),
+				expectInt("data.ekssize_subnet_capacity.described", "max_nodes", 4),
+			},
+		}},
+	})
+}
