@@ -10,9 +10,6 @@ import (
 	"github.com/ekssize/terraform-provider-ekssize/internal/nodeadm"
 )
 
-// FieldInstanceTypes is the list of instance types an expression is made for.
-const FieldInstanceTypes = "instance_types"
-
 // ExpressionTypeValue is what one instance type gets from a generated
 // maxPodsExpression.
 type ExpressionTypeValue struct {
