@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -20,10 +19,10 @@ func NewNodeadmMaxPodsFunction() function.Function { return &nodeadmMaxPodsFunct
 
 type nodeadmMaxPodsFunction struct{}
 
-// nodeadmMaxPodsOptions are the networking attributes of ekssize_max_pods:
+// nodeadmMaxPodsOptionSet are the networking attributes of ekssize_max_pods:
 // they decide what the VPC CNI can address, which nodeadm's answer is
 // compared with.
-var nodeadmMaxPodsOptions = newFuncOptions(networkingAttributes())
+var nodeadmMaxPodsOptionSet = newFuncOptions(networkingAttributes())
 
 // nodeadmMaxPodsAttrs are the attributes of the returned object.
 func nodeadmMaxPodsAttrs() map[string]schema.Attribute {
@@ -72,7 +71,7 @@ func (f *nodeadmMaxPodsFunction) Definition(_ context.Context, _ function.Defini
 			"in `max_pods`; `cap_policy`, `max_pods_limit` and `pods_per_core` are validated but change nothing (nodeadm applies " +
 			"no cap, and what the VPC CNI can address is the uncapped arithmetic). Unknown arguments give an unknown result.\n\nAttributes of the returned object:\n\n" +
 			attributesTable("Attribute", nodeadmMaxPodsAttrs()) +
-			"\n\nOptions (each as the `ekssize_max_pods` attribute of the same name):\n\n" + nodeadmMaxPodsOptions.markdownTable(),
+			"\n\nOptions (each as the `ekssize_max_pods` attribute of the same name):\n\n" + nodeadmMaxPodsOptionSet.markdownTable(),
 		Parameters: []function.Parameter{
 			instanceTypeParameter(),
 			function.StringParameter{
@@ -83,7 +82,7 @@ func (f *nodeadmMaxPodsFunction) Definition(_ context.Context, _ function.Defini
 					"Empty or null: no expression.",
 			},
 		},
-		VariadicParameter: nodeadmMaxPodsOptions.parameter("ekssize_max_pods"),
+		VariadicParameter: nodeadmMaxPodsOptionSet.parameter("ekssize_max_pods"),
 		Return:            function.ObjectReturn{AttributeTypes: nodeadmMaxPodsTypes},
 	}
 }
@@ -97,7 +96,7 @@ func (f *nodeadmMaxPodsFunction) Run(ctx context.Context, req function.RunReques
 	c := funcCall{
 		dataSource: "ekssize_max_pods",
 		positional: map[string]int64{"instance_type": 0, sizing.FieldMaxPodsExpression: 1},
-		opts:       nodeadmMaxPodsOptions, optsPos: 2, optsGiven: len(opts) > 0,
+		opts:       nodeadmMaxPodsOptionSet, optsPos: 2, optsGiven: len(opts) > 0,
 	}
 	unknownResult := func() { resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(nodeadmMaxPodsTypes)) }
 	if name.IsUnknown() || expr.IsUnknown() {
@@ -117,7 +116,6 @@ func (f *nodeadmMaxPodsFunction) Run(ctx context.Context, req function.RunReques
 		return
 	}
 	res, warns, err := sizing.NodeadmMaxPods(in, expr.ValueString(), n.toCore())
-	var diags diag.Diagnostics
 	var others []sizing.Warning
 	for _, w := range warns {
 		// nodeadm's fallback and the VPC CNI comparison are in the result.
@@ -125,11 +123,7 @@ func (f *nodeadmMaxPodsFunction) Run(ctx context.Context, req function.RunReques
 			others = append(others, w)
 		}
 	}
-	addCoreWarnings(&diags, others)
-	if err != nil {
-		addCoreError(&diags, "Cannot evaluate the expression", err)
-	}
-	if resp.Error = c.errorOf(diags); resp.Error != nil {
+	if resp.Error = c.fail(others, err); resp.Error != nil {
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, nodeadmMaxPodsObject(res))

@@ -131,7 +131,7 @@ func TestFunctionUnknownOptionValues(t *testing.T) {
 		"subnet_max_nodes": {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
 		"node_ips":         {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
 		"kube_reserved":    {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},
-		"nodeadm_max_pods": {NewNodeadmMaxPodsFunction, nodeadmMaxPodsOptions, []attr.Value{str("m5.large"), str("max_pods")}},
+		"nodeadm_max_pods": {NewNodeadmMaxPodsFunction, nodeadmMaxPodsOptionSet, []attr.Value{str("m5.large"), str("max_pods")}},
 	}
 	for _, newF := range New("test")().(interface {
 		Functions(context.Context) []func() function.Function
