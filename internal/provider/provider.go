@@ -62,6 +62,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
+		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
 	}
 }
@@ -73,6 +74,7 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
 		NewNodeadmMaxPodsFunction,
+		NewMaxPodsExpressionFunction,
 		NewNodeIPsFunction,
 		NewSubnetMaxNodesFunction,
 		NewSubnetUsableIPsFunction,
