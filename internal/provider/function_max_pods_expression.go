@@ -15,7 +15,13 @@ func NewMaxPodsExpressionFunction() function.Function { return &maxPodsExpressio
 
 type maxPodsExpressionFunction struct{}
 
-var maxPodsExpressionOptionSet = newFuncOptions(networkingAttributes())
+var maxPodsExpressionOptionSet = newFuncOptions(networkingAttributes(), strictAttributes())
+
+// maxPodsExpressionOptions are its options: the networking attributes and strict.
+type maxPodsExpressionOptions struct {
+	networkingModel
+	strictOption
+}
 
 // maxPodsExpressionReturn is the returned object: expression and values, as
 // the data source has them.
@@ -71,13 +77,15 @@ func (f *maxPodsExpressionFunction) Run(ctx context.Context, req function.RunReq
 			return
 		}
 	}
-	m := maxPodsExpressionModel{InstanceTypes: list}
-	if isUnknown, ferr := c.decodeOptions(ctx, opts, &m.networkingModel); ferr != nil || isUnknown {
+	var o maxPodsExpressionOptions
+	if isUnknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || isUnknown {
 		if resp.Error = ferr; ferr == nil {
 			unknown()
 		}
 		return
 	}
+	c.strict = o.Strict.ValueBool()
+	m := maxPodsExpressionModel{InstanceTypes: list, networkingModel: o.networkingModel}
 	res, warns, err := m.answer(ctx)
 	if resp.Error = c.fail(warns, err); resp.Error != nil {
 		return

@@ -22,7 +22,13 @@ type nodeadmMaxPodsFunction struct{}
 // nodeadmMaxPodsOptionSet are the networking attributes of ekssize_max_pods:
 // they decide what the VPC CNI can address, which nodeadm's answer is
 // compared with.
-var nodeadmMaxPodsOptionSet = newFuncOptions(networkingAttributes())
+var nodeadmMaxPodsOptionSet = newFuncOptions(networkingAttributes(), strictAttributes())
+
+// nodeadmMaxPodsOptions are its options: the networking attributes and strict.
+type nodeadmMaxPodsOptions struct {
+	networkingModel
+	strictOption
+}
 
 // nodeadmMaxPodsAttrs are the attributes of the returned object.
 func nodeadmMaxPodsAttrs() map[string]schema.Attribute {
@@ -67,9 +73,10 @@ func (f *nodeadmMaxPodsFunction) Definition(_ context.Context, _ function.Defini
 			"against nodeadm's own code for every type of its table. An empty or null expression gives nodeadm's default.\n\n" +
 			"Falling back is what nodeadm does, so it is an answer, not an error: `fallback_reason` says why. Where the " +
 			"`ekssize_node_config` data source warns that nodeadm allows more pods than the VPC CNI can address, the function " +
-			"returns `exceeds_vpc_cni = true`. The options' own warnings (prefix delegation on a Xen type, ...) fail the call, as " +
-			"in `max_pods`; `cap_policy`, `max_pods_limit` and `pods_per_core` are validated but change nothing (nodeadm applies " +
-			"no cap, and what the VPC CNI can address is the uncapped arithmetic). Unknown arguments give an unknown result.\n\nAttributes of the returned object:\n\n" +
+			"returns `exceeds_vpc_cni = true`, also with `strict = true`. The options' own warnings (prefix delegation on a Xen type, " +
+			"...) follow the policy below; `cap_policy`, `max_pods_limit` and `pods_per_core` are validated but change nothing (nodeadm applies " +
+			"no cap, and what the VPC CNI can address is the uncapped arithmetic). Unknown arguments give an unknown result.\n\n" + warningsPolicy +
+			"\n\nAttributes of the returned object:\n\n" +
 			attributesTable("Attribute", nodeadmMaxPodsAttrs()) +
 			"\n\nOptions (each as the `ekssize_max_pods` attribute of the same name):\n\n" + nodeadmMaxPodsOptionSet.markdownTable(),
 		Parameters: []function.Parameter{
@@ -108,13 +115,14 @@ func (f *nodeadmMaxPodsFunction) Run(ctx context.Context, req function.RunReques
 		resp.Error = ferr
 		return
 	}
-	var n networkingModel
+	var n nodeadmMaxPodsOptions
 	if unknown, ferr := c.decodeOptions(ctx, opts, &n); ferr != nil || unknown {
 		if resp.Error = ferr; ferr == nil {
 			unknownResult()
 		}
 		return
 	}
+	c.strict = n.Strict.ValueBool()
 	res, warns, err := sizing.NodeadmMaxPods(in, expr.ValueString(), n.toCore())
 	var others []sizing.Warning
 	for _, w := range warns {

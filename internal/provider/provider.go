@@ -64,12 +64,14 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewNodeConfigDataSource,
 		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
+		NewFargatePodDataSource,
 	}
 }
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
 		NewENIMaxPodsFunction,
+		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
