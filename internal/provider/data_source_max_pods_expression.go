@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -123,9 +124,15 @@ func instancesOf(ctx context.Context, list types.List) ([]ec2data.Instance, erro
 		if n.IsNull() {
 			return nil, &sizing.InputError{Field: field, Msg: field + " is null; give EC2 instance types such as \"m5.large\""}
 		}
-		in, err := ec2data.Lookup(n.ValueString())
+		// Table types only: the suggestion ends with the data sources that
+		// take an instance object, which this one does not.
+		in, err := sizing.TableInstance(n.ValueString())
 		if err != nil {
-			return nil, &sizing.InputError{Field: field, Msg: err.Error()}
+			var ie *sizing.InputError
+			if errors.As(err, &ie) {
+				return nil, &sizing.InputError{Field: field, Msg: ie.Msg}
+			}
+			return nil, err
 		}
 		insts[i] = in
 	}
