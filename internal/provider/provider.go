@@ -70,6 +70,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
+		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
 		NewFargateSizeFunction,
 		NewInstanceTypeFunction,

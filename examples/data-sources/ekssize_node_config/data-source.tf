@@ -41,12 +41,16 @@ output "kube_reserved" {
   value = data.ekssize_node_config.prefix.kube_reserved
 }
 
+# Sensitive: these two can carry cluster.certificate_authority.
+# terraform output -raw nodeadm_config shows it.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.prefix.nodeadm_config
+  value     = data.ekssize_node_config.prefix.nodeadm_config
+  sensitive = true
 }
 
 output "bottlerocket_settings_toml" {
-  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  value     = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  sensitive = true
 }
 
 output "al2_bootstrap_extra_args" {
@@ -73,7 +77,7 @@ data "ekssize_node_config" "expression" {
 }
 
 output "nodeadm_config_expression" {
-  value = data.ekssize_node_config.expression.nodeadm_config
+  value = nonsensitive(data.ekssize_node_config.expression.nodeadm_config) # no cluster section, so no CA in it
   # spec:
   #   kubelet:
   #     maxPodsExpression: "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"

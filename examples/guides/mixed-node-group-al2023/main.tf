@@ -31,8 +31,10 @@ data "ekssize_node_config" "workers" {
 
 # Put this in the launch template's user data as a MIME part of content type
 # application/node.eks.aws (or terraform-aws-eks cloudinit_pre_nodeadm).
+# nodeadm_config is sensitive because it would carry the cluster CA when
+# cluster is set; it is not set here, so nonsensitive() shows it.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.workers.nodeadm_config
+  value = nonsensitive(data.ekssize_node_config.workers.nodeadm_config)
 }
 
 # 3. What each type will run with: max pods and nodeadm's kube-reserved memory.
