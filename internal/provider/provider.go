@@ -65,6 +65,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
 		NewFargatePodDataSource,
+		NewNodePoolDataSource,
 	}
 }
 
