@@ -240,9 +240,6 @@ const (
 	FieldInstanceArchitecture      = "instance.architecture"
 )
 
-// architectures maps EC2's architecture names to the table's.
-var architectures = map[string]string{"x86_64": "amd64", "arm64": "arm64"}
-
 // CustomInstance validates an InstanceSpec and turns it into a table row.
 // Facts the spec cannot give (memory, trunking, EBS) stay unknown.
 func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
@@ -279,10 +276,10 @@ func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
 		in.MemoryMiB = *s.MemoryMiB
 	}
 	arch := or(s.Architecture, "x86_64")
-	if err := oneOf(FieldInstanceArchitecture, arch, "x86_64", "arm64"); err != nil {
+	if err := oneOf(FieldInstanceArchitecture, arch, ec2data.EC2Architectures()...); err != nil {
 		return ec2data.Instance{}, err
 	}
-	in.Arch = architectures[arch]
+	in.Arch, _ = ec2data.ArchitectureFromEC2(arch)
 	return in, nil
 }
 
