@@ -117,9 +117,21 @@ func (i Instance) EC2Architecture() (ec2Name string, ok bool) {
 	return "", false
 }
 
+// SecondaryIPsPerENI is the addresses of one ENI that can go to pods: all but
+// the ENI's primary address.
+func (i Instance) SecondaryIPsPerENI() int { return i.IPv4PerENI - 1 }
+
+// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: enis
+// ENIs of this type give pods their secondary addresses, ipsPerAddress each (1
+// for secondary IPs, 16 for /28 prefixes), plus 2 for the host-network pods
+// (aws-node and kube-proxy): enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
+func (i Instance) PodsOnENIs(enis, ipsPerAddress int) int {
+	return enis*i.SecondaryIPsPerENI()*ipsPerAddress + 2
+}
+
 // ENIMaxPods is the VPC CNI's eni-max-pods.txt value: default-card ENIs x
 // (IPv4 per ENI - 1) + 2, never capped.
-func (i Instance) ENIMaxPods() int { return i.DefaultCardENIs*(i.IPv4PerENI-1) + 2 }
+func (i Instance) ENIMaxPods() int { return i.PodsOnENIs(i.DefaultCardENIs, 1) }
 
 // Table is the decoded instance table.
 type Table struct {

@@ -335,7 +335,7 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 func (g subnetGeometry) spoiled(singles int, packed bool) int {
 	spoilers := singles + g.used
 	if packed {
-		return ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
+		return ceilDiv(max(0, spoilers-EdgeBlockIPs), IPsPerPrefix)
 	}
 	return spoilers
 }

@@ -66,13 +66,13 @@ func (r *ipamdReplay) short() int {
 	s := max(r.w.WarmIP-r.available(), 0)
 	s = max(s, r.w.MinimumIP-r.total())
 	if r.prefix {
-		return ceilDivInt(s, IPsPerPrefix)
+		return ceilDiv(s, IPsPerPrefix)
 	}
 	return s
 }
 
 // freePrefixes mirrors GetFreePrefixes with pods packed into prefixes in order.
-func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDivInt(r.pods, IPsPerPrefix) }
+func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDiv(r.pods, IPsPerPrefix) }
 
 // tooLow mirrors isDatastorePoolTooLow for the default network card.
 func (r *ipamdReplay) tooLow() bool {
@@ -186,10 +186,3 @@ func (r *ipamdReplay) run(pods int) int {
 // podENIs is the ENIs holding at least one pod slot (the primary ENI always
 // counts without custom networking).
 func (r *ipamdReplay) podENIs() int { return len(r.enis) }
-
-func ceilDivInt(a, b int) int {
-	if a <= 0 {
-		return 0
-	}
-	return (a + b - 1) / b
-}

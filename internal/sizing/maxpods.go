@@ -3,6 +3,7 @@ package sizing
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
@@ -44,52 +45,33 @@ type MaxPodsResult struct {
 // groups for pods, and the reserved ENIs; never below 0. The second value
 // explains the subtraction ("" when nothing was subtracted).
 func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
-	// Built without fmt: this runs for every max-pods question (see BENCHMARKS.md).
 	enis := inst.DefaultCardENIs
-	limited := n.MaxENI != nil && *n.MaxENI < enis
-	if limited {
+	var why strings.Builder
+	if n.MaxENI != nil && *n.MaxENI < enis {
 		enis = *n.MaxENI
+		why.WriteString("max_eni ")
 	}
-	first := enis
-	type subtraction struct {
-		k     int
-		label string
-	}
-	var subs [3]subtraction
-	ns := 0
-	sub := func(k int, label string) {
-		if k > 0 {
-			enis -= k
-			subs[ns] = subtraction{k, label}
-			ns++
+	why.WriteString(strconv.Itoa(enis))
+	subtracted := false
+	subtract := func(count int, label string) {
+		if count > 0 {
+			enis -= count
+			subtracted = true
+			fmt.Fprintf(&why, " - %d %s", count, label)
 		}
 	}
 	if n.CustomNetworking {
-		sub(1, "custom networking")
+		subtract(1, "custom networking")
 	}
 	if n.SecurityGroupsForPods {
-		sub(1, "trunk ENI")
+		subtract(1, "trunk ENI")
 	}
-	sub(n.ReservedENIs, "reserved")
-	if enis < 0 {
-		enis = 0
-	}
-	if ns == 0 && n.MaxENI == nil {
+	subtract(n.ReservedENIs, "reserved")
+	enis = max(enis, 0)
+	if !subtracted && n.MaxENI == nil {
 		return enis, ""
 	}
-	var buf [96]byte
-	why := buf[:0]
-	if limited {
-		why = append(why, "max_eni "...)
-	}
-	why = strconv.AppendInt(why, int64(first), 10)
-	for _, s := range subs[:ns] {
-		why = append(why, " - "...)
-		why = strconv.AppendInt(why, int64(s.k), 10)
-		why = append(why, ' ')
-		why = append(why, s.label...)
-	}
-	return enis, string(why)
+	return enis, why.String()
 }
 
 // SupportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
@@ -132,20 +114,18 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 	}
 
-	// The formula is appended to a stack buffer rather than built with fmt:
-	// this runs for every max-pods question (see BENCHMARKS.md).
-	var formulaBuf [256]byte
-	formula := formulaBuf[:0]
-	num := func(v int) { formula = strconv.AppendInt(formula, int64(v), 10) }
+	var formula strings.Builder
+	formula.Grow(128) // the longest formula, with every limit, is about 120 bytes
+	num := func(v int) { formula.WriteString(strconv.Itoa(v)) }
 	text := func(parts ...string) {
 		for _, p := range parts {
-			formula = append(formula, p...)
+			formula.WriteString(p)
 		}
 	}
 	switch r.OS {
 	case OSWindows:
 		res.NetworkInterfaces = 1
-		res.MaxPodsUncapped = inst.IPv4PerENI - 1
+		res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
 		num(inst.IPv4PerENI)
 		text(" IPv4 addresses on the primary ENI - 1 = ")
 		num(res.MaxPodsUncapped)
@@ -186,12 +166,12 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		text(" x (")
 		num(inst.IPv4PerENI)
 		if usePrefixes {
-			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1)*IPsPerPrefix + 2
+			res.MaxPodsUncapped = inst.PodsOnENIs(enis, IPsPerPrefix)
 			text(" - 1) prefixes x ")
 			num(IPsPerPrefix)
 			text(" IPs + 2 = ")
 		} else {
-			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1) + 2
+			res.MaxPodsUncapped = inst.PodsOnENIs(enis, 1)
 			text(" - 1) IPs + 2 = ")
 		}
 		num(res.MaxPodsUncapped)
@@ -264,6 +244,6 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			text(")")
 		}
 	}
-	res.Formula = string(formula)
+	res.Formula = formula.String()
 	return res, warns, nil
 }

@@ -189,8 +189,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	}
 
 	u.PrefixDelegation = mp.PrefixDelegationApplied
-	a := inst.IPv4PerENI
-	slots := a - 1
+	slots := inst.SecondaryIPsPerENI()
 	enis := mp.NetworkInterfaces
 	if !r.CustomNetworking {
 		// ipamd always uses the primary ENI for pods without custom networking.
@@ -244,13 +243,13 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	}
 
 	if u.PrefixDelegation {
-		secondaryValue := mp.NetworkInterfaces*slots + 2
+		secondaryValue := inst.PodsOnENIs(mp.NetworkInterfaces, 1)
 		if u.MaxPods == secondaryValue || u.MaxPods == inst.ENIMaxPods() {
 			warns = append(warns, Warning{
 				Field:   FieldMaxPods,
 				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
 				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%d here), or leave max_pods unset.",
-					u.MaxPods, instName(inst), u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
+					u.MaxPods, instName(inst), u.MaxPods, ceilDiv(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
 			})
 		}
 	}
@@ -344,10 +343,10 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		var pf int
 		switch {
 		case w.WarmIPDefined():
-			pf = max(ceilDivInt(p+w.WarmIP, IPsPerPrefix), ceilDivInt(w.MinimumIP, IPsPerPrefix))
+			pf = max(ceilDiv(p+w.WarmIP, IPsPerPrefix), ceilDiv(w.MinimumIP, IPsPerPrefix))
 			say("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", p, w.WarmIP, w.MinimumIP, pf)
 		case w.WarmPrefix >= 1:
-			pf = ceilDivInt(p, IPsPerPrefix) + w.WarmPrefix
+			pf = ceilDiv(p, IPsPerPrefix) + w.WarmPrefix
 			say("prefixes = ceil(%d/16) + %d = %d", p, w.WarmPrefix, pf)
 		default:
 			pf = p/IPsPerPrefix + 1
@@ -357,11 +356,11 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			pf = lim
 			say(", limited to %d (%d ENIs x %d prefixes)", lim, enis, slots)
 		}
-		if lim := ceilDivInt(maxPods, IPsPerPrefix); pf > lim {
+		if lim := ceilDiv(maxPods, IPsPerPrefix); pf > lim {
 			pf = lim
 			say(", limited to %d (ceil(max_pods %d/16))", lim, maxPods)
 		}
-		n := ceilDivInt(pf, slots)
+		n := ceilDiv(pf, slots)
 		if !custom || pf > 0 {
 			n = max(1, n)
 		}
@@ -375,7 +374,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			t = lim
 			say(", limited to %d (%d ENIs x %d)", lim, enis, slots)
 		}
-		n := ceilDivInt(t, slots)
+		n := ceilDiv(t, slots)
 		if !custom {
 			n = max(1, n)
 		}
@@ -385,7 +384,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 	default:
 		var n int
 		if w.WarmENI >= 1 {
-			n = ceilDivInt(p, slots) + w.WarmENI
+			n = ceilDiv(p, slots) + w.WarmENI
 			say("ENIs = ceil(%d/%d) + %d = %d", p, slots, w.WarmENI, n)
 		} else {
 			n = p/slots + 1
@@ -395,7 +394,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			n = enis
 			say(", limited to %d (ENIs available)", enis)
 		}
-		if lim := ceilDivInt(maxPods, slots); n > lim {
+		if lim := ceilDiv(maxPods, slots); n > lim {
 			n = lim
 			say(", limited to %d (ceil(max_pods %d/%d))", lim, maxPods, slots)
 		}

@@ -129,12 +129,6 @@ func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
 		return Quantity{}, bad()
 	}
 	suffix := body[i:]
-	if q, ok := fastQuantity(body[:intDigits], fracDigits, suffix, kind); ok {
-		if negative && q.Value != 0 {
-			return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
-		}
-		return q, nil
-	}
 	num, ok := new(big.Rat).SetString(body[:i])
 	if !ok {
 		return Quantity{}, bad()
@@ -191,45 +185,6 @@ func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
 		q.Text = formatBytes(val, binary)
 	}
 	return q, nil
-}
-
-// fastQuantity handles the common spellings (a whole number, a suffix whose
-// multiplier is a whole number) in int64 arithmetic; ok=false sends the rest
-// through the exact big.Rat path.
-func fastQuantity(digits string, fracDigits int, suffix string, kind quantityKind) (Quantity, bool) {
-	if fracDigits > 0 || len(digits) == 0 || len(digits) > 15 {
-		return Quantity{}, false
-	}
-	v, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil {
-		return Quantity{}, false
-	}
-	binary := false
-	if p, ok := binarySuffixes[suffix]; ok {
-		if v >= maxQuantity>>p {
-			return Quantity{}, false
-		}
-		v <<= p
-		binary = true
-	} else if p, ok := decimalSuffixes[suffix]; ok && p >= 0 && p <= 9 {
-		for range p {
-			if v > maxQuantity/10 {
-				return Quantity{}, false
-			}
-			v *= 10
-		}
-	} else if kind == kindCPU && suffix == "m" {
-		return Quantity{Value: v, Text: FormatCPU(v)}, true
-	} else {
-		return Quantity{}, false
-	}
-	if kind == kindCPU {
-		if v > maxQuantity/1000 {
-			return Quantity{}, false
-		}
-		return Quantity{Value: v * 1000, Text: FormatCPU(v * 1000)}, true
-	}
-	return Quantity{Value: v, Text: formatBytes(v, binary)}, true
 }
 
 // suffixHint explains common unit mistakes in byte quantities.
@@ -346,9 +301,10 @@ func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
 	return Percentage{Hundredths: h, Text: s}, true, nil
 }
 
-func ceilDiv(a, b int64) int64 {
+// ceilDiv is a / b rounded up (towards +infinity), for b > 0.
+func ceilDiv[T ~int | ~int64](a, b T) T {
 	if a <= 0 {
-		return a / b
+		return a / b // Go truncates towards zero, which rounds a negative quotient up
 	}
 	return (a + b - 1) / b
 }

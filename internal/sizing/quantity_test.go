@@ -211,3 +211,16 @@ func FuzzParseQuantity(f *testing.F) {
 		}
 	})
 }
+
+func TestCeilDiv(t *testing.T) {
+	for _, tt := range []struct{ a, b, want int }{
+		{0, 16, 0}, {1, 16, 1}, {16, 16, 1}, {17, 16, 2}, {-1, 16, 0}, {-16, 16, -1}, {-27, 16, -1}, {-33, 16, -2},
+	} {
+		if got := ceilDiv(tt.a, tt.b); got != tt.want {
+			t.Errorf("ceilDiv(%d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := ceilDiv(int64(tt.a), int64(tt.b)); got != int64(tt.want) {
+			t.Errorf("ceilDiv(int64 %d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
