@@ -248,7 +248,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"bottlerocket_settings_toml": computedString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
 			"(with the cluster settings when `cluster` is set) and its `kube-reserved`, `system-reserved` and `eviction-hard` tables, " +
 			"for user data in which nothing else writes `[settings.kubernetes]`."),
-		"data_version": computedString(instanceTypeDescriptions["data_version"]),
+		"data_version": dataVersionAttribute(),
 	}
 }
 

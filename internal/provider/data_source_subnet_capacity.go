@@ -128,50 +128,35 @@ func subnetAttributes() map[string]schema.Attribute {
 	}
 }
 
-// subnetResultDescriptions documents the per-subnet results once.
-var subnetResultDescriptions = map[string]string{
-	"name":                   "The subnet's `name`, or null.",
-	"cidr_block":             "The subnet's CIDR block.",
-	"total_ips":              "Addresses in the CIDR: 2^(32 - prefix length).",
-	"usable_ips":             "`total_ips` minus the 5 AWS reserves.",
-	"free_ips":               "`available_ip_address_count` when given, else `usable_ips`.",
-	"prefix_eligible_blocks": "/28 blocks that can hold a delegated prefix: all but the first (holds .0-.3) and the last (broadcast); 0 for a /27 or /28.",
-	"reserved_ips": "Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
-		"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6.",
-	"keep_free_ips":                  "Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0.",
-	"planned_nodes":                  "This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3).",
-	"surge_nodes":                    "Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0.",
-	"ips_per_node":                   "Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet).",
-	"required_ips":                   "(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update.",
-	"headroom_ips":                   "`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall.",
-	"max_nodes":                      "The most nodes this subnet holds next to its reserved and kept-free addresses.",
-	"fits":                           "Whether `headroom_ips` >= 0.",
-	"shortfall_ips":                  "max(0, -`headroom_ips`).",
-	"smallest_fitting_prefix_length": "The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not.",
-}
-
+// subnetResultAttributes is the schema of one subnet_results /
+// pod_subnet_results element.
 func subnetResultAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for name, desc := range subnetResultDescriptions {
-		switch name {
-		case "name", "cidr_block":
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		case "fits":
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		default:
-			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-		}
+	count := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	}
-	return out
+	return map[string]schema.Attribute{
+		"name":                   schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's `name`, or null."},
+		"cidr_block":             schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's CIDR block."},
+		"total_ips":              count("Addresses in the CIDR: 2^(32 - prefix length)."),
+		"usable_ips":             count("`total_ips` minus the 5 AWS reserves."),
+		"free_ips":               count("`available_ip_address_count` when given, else `usable_ips`."),
+		"prefix_eligible_blocks": count("/28 blocks that can hold a delegated prefix: all but the first (holds .0-.3) and the last (broadcast); 0 for a /27 or /28."),
+		"reserved_ips": count("Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
+			"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6."),
+		"keep_free_ips":                  count("Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0."),
+		"planned_nodes":                  count("This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3)."),
+		"surge_nodes":                    count("Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0."),
+		"ips_per_node":                   count("Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet)."),
+		"required_ips":                   count("(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update."),
+		"headroom_ips":                   count("`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall."),
+		"max_nodes":                      count("The most nodes this subnet holds next to its reserved and kept-free addresses."),
+		"fits":                           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `headroom_ips` >= 0."},
+		"shortfall_ips":                  count("max(0, -`headroom_ips`)."),
+		"smallest_fitting_prefix_length": count("The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not."),
+	}
 }
 
-var subnetResultObjectType = func() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range subnetResultAttributes() {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
-}()
+var subnetResultObjectType = objectTypeOf(subnetResultAttributes())
 
 func optionalCount(desc string) schema.Int64Attribute {
 	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
@@ -271,7 +256,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 				"shortfall_ips":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
 				"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 					MarkdownDescription: "Every warning of this read as text (also shown as warning diagnostics), shortfalls included."},
-				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+				"data_version": dataVersionAttribute(),
 			},
 		),
 	}

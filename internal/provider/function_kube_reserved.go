@@ -56,11 +56,7 @@ func kubeReservedResultAttributes() map[string]schema.Attribute {
 }
 
 func kubeReservedResultTypes() map[string]attr.Type {
-	out := map[string]attr.Type{}
-	for k, a := range kubeReservedResultAttributes() {
-		out[k] = a.GetType()
-	}
-	return out
+	return objectTypeOf(kubeReservedResultAttributes()).AttrTypes
 }
 
 func (f *kubeReservedFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {

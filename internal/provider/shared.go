@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -178,6 +179,16 @@ func mergeAttributes(groups ...map[string]schema.Attribute) map[string]schema.At
 		maps.Copy(out, g)
 	}
 	return out
+}
+
+// objectTypeOf is the object type of a set of attributes, so a returned or
+// nested object's type is derived from its schema literal.
+func objectTypeOf(attrs map[string]schema.Attribute) types.ObjectType {
+	attrTypes := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
 }
 
 // resolve turns the instance group into a table row (or a custom one).
