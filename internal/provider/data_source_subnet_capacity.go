@@ -64,6 +64,7 @@ type subnetResultModel struct {
 	MaxNodes                    types.Int64  `tfsdk:"max_nodes"`
 	Fits                        types.Bool   `tfsdk:"fits"`
 	ShortfallIPs                types.Int64  `tfsdk:"shortfall_ips"`
+	ShortfallBlocks             types.Int64  `tfsdk:"shortfall_blocks"`
 	SmallestFittingPrefixLength types.Int64  `tfsdk:"smallest_fitting_prefix_length"`
 }
 
@@ -89,6 +90,7 @@ type subnetCapacityModel struct {
 	MaxPodsTotal     types.Int64   `tfsdk:"max_pods_total"`
 	Fits             types.Bool    `tfsdk:"fits"`
 	ShortfallIPs     types.Int64   `tfsdk:"shortfall_ips"`
+	ShortfallBlocks  types.Int64   `tfsdk:"shortfall_blocks"`
 	Warnings         types.List    `tfsdk:"warnings"`
 	DataVersion      types.String  `tfsdk:"data_version"`
 }
@@ -135,23 +137,29 @@ func subnetResultAttributes() map[string]schema.Attribute {
 		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	}
 	return map[string]schema.Attribute{
-		"name":                   schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's `name`, or null."},
-		"cidr_block":             schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's CIDR block."},
-		"total_ips":              count("Addresses in the CIDR: 2^(32 - prefix length)."),
-		"usable_ips":             count("`total_ips` minus the 5 AWS reserves."),
-		"free_ips":               count("`available_ip_address_count` when given, else `usable_ips`."),
-		"prefix_eligible_blocks": count("/28 blocks that can hold a delegated prefix: all but the first (holds .0-.3) and the last (broadcast); 0 for a /27 or /28."),
+		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's `name`, or null."},
+		"cidr_block": schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's CIDR block."},
+		"total_ips":  count("Addresses in the CIDR: 2^(32 - prefix length)."),
+		"usable_ips": count("`total_ips` minus the 5 AWS reserves."),
+		"free_ips":   count("`available_ip_address_count` when given, else `usable_ips`."),
+		"prefix_eligible_blocks": count("/28 blocks delegated prefixes can come from: all but the first (holds .0-.3) and the last (broadcast), 0 for a /27 or /28; " +
+			"with `prefix_reservations`, only the eligible blocks inside the reservations (AWS then takes prefixes only from them)."),
 		"reserved_ips": count("Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
 			"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6."),
-		"keep_free_ips":                  count("Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0."),
-		"planned_nodes":                  count("This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3)."),
-		"surge_nodes":                    count("Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0."),
-		"ips_per_node":                   count("Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet)."),
-		"required_ips":                   count("(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update."),
-		"headroom_ips":                   count("`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall."),
-		"max_nodes":                      count("The most nodes this subnet holds next to its reserved and kept-free addresses."),
-		"fits":                           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `headroom_ips` >= 0."},
-		"shortfall_ips":                  count("max(0, -`headroom_ips`)."),
+		"keep_free_ips": count("Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0."),
+		"planned_nodes": count("This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3)."),
+		"surge_nodes":   count("Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0."),
+		"ips_per_node":  count("Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet)."),
+		"required_ips":  count("(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update."),
+		"headroom_ips": count("`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout` " +
+			"(single IPs spoil at most every eligible block). Negative is a shortfall."),
+		"max_nodes": count("The most nodes this subnet holds next to its reserved and kept-free addresses."),
+		"fits":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `headroom_ips` >= 0."},
+		"shortfall_ips": count("max(0, -`headroom_ips`). Never more than `required_ips` + `keep_free_ips`: a demand a fresh subnet of this size " +
+			"would hold is never more than the subnet's addresses short."),
+		"shortfall_blocks": count("With prefix delegation in this subnet: the aligned /28 blocks the nodes' prefixes lack (`prefix_eligible_blocks` minus " +
+			"the blocks `prefix_layout` assumes single IPs spoil, against the blocks needed), often the real cause of `shortfall_ips`, which is at " +
+			"least 16 x this. 0 without prefixes here or when the blocks suffice."),
 		"smallest_fitting_prefix_length": count("The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not."),
 	}
 }
@@ -254,6 +262,8 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 				"max_pods_total": schema.Int64Attribute{Computed: true, MarkdownDescription: "`max_nodes` x (`pods_per_node` + `branch_pods_per_node`)."},
 				"fits":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every subnet fits its planned nodes, surge and reserved addresses."},
 				"shortfall_ips":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
+				"shortfall_blocks": schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_blocks`: " +
+					"aligned /28 blocks missing for prefixes (0 without prefix delegation)."},
 				"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 					MarkdownDescription: "Every warning of this read as text (also shown as warning diagnostics), shortfalls included."},
 				"data_version": dataVersionAttribute(),
@@ -380,6 +390,7 @@ func (m *subnetCapacityModel) copyResult(ctx context.Context, res sizing.SubnetC
 	m.MaxPodsTotal = types.Int64Value(int64(res.MaxPodsTotal))
 	m.Fits = types.BoolValue(res.Fits)
 	m.ShortfallIPs = types.Int64Value(int64(res.ShortfallIPs))
+	m.ShortfallBlocks = types.Int64Value(int64(res.ShortfallBlocks))
 	texts := make([]string, len(warns))
 	for i, w := range warns {
 		texts[i] = fmt.Sprintf("%s: %s", w.Summary, w.Detail)
@@ -426,6 +437,7 @@ func subnetResultList(ctx context.Context, rs []sizing.SubnetResult, diags *diag
 			MaxNodes:                    types.Int64Value(int64(r.MaxNodes)),
 			Fits:                        types.BoolValue(r.Fits),
 			ShortfallIPs:                types.Int64Value(int64(r.ShortfallIPs)),
+			ShortfallBlocks:             types.Int64Value(int64(r.ShortfallBlocks)),
 			SmallestFittingPrefixLength: types.Int64Value(int64(r.SmallestFittingPrefixLength)),
 		}
 	}

@@ -128,16 +128,24 @@ type SubnetResult struct {
 	// MaxNodes is the most nodes this subnet holds with its reservations.
 	MaxNodes int
 	Fits     bool
-	// ShortfallIPs is max(0, -HeadroomIPs).
+	// ShortfallIPs is max(0, -HeadroomIPs). It never exceeds RequiredIPs +
+	// KeepFreeIPs (the whole demand), so a demand that a fresh subnet of this
+	// size would hold is never more than the subnet's addresses short.
 	ShortfallIPs int
+	// ShortfallBlocks is, with prefix delegation in this subnet, the aligned
+	// /28 blocks missing for the nodes' prefixes (16 IPs each): the real cause
+	// when the addresses are there but scattered single IPs spoil the blocks.
+	// 0 without prefixes here or when the blocks suffice.
+	ShortfallBlocks int
 	// SmallestFittingPrefixLength is the longest prefix length of a fresh
 	// subnet that holds the planned and surge nodes and the reservations; 0 when
 	// even a /16 does not.
 	SmallestFittingPrefixLength int
 	// PrefixBlocksNeeded and PrefixBlocksSpoiled explain a prefix-mode result:
 	// the /28 blocks the nodes' prefixes take, and the eligible blocks the
-	// layout assumes single IPs (in use, node and extra) take. Zero when no
-	// prefixes are placed in this subnet or it has prefix reservations.
+	// layout assumes single IPs (in use, node and extra) take, at most all of
+	// them. Zero when no prefixes are placed in this subnet or it has prefix
+	// reservations.
 	PrefixBlocksNeeded  int
 	PrefixBlocksSpoiled int
 }
@@ -157,6 +165,8 @@ type SubnetCapacityResult struct {
 	MaxPodsTotal int
 	Fits         bool
 	ShortfallIPs int
+	// ShortfallBlocks is the sum of the subnets' ShortfallBlocks.
+	ShortfallBlocks int
 	// Shortfalls has one entry per subnet that does not fit, naming it; the
 	// provider shows them as warnings, or as errors with fail_on_shortfall.
 	Shortfalls []Warning
@@ -171,12 +181,15 @@ const maxNodesSearchLimit = 1 << 20
 // consumption comes from NodeIPs; per subnet:
 //
 //	secondary IPs / IPv6: fits when n x node IPs + reserved + keep-free <= free
-//	prefixes, scattered:  also n x P + singles <= eligible /28 blocks
-//	prefixes, packed:     also n x P + ceil(max(0, singles - 27)/16) <= eligible /28 blocks
+//	prefixes, scattered:  also n x P + min(singles, E) <= E
+//	prefixes, packed:     also n x P + min(ceil(max(0, singles - 27)/16), E) <= E
 //	prefix reservations:  n x P <= eligible /28s in the reservations, singles fit outside them
 //
-// where singles are every non-prefix address: node ENI primaries, trunk and
-// branch IPs, reservations, and addresses already in use (usable - free).
+// where E is the subnet's eligible /28 blocks and singles are every non-prefix
+// address: node ENI primaries, trunk and branch IPs, reservations, and
+// addresses already in use (usable - free). Single IPs spoil at most every
+// eligible block, so a prefix shortfall is at most n x P blocks (16 IPs each):
+// the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
 	var res SubnetCapacityResult
 	r, err := in.Networking.Validate()
@@ -315,17 +328,30 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 	singles := n*sh.singles + extras
 	blocks := n * sh.prefixes
 	if g.reservations {
-		h := g.free - g.resIPs - singles - keep
+		// Free addresses below the reservations' size mean some reserved
+		// addresses are in use; single IPs then have none outside (never less).
+		h := max(0, g.free-g.resIPs) - singles - keep
 		if blocks > 0 {
-			h = min(h, IPsPerPrefix*(g.resBlocks-blocks))
+			h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
 		}
 		return h
 	}
 	h := g.free - blocks*IPsPerPrefix - singles - keep
 	if blocks > 0 {
-		h = min(h, IPsPerPrefix*(g.eligible-blocks-g.spoiled(singles, packed)))
+		h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
 	}
 	return h
+}
+
+// blocksShort is the /28 blocks n nodes' prefixes lack (negative: spare
+// blocks). Single IPs spoil at most every eligible block, so the lack is never
+// more than the blocks the prefixes need.
+func (g subnetGeometry) blocksShort(sh subnetShare, n, extras int, packed bool) int {
+	blocks := n * sh.prefixes
+	if g.reservations {
+		return blocks - g.resBlocks
+	}
+	return blocks - (g.eligible - g.spoiled(n*sh.singles+extras, packed))
 }
 
 // spoiled is the eligible /28 blocks the layout assumes single IPs take: in
@@ -335,9 +361,9 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 func (g subnetGeometry) spoiled(singles int, packed bool) int {
 	spoilers := singles + g.used
 	if packed {
-		return ceilDiv(max(0, spoilers-EdgeBlockIPs), IPsPerPrefix)
+		spoilers = ceilDiv(max(0, spoilers-EdgeBlockIPs), IPsPerPrefix)
 	}
-	return spoilers
+	return min(spoilers, g.eligible)
 }
 
 // maxNodes is the most nodes for which headroom stays >= 0 (0 when even the
@@ -366,7 +392,7 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 		TotalIPs:             s.TotalIPs(),
 		UsableIPs:            s.UsableIPs(),
 		FreeIPs:              s.FreeIPs(),
-		PrefixEligibleBlocks: s.PrefixEligibleBlocks(),
+		PrefixEligibleBlocks: s.PrefixBlocksAvailable(),
 		ReservedIPs:          reserved,
 		KeepFreeIPs:          keep,
 		PlannedNodes:         planned,
@@ -378,9 +404,12 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 	}
 	r.Fits = r.HeadroomIPs >= 0
 	r.ShortfallIPs = max(0, -r.HeadroomIPs)
-	if blocks := nodes * sh.prefixes; blocks > 0 && !g.reservations {
-		r.PrefixBlocksNeeded = blocks
-		r.PrefixBlocksSpoiled = g.spoiled(nodes*sh.singles+reserved, packed)
+	if blocks := nodes * sh.prefixes; blocks > 0 {
+		r.ShortfallBlocks = max(0, g.blocksShort(sh, nodes, reserved, packed))
+		if !g.reservations {
+			r.PrefixBlocksNeeded = blocks
+			r.PrefixBlocksSpoiled = g.spoiled(nodes*sh.singles+reserved, packed)
+		}
 	}
 	r.SmallestFittingPrefixLength = smallestFittingPrefixLength(func(usable, eligible int) bool {
 		fresh := subnetGeometry{free: usable, eligible: eligible}
@@ -402,6 +431,7 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
+	res.ShortfallBlocks += r.ShortfallBlocks
 	need := fmt.Sprintf("%d IPs: %d nodes (%d planned + %d surge) x %d IPs", r.RequiredIPs, r.PlannedNodes+r.SurgeNodes, r.PlannedNodes, r.SurgeNodes, r.IPsPerNode)
 	if r.ReservedIPs > 0 {
 		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
@@ -414,8 +444,11 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); of the subnet's %d eligible blocks, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
 			r.PrefixBlocksNeeded, u.Prefixes, r.PrefixEligibleBlocks, layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
 	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations.",
-			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes)
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations (%d eligible blocks).",
+			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes, r.PrefixEligibleBlocks)
+	}
+	if r.ShortfallBlocks > 0 {
+		blocks += fmt.Sprintf(" That is %d /28 blocks short.", r.ShortfallBlocks)
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {

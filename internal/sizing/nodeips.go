@@ -138,7 +138,14 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
 		}
 	}
-	mp, warns, err := maxPodsResolved(inst, r)
+	// A max_pods the user gave replaces the computed value, so neither the cap
+	// nor pods_per_core applies and neither needs the vCPU count.
+	mr := r
+	uncappedDefault := false
+	if in.MaxPods != nil && !inst.HasVCPUs() {
+		mr.CapPolicy, mr.PodsPerCore, uncappedDefault = CapNone, nil, r.CapPolicy == CapEKS || r.PodsPerCore != nil
+	}
+	mp, warns, err := maxPodsResolved(inst, mr)
 	if err != nil {
 		return u, nil, err
 	}
@@ -248,12 +255,21 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 			warns = append(warns, Warning{
 				Field:   FieldMaxPods,
 				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
-				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%d here), or leave max_pods unset.",
-					u.MaxPods, instName(inst), u.MaxPods, ceilDiv(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
+				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%s), or leave max_pods unset.",
+					u.MaxPods, instName(inst), u.MaxPods, ceilDiv(u.MaxPods, IPsPerPrefix), u.MaxPods, prefixValue(mp.MaxPods, uncappedDefault)),
 			})
 		}
 	}
 	return u, append(warns, warmIgnoredWarnings(in.Warm, w, u.PrefixDelegation, false)...), nil
+}
+
+// prefixValue names the prefix-mode max pods in a message: the value, or the
+// uncapped value when the cap could not be applied for want of a vCPU count.
+func prefixValue(v int, uncapped bool) string {
+	if uncapped {
+		return fmt.Sprintf("%d before the cap, which needs the vCPU count", v)
+	}
+	return fmt.Sprintf("%d here", v)
 }
 
 func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {

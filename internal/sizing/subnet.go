@@ -153,6 +153,16 @@ func (s Subnet) Blocks() int { return 1 << (PrefixLength - s.CIDR.Bits()) }
 // /27 or /28.
 func (s Subnet) PrefixEligibleBlocks() int { return max(0, s.Blocks()-2) }
 
+// PrefixBlocksAvailable is the /28 blocks delegated prefixes can come from:
+// with prefix reservations only the eligible blocks inside them (AWS then
+// takes prefixes only from the reservations), else PrefixEligibleBlocks.
+func (s Subnet) PrefixBlocksAvailable() int {
+	if len(s.Reservations) > 0 {
+		return s.resBlocks
+	}
+	return s.PrefixEligibleBlocks()
+}
+
 // ReservedPrefixBlocks is the prefix-eligible /28 blocks inside the prefix
 // reservations.
 func (s Subnet) ReservedPrefixBlocks() int { return s.resBlocks }
