@@ -554,12 +554,31 @@ func (c badInput) config() string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "data \"ekssize_%s\" \"x\" {\n", c.ds)
 		for _, k := range slices.Sorted(maps.Keys(c.attrs)) {
+			if badInputBlocks[c.ds][k] {
+				writeBlocks(&b, k, c.attrs[k])
+				continue
+			}
 			fmt.Fprintf(&b, "  %s = %s\n", k, hclValue(c.attrs[k], true, "  "))
 		}
 		b.WriteString("}\n")
 		return b.String()
 	}
 	return "output \"x\" {\n  value = " + c.call() + "\n}\n"
+}
+
+// badInputBlocks names the nested blocks of a data source: a case gives each
+// as a tuple of objects, written as one block per object.
+var badInputBlocks = map[string]map[string]bool{}
+
+func writeBlocks(b *strings.Builder, name string, v attr.Value) {
+	for _, e := range v.(basetypes.TupleValue).Elements() {
+		fmt.Fprintf(b, "  %s {\n", name)
+		o := e.(basetypes.ObjectValue).Attributes()
+		for _, k := range slices.Sorted(maps.Keys(o)) {
+			fmt.Fprintf(b, "    %s = %s\n", k, hclValue(o[k], false, "    "))
+		}
+		b.WriteString("  }\n")
+	}
 }
 
 func (c badInput) call() string {

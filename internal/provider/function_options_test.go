@@ -63,9 +63,19 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 	for k, at := range objType.AttributeTypes {
 		vals[k] = tftypes.NewValue(at, nil)
 	}
+	for k, b := range sr.Schema.Blocks {
+		// Terraform sends an absent list block as an empty list.
+		vals[k] = tftypes.NewValue(b.Type().TerraformType(ctx), []tftypes.Value{})
+	}
 	for k, v := range set {
 		// Fill in left-out nested attributes as Terraform does.
-		v, _, problem := convertOption(ctx, v, sr.Schema.Attributes[k].GetType(), k)
+		var want attr.Type
+		if a, ok := sr.Schema.Attributes[k]; ok {
+			want = a.GetType()
+		} else {
+			want = sr.Schema.Blocks[k].Type()
+		}
+		v, _, problem := convertOption(ctx, v, want, k)
 		if problem != "" {
 			t.Fatal(problem)
 		}
