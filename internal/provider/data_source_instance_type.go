@@ -75,7 +75,10 @@ func instanceTypeComputedAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "Branch ENIs (the `vpc.amazonaws.com/pod-eni` resource) for security groups for pods; null if the type is not in the VPC resource controller's table."},
 		"gpus": schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs (0 for none or unknown)."},
 		"ebs_attachment_limit": schema.Int64Attribute{Computed: true,
-			MarkdownDescription: "EBS volume attachment limit before subtracting the root volume and (for `shared`) extra ENIs, as the EBS CSI driver counts it."},
+			MarkdownDescription: "EBS volume attachments the type leaves for EBS volumes, root volume included, as the EBS CSI driver counts them. " +
+				"For `shared` types the primary ENI (every instance has one) and any NVMe instance store volumes are already subtracted " +
+				"from the slots AWS documents: most Nitro types have 28 shared slots, so `m5.large` shows 27 (28 - 1 ENI) and `m5d.large` 26 " +
+				"(28 - 1 ENI - 1 instance store volume). Further ENIs and the root volume still take slots: see `ekssize_node_config.ebs_volume_limit`."},
 		"ebs_attachment_limit_type": schema.StringAttribute{Computed: true,
 			MarkdownDescription: "`shared` (EBS volumes share attachment slots with ENIs) or `dedicated`, as the EBS CSI driver classifies the type."},
 		"eni_max_pods": eniMaxPodsAttribute(),

@@ -225,6 +225,12 @@ func maxPodsFieldsOf(in ec2data.Instance, n sizing.Networking, diags *diag.Diagn
 		addCoreError(diags, "Cannot compute max pods", err)
 		return maxPodsFields{}, false
 	}
+	return maxPodsFieldsFrom(res), true
+}
+
+// maxPodsFieldsFrom is the result conversion: the core's answer and the
+// kubelet and bootstrap.sh arguments that set it.
+func maxPodsFieldsFrom(res sizing.MaxPodsResult) maxPodsFields {
 	flags := render.KubeletFlags{MaxPods: res.MaxPods}
 	return maxPodsFields{
 		MaxPods:                 types.Int64Value(int64(res.MaxPods)),
@@ -236,5 +242,5 @@ func maxPodsFieldsOf(in ec2data.Instance, n sizing.Networking, diags *diag.Diagn
 		Formula:                 types.StringValue(res.Formula),
 		KubeletExtraArgs:        types.StringValue(render.KubeletExtraArgs(flags)),
 		BootstrapExtraArgs:      types.StringValue(render.AL2BootstrapExtraArgs(flags)),
-	}, true
+	}
 }

@@ -74,7 +74,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 		expectInt("data.ekssize_max_pods.m5_large_windows", "network_interfaces", 1),
 		expectString("data.ekssize_max_pods.mac_m4_metal", "formula", "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (eks: 10 vCPUs <= 30)"),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -82,7 +82,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 
 func TestAccMaxPodsCustomInstance(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -116,7 +116,7 @@ data "ekssize_max_pods" "novcpu" {
 // not exist yet: the plan must succeed with the read deferred to apply.
 func TestAccMaxPodsUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -171,7 +171,7 @@ func TestAccMaxPodsErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(c.want),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestMaxPodsWarningsOnAttributes checks that the core's warnings reach
@@ -223,7 +223,7 @@ func TestAccMaxPodsBatch(t *testing.T) {
 	byType := func(typ, attr string) tfjsonpath.Path {
 		return tfjsonpath.New("by_instance_type").AtMapKey(typ).AtMapKey(attr)
 	}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{

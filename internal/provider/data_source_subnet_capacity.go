@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -288,7 +287,7 @@ func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.Read
 // reporting errors, warnings and shortfalls; false when there is no answer.
 // The subnet_max_nodes function calls it too.
 func (m *subnetCapacityModel) compute(ctx context.Context, diags *diag.Diagnostics) bool {
-	in, ok := m.toCore(ctx, diags)
+	in, ok := m.toCore(diags)
 	if !ok {
 		return false
 	}
@@ -313,66 +312,96 @@ func (m *subnetCapacityModel) compute(ctx context.Context, diags *diag.Diagnosti
 }
 
 // toCore converts the model through the shared groups' conversions.
-func (m subnetCapacityModel) toCore(ctx context.Context, diags *diag.Diagnostics) (sizing.SubnetCapacityInput, bool) {
+func (m subnetCapacityModel) toCore(diags *diag.Diagnostics) (sizing.SubnetCapacityInput, bool) {
 	inst, err := m.resolve()
 	if err != nil {
 		addCoreError(diags, "Invalid instance", err)
 		return sizing.SubnetCapacityInput{}, false
 	}
 	in := sizing.SubnetCapacityInput{
-		NodeIPsInput: sizing.NodeIPsInput{
-			Instance:          inst,
-			Networking:        m.networkingModel.toCore(),
-			Warm:              m.warmTargetsModel.toCore(),
-			MaxPods:           intPtr(m.MaxPods),
-			PodsPerNode:       intPtr(m.PodsPerNode),
-			BranchPodsPerNode: clampInt(m.BranchPodsPerNode.ValueInt64()),
-		},
+		NodeIPsInput:        nodeIPsInputOf(inst, m.networkingModel, m.warmTargetsModel, m.MaxPods, m.PodsPerNode, m.BranchPodsPerNode),
 		NodeCount:           clampInt(m.NodeCount.ValueInt64()),
 		SurgeNodesPerSubnet: intPtr(m.SurgeNodesPerSubnet),
+		Reserved:            m.Reserved.toCore(),
 		PrefixLayout:        m.PrefixLayout.ValueString(),
 	}
-	if r := m.Reserved; r != nil {
-		in.Reserved = sizing.ReservedIPs{
-			ApplicationLoadBalancers: clampInt(r.ApplicationLoadBalancers.ValueInt64()),
-			NetworkLoadBalancers:     clampInt(r.NetworkLoadBalancers.ValueInt64()),
-			InterfaceEndpoints:       clampInt(r.InterfaceEndpoints.ValueInt64()),
-			FargatePods:              clampInt(r.FargatePods.ValueInt64()),
-			OtherIPs:                 clampInt(r.OtherIPs.ValueInt64()),
-		}
+	var errs, podErrs []error
+	in.Subnets, errs = subnetSpecs(sizing.FieldSubnets, m.Subnets)
+	in.PodSubnets, podErrs = subnetSpecs(sizing.FieldPodSubnets, m.PodSubnets)
+	for _, err := range append(errs, podErrs...) {
+		addCoreError(diags, "Invalid subnet", err)
 	}
-	in.Subnets = subnetSpecs(ctx, sizing.FieldSubnets, m.Subnets, diags)
-	in.PodSubnets = subnetSpecs(ctx, sizing.FieldPodSubnets, m.PodSubnets, diags)
 	return in, !diags.HasError()
 }
 
-func subnetSpecs(ctx context.Context, list string, subnets []subnetModel, diags *diag.Diagnostics) []sizing.SubnetSpec {
+// nodeIPsInputOf is the conversion of one node's settings, shared by
+// ekssize_subnet_capacity and the node_ips and subnet_max_nodes functions.
+func nodeIPsInputOf(inst ec2data.Instance, n networkingModel, w warmTargetsModel, maxPods, podsPerNode, branchPods types.Int64) sizing.NodeIPsInput {
+	return sizing.NodeIPsInput{
+		Instance:          inst,
+		Networking:        n.toCore(),
+		Warm:              w.toCore(),
+		MaxPods:           intPtr(maxPods),
+		PodsPerNode:       intPtr(podsPerNode),
+		BranchPodsPerNode: clampInt(branchPods.ValueInt64()),
+	}
+}
+
+// toCore converts the reserved object; null reserves nothing.
+func (r *subnetReservedModel) toCore() sizing.ReservedIPs {
+	if r == nil {
+		return sizing.ReservedIPs{}
+	}
+	return sizing.ReservedIPs{
+		ApplicationLoadBalancers: clampInt(r.ApplicationLoadBalancers.ValueInt64()),
+		NetworkLoadBalancers:     clampInt(r.NetworkLoadBalancers.ValueInt64()),
+		InterfaceEndpoints:       clampInt(r.InterfaceEndpoints.ValueInt64()),
+		FargatePods:              clampInt(r.FargatePods.ValueInt64()),
+		OtherIPs:                 clampInt(r.OtherIPs.ValueInt64()),
+	}
+}
+
+// subnetSpecs converts the subnets of the list attribute list ("subnets",
+// "pod_subnets"); nil stays nil.
+func subnetSpecs(list string, subnets []subnetModel) ([]sizing.SubnetSpec, []error) {
 	if subnets == nil {
-		return nil
+		return nil, nil
 	}
 	out := make([]sizing.SubnetSpec, len(subnets))
+	var errs []error
 	for i, s := range subnets {
-		out[i] = sizing.SubnetSpec{
-			Name:                    s.Name.ValueString(),
-			CIDRBlock:               s.CIDRBlock.ValueString(),
-			AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
-			ClusterSubnet:           s.ClusterSubnet.ValueBool(),
-		}
-		if s.PrefixReservations.IsNull() {
+		var e []error
+		out[i], e = s.toCore(fmt.Sprintf("%s[%d]", list, i))
+		errs = append(errs, e...)
+	}
+	return out, errs
+}
+
+// toCore converts one subnet object; path names it in errors ("subnets[2]",
+// or "" for the subnet functions' top-level subnet). A null prefix reservation
+// is an *sizing.InputError on its element.
+func (s subnetModel) toCore(path string) (sizing.SubnetSpec, []error) {
+	spec := sizing.SubnetSpec{
+		Name:                    s.Name.ValueString(),
+		CIDRBlock:               s.CIDRBlock.ValueString(),
+		AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
+		ClusterSubnet:           s.ClusterSubnet.ValueBool(),
+	}
+	var errs []error
+	for j, e := range s.PrefixReservations.Elements() {
+		c, _ := e.(types.String)
+		if c.IsNull() {
+			field := fmt.Sprintf("%s[%d]", sizing.FieldPrefixReservations, j)
+			if path != "" {
+				field = path + "." + field
+			}
+			errs = append(errs, &sizing.InputError{Field: field,
+				Msg: "prefix_reservations contains null; every element must be a CIDR block such as \"10.0.0.64/26\""})
 			continue
 		}
-		var cidrs []types.String
-		diags.Append(s.PrefixReservations.ElementsAs(ctx, &cidrs, false)...)
-		for j, c := range cidrs {
-			if c.IsNull() {
-				diags.AddAttributeError(path.Root(list).AtListIndex(i).AtName(sizing.FieldPrefixReservations).AtListIndex(j),
-					"Invalid subnet", "prefix_reservations contains null; every element must be a CIDR block such as \"10.0.0.64/26\"")
-				continue
-			}
-			out[i].PrefixReservations = append(out[i].PrefixReservations, c.ValueString())
-		}
+		spec.PrefixReservations = append(spec.PrefixReservations, c.ValueString())
 	}
-	return out
+	return spec, errs
 }
 
 // copyResult copies the core's answer into the model.

@@ -134,6 +134,15 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
  subnets = [{ cidr_block = "10.0.0.0/24", available_ip_address_count = 100 }]`,
 			map[string]int64{"required_ips": 339, "headroom_ips": -336, "shortfall_ips": 336, "shortfall_blocks": 21,
 				"prefix_eligible_blocks": 14, "max_nodes": 0}, false},
+		// Issue 14 item 17: one node is "1 node", one block "1 /28 block".
+		{"one_node", `instance_type = "m5.large"
+ prefix_delegation = true
+ max_pods = 16
+ pods_per_node = 14
+ node_count = 1
+ surge_nodes_per_subnet = 0
+ subnets = [{ cidr_block = "10.0.0.0/27", available_ip_address_count = 26 }]`,
+			map[string]int64{"required_ips": 17, "shortfall_blocks": 1, "shortfall_ips": 16, "prefix_eligible_blocks": 0}, false},
 		// Issue 14 item 3: prefixes come only from the reservation's 4 blocks.
 		{"pd_reservation", `instance_type = "m5.large"
  prefix_delegation = true
@@ -175,12 +184,17 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_ips", 336),
 		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_blocks", 21),
 		expectInt("data.ekssize_subnet_capacity.pd_reservation", "shortfall_blocks", 2),
+		expectAt("data.ekssize_subnet_capacity.one_node", tfjsonpath.New("warnings").AtSliceIndex(0), knownvalue.StringExact(
+			"Subnet 10.0.0.0/27 is 16 IPs short: The node subnet 10.0.0.0/27 needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
+				"but has 26 free. Prefix delegation also needs 1 aligned free /28 block (1 prefix per node); of the subnet's 0 eligible "+
+				"blocks, the scattered layout assumes 0 are taken by single IPs (1 already in use, the rest nodes' and reserved IPs), "+
+				"leaving 0. That is 1 /28 block short. It holds at most 0 nodes; a fresh /26 would.")),
 		expectAt("data.ekssize_subnet_capacity.pd_mostly_used", tfjsonpath.New("warnings").AtSliceIndex(0),
 			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 336 IPs short: .* leaving 0\. That is 21 /28 blocks short\.`))),
 		expectAt("data.ekssize_subnet_capacity.defaults_short", tfjsonpath.New("warnings").AtSliceIndex(0),
 			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 179 IPs short: .*needs 430 IPs`))),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -188,7 +202,7 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 
 func TestAccSubnetCapacityCustomNetworkingThreeAZs(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -246,7 +260,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
     { name = "private-b", cidr_block = "10.0.1.0/24" },
   ]
 `
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -282,7 +296,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
 // known only after apply: the read is deferred and the plan still succeeds.
 func TestAccSubnetCapacityUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -346,7 +360,7 @@ func TestAccSubnetCapacityErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestSubnetCapacityDiagnosticPaths checks that errors and warnings land on the

@@ -116,7 +116,7 @@ func networkingAttributes() map[string]schema.Attribute {
 		"ip_family": schema.StringAttribute{
 			Optional: true,
 			MarkdownDescription: "`ipv4` (default) or `ipv6`. IPv6 clusters always use prefixes, so max pods is the prefix " +
-				"arithmetic (capped); it needs a Nitro type and cannot be combined with custom networking.",
+				"arithmetic (capped); it needs a Nitro or bare metal type and cannot be combined with custom networking.",
 		},
 		"custom_networking": schema.BoolAttribute{
 			Optional: true,

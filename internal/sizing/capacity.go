@@ -100,6 +100,39 @@ type SubnetCapacityInput struct {
 	Reserved ReservedIPs
 	// PrefixLayout is "scattered" (default) or "packed".
 	PrefixLayout string
+
+	// nodeSubnets names the node subnets in fields and messages; the zero
+	// value is the data source's list, "subnets".
+	nodeSubnets subnetList
+}
+
+// subnetList names the subnets of one list in fields and messages.
+type subnetList struct {
+	// name is the list attribute ("subnets", "pod_subnets"); "" means the
+	// data source's "subnets".
+	name string
+	// topLevel names the only subnet by its attributes alone (cidr_block,
+	// prefix_reservations[0], ...), as the subnet_max_nodes function takes it.
+	topLevel bool
+}
+
+func (l subnetList) listName() string { return or(l.name, FieldSubnets) }
+
+// path is subnet i's attribute path ("subnets[2]"), "" at the top level.
+func (l subnetList) path(i int) string {
+	if l.topLevel {
+		return ""
+	}
+	return fmt.Sprintf("%s[%d]", l.listName(), i)
+}
+
+// ref names subnet i as a whole in fields and messages: its path, or its
+// cidr_block at the top level.
+func (l subnetList) ref(i int) string {
+	if l.topLevel {
+		return FieldCIDRBlock
+	}
+	return l.path(i)
 }
 
 // SubnetResult is one subnet's capacity.
@@ -213,7 +246,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 	if err := in.Reserved.validate(); err != nil {
 		return res, nil, err
 	}
-	subnets, err := parseSubnets(FieldSubnets, in.Subnets, nil)
+	subnets, err := parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
 	if err != nil {
 		return res, nil, err
 	}
@@ -230,7 +263,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		if len(in.PodSubnets) != len(subnets) {
 			return res, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
 		}
-		if podSubnets, err = parseSubnets(FieldPodSubnets, in.PodSubnets, subnets); err != nil {
+		if podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets); err != nil {
 			return res, nil, err
 		}
 	}
@@ -264,7 +297,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
 		maxNodes := sr.MaxNodes
 		res.Subnets[i] = sr
-		res.addShortfall(fmt.Sprintf("%s[%d]", FieldSubnets, i), subnets[i], sr, u, "node", packed)
+		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], sr, u, "node", packed)
 		if podSubnets != nil {
 			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
 			res.PodSubnets[i] = pr
@@ -277,23 +310,25 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 	return res, warns, nil
 }
 
-func parseSubnets(list string, specs []SubnetSpec, others []Subnet) ([]Subnet, error) {
+// parseSubnets validates the subnets of list; others (named by othersList)
+// are the node subnets a pod subnet must not overlap.
+func parseSubnets(list subnetList, specs []SubnetSpec, others []Subnet, othersList subnetList) ([]Subnet, error) {
 	out := make([]Subnet, 0, len(specs))
 	for i, spec := range specs {
-		path := fmt.Sprintf("%s[%d]", list, i)
+		path := list.path(i)
 		s, err := ParseSubnet(path, spec)
 		if err != nil {
 			return nil, err
 		}
-		field := path + "." + FieldCIDRBlock
+		field := subnetField(path, FieldCIDRBlock)
 		for j, o := range out {
 			if s.Overlaps(o) {
-				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list, j, o.CIDR)
+				return nil, inputErr(field, "%s %s overlaps %s %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list.ref(j), o.CIDR)
 			}
 		}
 		for j, o := range others {
 			if s.Overlaps(o) {
-				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, FieldSubnets, j, o.CIDR)
+				return nil, inputErr(field, "%s %s overlaps %s %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, othersList.ref(j), o.CIDR)
 			}
 		}
 		out = append(out, s)
@@ -432,7 +467,8 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
 	res.ShortfallBlocks += r.ShortfallBlocks
-	need := fmt.Sprintf("%d IPs: %d nodes (%d planned + %d surge) x %d IPs", r.RequiredIPs, r.PlannedNodes+r.SurgeNodes, r.PlannedNodes, r.SurgeNodes, r.IPsPerNode)
+	need := fmt.Sprintf("%s: %s (%d planned + %d surge) x %s", counted(r.RequiredIPs, "IP", "IPs"), counted(r.PlannedNodes+r.SurgeNodes, "node", "nodes"),
+		r.PlannedNodes, r.SurgeNodes, counted(r.IPsPerNode, "IP", "IPs"))
 	if r.ReservedIPs > 0 {
 		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
 	}
@@ -441,14 +477,16 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	blocks := ""
 	if r.PrefixBlocksNeeded > 0 {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); of the subnet's %d eligible blocks, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
-			r.PrefixBlocksNeeded, u.Prefixes, r.PrefixEligibleBlocks, layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node); of the subnet's %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			counted(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
 	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations (%d eligible blocks).",
-			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes, r.PrefixEligibleBlocks)
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node), taken from the prefix reservations (%s).",
+			counted((r.PlannedNodes+r.SurgeNodes)*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
 	}
 	if r.ShortfallBlocks > 0 {
-		blocks += fmt.Sprintf(" That is %d /28 blocks short.", r.ShortfallBlocks)
+		blocks += fmt.Sprintf(" That is %s short.", counted(r.ShortfallBlocks, "/28 block", "/28 blocks"))
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {
@@ -456,8 +494,8 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	res.Shortfalls = append(res.Shortfalls, Warning{
 		Field:   path,
-		Summary: fmt.Sprintf("Subnet %s is %d IPs short", s.Label(), r.ShortfallIPs),
-		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %d nodes; %s.",
-			role, s.Label(), need, r.FreeIPs, blocks, r.MaxNodes, fit),
+		Summary: fmt.Sprintf("Subnet %s is %s short", s.Label(), counted(r.ShortfallIPs, "IP", "IPs")),
+		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %s; %s.",
+			role, s.Label(), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
 	})
 }

@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -133,7 +134,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 		case inst.Custom:
 			// A described instance has no branch ENI limit to check against.
 		case !inst.TrunkingKnown || !inst.TrunkingCompatible:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a trunking-compatible Nitro type such as m5.large", b, inst.Name)
+			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", b, inst.Name)
 		case b > inst.BranchENIs:
 			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
 		}
@@ -232,9 +233,9 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 		u.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
 	}
 	if cf.enis != u.PodENIs || cf.secondary != u.SecondaryIPs || cf.prefixes != u.Prefixes {
-		replayed := fmt.Sprintf("%d ENIs with %d secondary IPs", u.PodENIs, u.SecondaryIPs)
+		replayed := fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.SecondaryIPs, "secondary IP", "secondary IPs"))
 		if u.PrefixDelegation {
-			replayed = fmt.Sprintf("%d ENIs with %d prefixes", u.PodENIs, u.Prefixes)
+			replayed = fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.Prefixes, "prefix", "prefixes"))
 		}
 		u.Formula += "; ipamd replay: " + replayed
 		field, target := FieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
@@ -370,7 +371,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		}
 		if lim := enis * slots; pf > lim {
 			pf = lim
-			say(", limited to %d (%d ENIs x %d prefixes)", lim, enis, slots)
+			say(", limited to %d (%s x %s)", lim, counted(enis, "ENI", "ENIs"), counted(slots, "prefix", "prefixes"))
 		}
 		if lim := ceilDiv(maxPods, IPsPerPrefix); pf > lim {
 			pf = lim
@@ -388,7 +389,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		say("secondary IPs = max(%d + %d, %d) = %d", p, w.WarmIP, w.MinimumIP, t)
 		if lim := enis * slots; t > lim {
 			t = lim
-			say(", limited to %d (%d ENIs x %d)", lim, enis, slots)
+			say(", limited to %d (%s x %d)", lim, counted(enis, "ENI", "ENIs"), slots)
 		}
 		n := ceilDiv(t, slots)
 		if !custom {
@@ -431,4 +432,9 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// counted is n followed by the singular or plural noun: "1 node", "3 nodes".
+func counted(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + plural(n, one, many)
 }
