@@ -7,42 +7,42 @@ import (
 
 // Prefix layouts: how single IPs sit among a subnet's /28 blocks.
 const (
-	// PrefixLayoutScattered assumes every single IP spoils one eligible /28
+	// prefixLayoutScattered assumes every single IP spoils one eligible /28
 	// (conservative; what a long-lived subnet drifts to).
-	PrefixLayoutScattered = "scattered"
-	// PrefixLayoutPacked assumes single IPs fill the two edge blocks (27 IPs)
+	prefixLayoutScattered = "scattered"
+	// prefixLayoutPacked assumes single IPs fill the two edge blocks (27 IPs)
 	// first and then whole /28s (the best case).
-	PrefixLayoutPacked = "packed"
+	prefixLayoutPacked = "packed"
 )
 
 // IPs that other things take in a subnet.
 const (
-	IPsPerApplicationLoadBalancer = 8 // AWS asks for at least 8 free IPs per ALB subnet
-	IPsPerNetworkLoadBalancer     = 1
-	IPsPerInterfaceEndpoint       = 1
-	IPsPerFargatePod              = 1 // every Fargate pod is its own node with one IP
-	// ClusterSubnetENIIPs is the addresses EKS's cross-account control plane
+	ipsPerApplicationLoadBalancer = 8 // AWS asks for at least 8 free IPs per ALB subnet
+	ipsPerNetworkLoadBalancer     = 1
+	ipsPerInterfaceEndpoint       = 1
+	ipsPerFargatePod              = 1 // every Fargate pod is its own node with one IP
+	// clusterSubnetENIIPs is the addresses EKS's cross-account control plane
 	// ENIs may take in a cluster subnet.
-	ClusterSubnetENIIPs = 6
-	// ClusterSubnetKeepFree is the addresses a cluster subnet must keep free
+	clusterSubnetENIIPs = 6
+	// clusterSubnetKeepFree is the addresses a cluster subnet must keep free
 	// for EKS version upgrades.
-	ClusterSubnetKeepFree = 5
-	// DefaultSurgeNodesPerSubnet is the extra nodes a managed node group
+	clusterSubnetKeepFree = 5
+	// defaultSurgeNodesPerSubnet is the extra nodes a managed node group
 	// rolling update adds per availability zone.
-	DefaultSurgeNodesPerSubnet = 2
+	defaultSurgeNodesPerSubnet = 2
 )
 
 // Attribute names of the capacity inputs.
 const (
-	FieldNodeCount                       = "node_count"
-	FieldSurgeNodesPerSubnet             = "surge_nodes_per_subnet"
-	FieldPrefixLayout                    = "prefix_layout"
-	FieldReserved                        = "reserved"
-	FieldReservedApplicationLoadBalancer = "reserved.application_load_balancers"
-	FieldReservedNetworkLoadBalancers    = "reserved.network_load_balancers"
-	FieldReservedInterfaceEndpoints      = "reserved.interface_endpoints"
-	FieldReservedFargatePods             = "reserved.fargate_pods"
-	FieldReservedOtherIPs                = "reserved.other_ips"
+	fieldNodeCount                       = "node_count"
+	fieldSurgeNodesPerSubnet             = "surge_nodes_per_subnet"
+	fieldPrefixLayout                    = "prefix_layout"
+	fieldReserved                        = "reserved"
+	fieldReservedApplicationLoadBalancer = "reserved.application_load_balancers"
+	fieldReservedNetworkLoadBalancers    = "reserved.network_load_balancers"
+	fieldReservedInterfaceEndpoints      = "reserved.interface_endpoints"
+	fieldReservedFargatePods             = "reserved.fargate_pods"
+	fieldReservedOtherIPs                = "reserved.other_ips"
 )
 
 // ReservedIPs is what else takes addresses in every node subnet.
@@ -56,8 +56,8 @@ type ReservedIPs struct {
 
 // IPs is the addresses the reservations take in one subnet.
 func (r ReservedIPs) IPs() int {
-	return r.ApplicationLoadBalancers*IPsPerApplicationLoadBalancer + r.NetworkLoadBalancers*IPsPerNetworkLoadBalancer +
-		r.InterfaceEndpoints*IPsPerInterfaceEndpoint + r.FargatePods*IPsPerFargatePod + r.OtherIPs
+	return r.ApplicationLoadBalancers*ipsPerApplicationLoadBalancer + r.NetworkLoadBalancers*ipsPerNetworkLoadBalancer +
+		r.InterfaceEndpoints*ipsPerInterfaceEndpoint + r.FargatePods*ipsPerFargatePod + r.OtherIPs
 }
 
 // inputCountLimit bounds counts so the arithmetic stays far from overflow.
@@ -68,11 +68,11 @@ func (r ReservedIPs) validate() error {
 		v     int
 		field string
 	}{
-		{r.ApplicationLoadBalancers, FieldReservedApplicationLoadBalancer},
-		{r.NetworkLoadBalancers, FieldReservedNetworkLoadBalancers},
-		{r.InterfaceEndpoints, FieldReservedInterfaceEndpoints},
-		{r.FargatePods, FieldReservedFargatePods},
-		{r.OtherIPs, FieldReservedOtherIPs},
+		{r.ApplicationLoadBalancers, fieldReservedApplicationLoadBalancer},
+		{r.NetworkLoadBalancers, fieldReservedNetworkLoadBalancers},
+		{r.InterfaceEndpoints, fieldReservedInterfaceEndpoints},
+		{r.FargatePods, fieldReservedFargatePods},
+		{r.OtherIPs, fieldReservedOtherIPs},
 	} {
 		if c.v < 0 || c.v > inputCountLimit {
 			return inputErr(c.field, "%s is %d; it must be between 0 and %d", c.field, c.v, inputCountLimit)
@@ -225,22 +225,22 @@ const maxNodesSearchLimit = 1 << 20
 // the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
 	var res SubnetCapacityResult
-	r, err := in.Networking.Validate()
+	r, err := in.Networking.validate()
 	if err != nil {
 		return res, nil, err
 	}
-	res.PrefixLayout = or(in.PrefixLayout, PrefixLayoutScattered)
-	if err := oneOf(FieldPrefixLayout, res.PrefixLayout, PrefixLayoutScattered, PrefixLayoutPacked); err != nil {
+	res.PrefixLayout = or(in.PrefixLayout, prefixLayoutScattered)
+	if err := oneOf(fieldPrefixLayout, res.PrefixLayout, prefixLayoutScattered, prefixLayoutPacked); err != nil {
 		return res, nil, err
 	}
 	if in.NodeCount < 0 || in.NodeCount > inputCountLimit {
-		return res, nil, inputErr(FieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
+		return res, nil, inputErr(fieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
 	}
-	res.SurgeNodesPerSubnet = DefaultSurgeNodesPerSubnet
+	res.SurgeNodesPerSubnet = defaultSurgeNodesPerSubnet
 	if in.SurgeNodesPerSubnet != nil {
 		res.SurgeNodesPerSubnet = *in.SurgeNodesPerSubnet
 		if res.SurgeNodesPerSubnet < 0 || res.SurgeNodesPerSubnet > inputCountLimit {
-			return res, nil, inputErr(FieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
+			return res, nil, inputErr(fieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
 		}
 	}
 	if err := in.Reserved.validate(); err != nil {
@@ -273,9 +273,9 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		return res, nil, err
 	}
 	res.PerNode = u
-	packed := res.PrefixLayout == PrefixLayoutPacked
+	packed := res.PrefixLayout == prefixLayoutPacked
 	if !u.PrefixDelegation && in.PrefixLayout != "" {
-		warns = append(warns, Warning{Field: FieldPrefixLayout, Summary: "prefix_layout has no effect here",
+		warns = append(warns, Warning{Field: fieldPrefixLayout, Summary: "prefix_layout has no effect here",
 			Detail: "Prefix delegation is not in use, so no /28 blocks are needed and the layout of single IPs does not matter."})
 	}
 
@@ -367,13 +367,13 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 		// addresses are in use; single IPs then have none outside (never less).
 		h := max(0, g.free-g.resIPs) - singles - keep
 		if blocks > 0 {
-			h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
+			h = min(h, -ipsPerPrefix*g.blocksShort(sh, n, extras, packed))
 		}
 		return h
 	}
-	h := g.free - blocks*IPsPerPrefix - singles - keep
+	h := g.free - blocks*ipsPerPrefix - singles - keep
 	if blocks > 0 {
-		h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
+		h = min(h, -ipsPerPrefix*g.blocksShort(sh, n, extras, packed))
 	}
 	return h
 }
@@ -396,7 +396,7 @@ func (g subnetGeometry) blocksShort(sh subnetShare, n, extras int, packed bool) 
 func (g subnetGeometry) spoiled(singles int, packed bool) int {
 	spoilers := singles + g.used
 	if packed {
-		spoilers = ceilDiv(max(0, spoilers-EdgeBlockIPs), IPsPerPrefix)
+		spoilers = ceilDiv(max(0, spoilers-edgeBlockIPs), ipsPerPrefix)
 	}
 	return min(spoilers, g.eligible)
 }
@@ -416,8 +416,8 @@ func (g subnetGeometry) maxNodes(sh subnetShare, extras, keep int, packed bool) 
 func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed bool) SubnetResult {
 	keep := 0
 	if s.ClusterSubnet {
-		reserved += ClusterSubnetENIIPs
-		keep = ClusterSubnetKeepFree
+		reserved += clusterSubnetENIIPs
+		keep = clusterSubnetKeepFree
 	}
 	g := geometryOf(s)
 	nodes := planned + surge
@@ -455,9 +455,9 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 
 func layoutName(packed bool) string {
 	if packed {
-		return PrefixLayoutPacked
+		return prefixLayoutPacked
 	}
-	return PrefixLayoutScattered
+	return prefixLayoutScattered
 }
 
 func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetResult, u NodeUsage, role string, packed bool) {

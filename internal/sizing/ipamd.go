@@ -33,14 +33,14 @@ type ipamdReplay struct {
 	slots   int  // secondary IPs (or prefixes) per ENI: IPv4 per ENI - 1
 	maxENIs int  // ENIs that may carry pod addresses
 	maxPods int  // kubelet max pods, as ipamd reads it from the node
-	w       ResolvedWarm
+	w       resolvedWarm
 	enis    []int // slots used per pod ENI, in attachment order
 	open    int   // index of the first ENI with room (all before it are full)
 	units   int   // slots used on all ENIs
 	pods    int   // pods holding an IP
 }
 
-func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, primaryCarriesPods bool) *ipamdReplay {
+func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w resolvedWarm, primaryCarriesPods bool) *ipamdReplay {
 	r := &ipamdReplay{prefix: prefix, slots: slots, maxENIs: maxENIs, maxPods: maxPods, w: w}
 	if primaryCarriesPods {
 		// Without custom networking the primary ENI is in the datastore from
@@ -52,7 +52,7 @@ func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, pr
 
 func (r *ipamdReplay) ipsPerUnit() int {
 	if r.prefix {
-		return IPsPerPrefix
+		return ipsPerPrefix
 	}
 	return 1
 }
@@ -66,13 +66,13 @@ func (r *ipamdReplay) short() int {
 	s := max(r.w.WarmIP-r.available(), 0)
 	s = max(s, r.w.MinimumIP-r.total())
 	if r.prefix {
-		return ceilDiv(s, IPsPerPrefix)
+		return ceilDiv(s, ipsPerPrefix)
 	}
 	return s
 }
 
 // freePrefixes mirrors GetFreePrefixes with pods packed into prefixes in order.
-func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDiv(r.pods, IPsPerPrefix) }
+func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDiv(r.pods, ipsPerPrefix) }
 
 // tooLow mirrors isDatastorePoolTooLow for the default network card.
 func (r *ipamdReplay) tooLow() bool {
@@ -84,7 +84,7 @@ func (r *ipamdReplay) tooLow() bool {
 	}
 	warm, per := r.w.WarmENI, r.slots
 	if r.prefix {
-		warm, per = r.w.WarmPrefix, IPsPerPrefix
+		warm, per = r.w.WarmPrefix, ipsPerPrefix
 	}
 	avail := r.available()
 	return avail < per*warm || (warm == 0 && avail == 0)
@@ -159,7 +159,7 @@ func (r *ipamdReplay) podsUntilLow() int {
 	}
 	warm, per := r.w.WarmENI, r.slots
 	if r.prefix {
-		warm, per = r.w.WarmPrefix, IPsPerPrefix
+		warm, per = r.w.WarmPrefix, ipsPerPrefix
 	}
 	if warm == 0 {
 		return avail

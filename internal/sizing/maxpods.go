@@ -8,15 +8,15 @@ import (
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
-// IPsPerPrefix is the IPv4 addresses in one delegated /28 prefix.
-const IPsPerPrefix = 16
+// ipsPerPrefix is the IPv4 addresses in one delegated /28 prefix.
+const ipsPerPrefix = 16
 
 // The ceilings of max-pods-calculator.sh (and the EKS AMIs that use it).
 const (
-	CeilingLowCPU      = 110
-	CeilingHighCPU     = 250
-	CeilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
-	CeilingAutoMode    = 110
+	ceilingLowCPU      = 110
+	ceilingHighCPU     = 250
+	ceilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
+	ceilingAutoMode    = 110
 )
 
 // MaxPodsResult is every number ekssize_max_pods reports.
@@ -39,12 +39,12 @@ type MaxPodsResult struct {
 	Formula string
 }
 
-// PodENIs is the default-card ENIs the VPC CNI may give to pods under these
+// podENIs is the default-card ENIs the VPC CNI may give to pods under these
 // settings: min(default-card ENIs, MAX_ENI) minus one for custom networking
 // (the primary ENI stays in the node subnet), one for the trunk ENI of security
 // groups for pods, and the reserved ENIs; never below 0. The second value
 // explains the subtraction ("" when nothing was subtracted).
-func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
+func podENIs(inst ec2data.Instance, n resolved) (int, string) {
 	enis := inst.DefaultCardENIs
 	var why strings.Builder
 	if n.MaxENI != nil && *n.MaxENI < enis {
@@ -74,9 +74,9 @@ func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
 	return enis, why.String()
 }
 
-// SupportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
+// supportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
 // Nitro instances and bare metal.
-func SupportsPrefixDelegation(inst ec2data.Instance) bool {
+func supportsPrefixDelegation(inst ec2data.Instance) bool {
 	return inst.Hypervisor == ec2data.HypervisorNitro || inst.BareMetal
 }
 
@@ -93,14 +93,14 @@ func SupportsPrefixDelegation(inst ec2data.Instance) bool {
 // then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
 // then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
 func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
-	r, err := n.Validate()
+	r, err := n.validate()
 	if err != nil {
 		return MaxPodsResult{}, nil, err
 	}
 	return maxPodsResolved(inst, r)
 }
 
-func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
+func maxPodsResolved(inst ec2data.Instance, r resolved) (MaxPodsResult, []Warning, error) {
 	var warns []Warning
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
 	name := instName(inst)
@@ -108,10 +108,10 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	if r.SecurityGroupsForPods && !inst.Custom {
 		switch {
 		case !inst.TrunkingKnown:
-			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
+			return res, nil, inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
 		case !inst.TrunkingCompatible:
 			// Not "needs a Nitro type": t3 and other Nitro types cannot trunk either.
-			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
+			return res, nil, inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
 		}
 	}
 
@@ -124,31 +124,31 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 	}
 	switch r.OS {
-	case OSWindows:
+	case osWindows:
 		res.NetworkInterfaces = 1
 		res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
 		num(inst.IPv4PerENI)
 		text(" IPv4 addresses on the primary ENI - 1 = ")
 		num(res.MaxPodsUncapped)
 	default:
-		enis, why := PodENIs(inst, r)
+		enis, why := podENIs(inst, r)
 		res.NetworkInterfaces = enis
-		usePrefixes := r.PrefixDelegation || r.IPFamily == IPFamilyIPv6
-		if usePrefixes && !SupportsPrefixDelegation(inst) {
-			if r.IPFamily == IPFamilyIPv6 {
-				return res, nil, inputErr(FieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
+		usePrefixes := r.PrefixDelegation || r.IPFamily == ipFamilyIPv6
+		if usePrefixes && !supportsPrefixDelegation(inst) {
+			if r.IPFamily == ipFamilyIPv6 {
+				return res, nil, inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
 			}
 			warns = append(warns, Warning{
-				Field:   FieldPrefixDelegation,
+				Field:   fieldPrefixDelegation,
 				Summary: "Prefix delegation is not supported on this instance type",
 				Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; the VPC CNI assigns prefixes only on Nitro and bare metal instances and falls back to secondary IPs, so max pods is the secondary-IP value.",
 					name, inst.Hypervisor),
 			})
 			usePrefixes = false
 		}
-		if usePrefixes && r.IPFamily == IPFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
+		if usePrefixes && r.IPFamily == ipFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
 			warns = append(warns, Warning{
-				Field:   FieldCNIVersion,
+				Field:   fieldCNIVersion,
 				Summary: "Prefix delegation needs VPC CNI 1.9.0 or later",
 				Detail:  fmt.Sprintf("cni_version is %q; VPC CNI versions before 1.9.0 ignore ENABLE_PREFIX_DELEGATION, so max pods is the secondary-IP value. Upgrade the VPC CNI add-on to use prefixes.", r.CNIVersion),
 			})
@@ -167,9 +167,9 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		text(" x (")
 		num(inst.IPv4PerENI)
 		if usePrefixes {
-			res.MaxPodsUncapped = inst.PodsOnENIs(enis, IPsPerPrefix)
+			res.MaxPodsUncapped = inst.PodsOnENIs(enis, ipsPerPrefix)
 			text(" - 1) prefixes x ")
-			num(IPsPerPrefix)
+			num(ipsPerPrefix)
 			text(" IPs + 2 = ")
 		} else {
 			res.MaxPodsUncapped = inst.PodsOnENIs(enis, 1)
@@ -178,7 +178,7 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		num(res.MaxPodsUncapped)
 		if enis == 0 {
 			warns = append(warns, Warning{
-				Field:   FieldReservedENIs,
+				Field:   fieldReservedENIs,
 				Summary: "No ENI is left for pods",
 				Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
 					name, counted(inst.DefaultCardENIs, "ENI", "ENIs"), why),
@@ -196,14 +196,14 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		}
 	}
 	switch r.CapPolicy {
-	case CapEKS:
+	case capEKS:
 		if !inst.HasVCPUs() {
-			return res, nil, inputErr(FieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
+			return res, nil, inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
 		}
-		res.Cap = CeilingLowCPU
+		res.Cap = ceilingLowCPU
 		cmp := "<="
-		if inst.VCPUs > CeilingCPUBoundary {
-			res.Cap, cmp = CeilingHighCPU, ">"
+		if inst.VCPUs > ceilingCPUBoundary {
+			res.Cap, cmp = ceilingHighCPU, ">"
 		}
 		if res.MaxPods > res.Cap {
 			res.MaxPods = res.Cap
@@ -212,11 +212,11 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			text(" (eks: ")
 			vcpuText()
 			text(" ", cmp, " ")
-			num(CeilingCPUBoundary)
+			num(ceilingCPUBoundary)
 			text(")")
 		}
-	case CapAutoMode:
-		res.Cap = CeilingAutoMode
+	case capAutoMode:
+		res.Cap = ceilingAutoMode
 		if res.MaxPods > res.Cap {
 			res.MaxPods = res.Cap
 			text(", capped at ")
@@ -232,7 +232,7 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	}
 	if r.PodsPerCore != nil {
 		if !inst.HasVCPUs() {
-			return res, nil, inputErr(FieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
+			return res, nil, inputErr(fieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
 		}
 		if lim := *r.PodsPerCore * inst.VCPUs; lim < res.MaxPods {
 			res.MaxPods = lim

@@ -67,14 +67,14 @@ type subnetShare struct {
 	prefixes, singles int
 }
 
-func (s subnetShare) ips() int { return s.prefixes*IPsPerPrefix + s.singles }
+func (s subnetShare) ips() int { return s.prefixes*ipsPerPrefix + s.singles }
 
 // nodeShare splits NodeSubnetIPs into /28 prefixes and single IPs.
 func (u NodeUsage) nodeShare() subnetShare {
 	if u.CustomNetworking {
 		return subnetShare{singles: u.NodeSubnetIPs}
 	}
-	return subnetShare{prefixes: u.Prefixes, singles: u.NodeSubnetIPs - u.Prefixes*IPsPerPrefix}
+	return subnetShare{prefixes: u.Prefixes, singles: u.NodeSubnetIPs - u.Prefixes*ipsPerPrefix}
 }
 
 // podShare splits PodSubnetIPs likewise.
@@ -82,7 +82,7 @@ func (u NodeUsage) podShare() subnetShare {
 	if !u.CustomNetworking {
 		return subnetShare{}
 	}
-	return subnetShare{prefixes: u.Prefixes, singles: u.PodSubnetIPs - u.Prefixes*IPsPerPrefix}
+	return subnetShare{prefixes: u.Prefixes, singles: u.PodSubnetIPs - u.Prefixes*ipsPerPrefix}
 }
 
 // maxPodsInputLimit keeps max_pods (and so the replay's arithmetic) in a range
@@ -106,37 +106,37 @@ const maxPodsInputLimit = 1 << 24
 //	custom networking: node subnet 1 IP (the primary ENI), all else in the pod subnet
 //	IPv6: 1 IPv4 per node (+ trunk and branch ENIs, whose primary IPv4 a dual-stack subnet assigns)
 func NodeIPs(in NodeIPsInput) (NodeUsage, []Warning, error) {
-	r, err := in.Networking.Validate()
+	r, err := in.Networking.validate()
 	if err != nil {
 		return NodeUsage{}, nil, err
 	}
 	return nodeIPsResolved(in, r)
 }
 
-func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) {
+func nodeIPsResolved(in NodeIPsInput, r resolved) (NodeUsage, []Warning, error) {
 	inst := in.Instance
 	var u NodeUsage
-	if r.OS == OSWindows {
-		return u, nil, inputErr(FieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
+	if r.OS == osWindows {
+		return u, nil, inputErr(fieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
 	}
-	w, err := in.Warm.Validate()
+	w, err := in.Warm.validate()
 	if err != nil {
 		return u, nil, err
 	}
 	b := in.BranchPodsPerNode
 	if b < 0 || b > maxPodsInputLimit {
-		return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", b)
+		return u, nil, inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", b)
 	}
 	if b > 0 {
 		switch {
 		case !r.SecurityGroupsForPods:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", b)
+			return u, nil, inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", b)
 		case inst.Custom:
 			// A described instance has no branch ENI limit to check against.
 		case !inst.TrunkingKnown || !inst.TrunkingCompatible:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", b, inst.Name)
+			return u, nil, inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", b, inst.Name)
 		case b > inst.BranchENIs:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
+			return u, nil, inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
 		}
 	}
 	// A max_pods the user gave replaces the computed value, so neither the cap
@@ -144,7 +144,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	mr := r
 	uncappedDefault := false
 	if in.MaxPods != nil && !inst.HasVCPUs() {
-		mr.CapPolicy, mr.PodsPerCore, uncappedDefault = CapNone, nil, r.CapPolicy == CapEKS || r.PodsPerCore != nil
+		mr.CapPolicy, mr.PodsPerCore, uncappedDefault = capNone, nil, r.CapPolicy == capEKS || r.PodsPerCore != nil
 	}
 	mp, warns, err := maxPodsResolved(inst, mr)
 	if err != nil {
@@ -180,7 +180,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	u.CustomNetworking = r.CustomNetworking
 	u.WarmIPMode = w.WarmIPDefined()
 
-	if r.IPFamily == IPFamilyIPv6 {
+	if r.IPFamily == ipFamilyIPv6 {
 		// ipamd gives pods IPv6 addresses from one /80 prefix on the primary
 		// ENI; the node's IPv4 is the primary ENI's primary address. A trunk or
 		// branch ENI in the dual-stack subnets EKS requires gets a primary IPv4
@@ -215,7 +215,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	} else {
 		u.SecondaryIPs = rp.units
 	}
-	podIPs := u.PodENIs + u.SecondaryIPs + u.Prefixes*IPsPerPrefix + u.TrunkENI + b
+	podIPs := u.PodENIs + u.SecondaryIPs + u.Prefixes*ipsPerPrefix + u.TrunkENI + b
 	u.NetworkInterfaces = u.PodENIs + u.TrunkENI
 	if r.CustomNetworking {
 		u.NetworkInterfaces++
@@ -238,9 +238,9 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 			replayed = fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.Prefixes, "prefix", "prefixes"))
 		}
 		u.Formula += "; ipamd replay: " + replayed
-		field, target := FieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
+		field, target := fieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
 		if !w.WarmIPDefined() {
-			field, target = FieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", w.WarmPrefix)
+			field, target = fieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", w.WarmPrefix)
 		}
 		warns = append(warns, Warning{
 			Field:   field,
@@ -257,7 +257,7 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 				Field:   FieldMaxPods,
 				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
 				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%s), or leave max_pods unset.",
-					u.MaxPods, instName(inst), u.MaxPods, ceilDiv(u.MaxPods, IPsPerPrefix), u.MaxPods, prefixValue(mp.MaxPods, uncappedDefault)),
+					u.MaxPods, instName(inst), u.MaxPods, ceilDiv(u.MaxPods, ipsPerPrefix), u.MaxPods, prefixValue(mp.MaxPods, uncappedDefault)),
 			})
 		}
 	}
@@ -273,7 +273,7 @@ func prefixValue(v int, uncapped bool) string {
 	return fmt.Sprintf("%d here", v)
 }
 
-func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
+func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w resolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
 	defaulted := ""
 	if !podsGiven {
 		defaulted = fmt.Sprintf(" (the default: max_pods %d - 2", u.MaxPods)
@@ -288,7 +288,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 		if rp.prefix {
 			what = fmt.Sprintf("%d %s (%d IPs)", rp.units, plural(rp.units, "prefix", "prefixes"), held)
 		}
-		return inputErr(FieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each node at %s: ipamd allocates up to MINIMUM_IP_TARGET and never more, so pod number %d on a node never gets an IP (pods_per_node is %d). Set warm_ip_target too, raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
+		return inputErr(fieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each node at %s: ipamd allocates up to MINIMUM_IP_TARGET and never more, so pod number %d on a node never gets an IP (pods_per_node is %d). Set warm_ip_target too, raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
 			w.MinimumIP, what, failed, u.PodsPerNode, u.PodsPerNode, held)
 	}
 	if enis == 0 {
@@ -297,7 +297,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 	capacity := fmt.Sprintf("%d IPs (%d %s x %d secondary IPs)", enis*slots, enis, plural(enis, "ENI", "ENIs"), slots)
 	hint := "lower pods_per_node or enable prefix_delegation"
 	if rp.prefix {
-		capacity = fmt.Sprintf("%d IPs (%d %s x %d prefixes x 16)", enis*slots*IPsPerPrefix, enis, plural(enis, "ENI", "ENIs"), slots)
+		capacity = fmt.Sprintf("%d IPs (%d %s x %d prefixes x 16)", enis*slots*ipsPerPrefix, enis, plural(enis, "ENI", "ENIs"), slots)
 		hint = "lower pods_per_node"
 	}
 	return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s gives pods at most %s under these settings, so pod number %d on a node never gets an IP; %s",
@@ -305,7 +305,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 }
 
 // warmIgnoredWarnings flags warm settings that ipamd ignores in this mode.
-func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) []Warning {
+func warmIgnoredWarnings(given WarmTargets, w resolvedWarm, prefix, ipv6 bool) []Warning {
 	var out []Warning
 	add := func(field, why string) {
 		out = append(out, Warning{Field: field, Summary: field + " has no effect here", Detail: why})
@@ -314,7 +314,7 @@ func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) [
 		for _, c := range []struct {
 			v     *int
 			field string
-		}{{given.WarmENITarget, FieldWarmENITarget}, {given.WarmIPTarget, FieldWarmIPTarget}, {given.MinimumIPTarget, FieldMinimumIPTarget}, {given.WarmPrefixTarget, FieldWarmPrefixTarget}} {
+		}{{given.WarmENITarget, fieldWarmENITarget}, {given.WarmIPTarget, fieldWarmIPTarget}, {given.MinimumIPTarget, fieldMinimumIPTarget}, {given.WarmPrefixTarget, fieldWarmPrefixTarget}} {
 			if c.v != nil {
 				add(c.field, "With ip_family ipv6, ipamd assigns one IPv6 /80 prefix per node and ignores the IPv4 warm-pool settings.")
 			}
@@ -323,16 +323,16 @@ func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) [
 	}
 	if given.WarmENITarget != nil && (w.WarmIPDefined() || prefix) {
 		if w.WarmIPDefined() {
-			add(FieldWarmENITarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_ENI_TARGET.")
+			add(fieldWarmENITarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_ENI_TARGET.")
 		} else {
-			add(FieldWarmENITarget, "With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET.")
+			add(fieldWarmENITarget, "With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET.")
 		}
 	}
 	if given.WarmPrefixTarget != nil {
 		if !prefix {
-			add(FieldWarmPrefixTarget, "Prefix delegation is off, so ipamd ignores WARM_PREFIX_TARGET.")
+			add(fieldWarmPrefixTarget, "Prefix delegation is off, so ipamd ignores WARM_PREFIX_TARGET.")
 		} else if w.WarmIPDefined() {
-			add(FieldWarmPrefixTarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_PREFIX_TARGET.")
+			add(fieldWarmPrefixTarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_PREFIX_TARGET.")
 		}
 	}
 	return out
@@ -347,7 +347,7 @@ type closedFormResult struct {
 // closedForm computes the closed forms for an IPv4 node. slots is
 // S = IPv4 per ENI - 1, enis the ENIs that may carry pod addresses. With
 // explain, formula shows the derivation.
-func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w ResolvedWarm, explain bool) closedFormResult {
+func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w resolvedWarm, explain bool) closedFormResult {
 	var c closedFormResult
 	var f strings.Builder
 	say := func(format string, args ...any) {
@@ -360,20 +360,20 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		var pf int
 		switch {
 		case w.WarmIPDefined():
-			pf = max(ceilDiv(p+w.WarmIP, IPsPerPrefix), ceilDiv(w.MinimumIP, IPsPerPrefix))
+			pf = max(ceilDiv(p+w.WarmIP, ipsPerPrefix), ceilDiv(w.MinimumIP, ipsPerPrefix))
 			say("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", p, w.WarmIP, w.MinimumIP, pf)
 		case w.WarmPrefix >= 1:
-			pf = ceilDiv(p, IPsPerPrefix) + w.WarmPrefix
+			pf = ceilDiv(p, ipsPerPrefix) + w.WarmPrefix
 			say("prefixes = ceil(%d/16) + %d = %d", p, w.WarmPrefix, pf)
 		default:
-			pf = p/IPsPerPrefix + 1
+			pf = p/ipsPerPrefix + 1
 			say("prefixes = floor(%d/16) + 1 = %d", p, pf)
 		}
 		if lim := enis * slots; pf > lim {
 			pf = lim
 			say(", limited to %d (%s x %s)", lim, counted(enis, "ENI", "ENIs"), counted(slots, "prefix", "prefixes"))
 		}
-		if lim := ceilDiv(maxPods, IPsPerPrefix); pf > lim {
+		if lim := ceilDiv(maxPods, ipsPerPrefix); pf > lim {
 			pf = lim
 			say(", limited to %d (ceil(max_pods %d/16))", lim, maxPods)
 		}
@@ -382,7 +382,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			n = max(1, n)
 		}
 		c.enis, c.prefixes = n, pf
-		c.ips = n + IPsPerPrefix*pf
+		c.ips = n + ipsPerPrefix*pf
 		say(" on %d %s; node IPs = %d + 16 x %d = %d", n, plural(n, "ENI", "ENIs"), n, pf, c.ips)
 	case w.WarmIPDefined():
 		t := max(p+w.WarmIP, w.MinimumIP)

@@ -32,20 +32,20 @@ const (
 	gibi = int64(1) << 30
 )
 
-// MilliCPU is a computed CPU quantity written as nodeadm and Karpenter write
+// milliCPU is a computed CPU quantity written as nodeadm and Karpenter write
 // theirs: "70m", always in millicores.
-func MilliCPU(millicores int64) Quantity {
+func milliCPU(millicores int64) Quantity {
 	return Quantity{Value: millicores, Text: strconv.FormatInt(millicores, 10) + "m"}
 }
 
-// MebiBytes is a computed byte quantity written as nodeadm and Karpenter write
+// mebiBytes is a computed byte quantity written as nodeadm and Karpenter write
 // theirs: "574Mi", always in mebibytes.
-func MebiBytes(mib int64) Quantity {
+func mebiBytes(mib int64) Quantity {
 	return Quantity{Value: mib * mebi, Text: strconv.FormatInt(mib, 10) + "Mi"}
 }
 
-// GibiBytes is a computed byte quantity such as "1Gi".
-func GibiBytes(gib int64) Quantity {
+// gibiBytes is a computed byte quantity such as "1Gi".
+func gibiBytes(gib int64) Quantity {
 	return Quantity{Value: gib * gibi, Text: strconv.FormatInt(gib, 10) + "Gi"}
 }
 
@@ -71,16 +71,13 @@ var kindNoun = map[quantityKind]string{
 	kindCount: "count",
 }
 
-// ParseCPU parses a Kubernetes CPU quantity ("70m", "0.5", "1") into
+// parseCPU parses a Kubernetes CPU quantity ("70m", "0.5", "1") into
 // millicores. field names the input for the error.
-func ParseCPU(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCPU) }
+func parseCPU(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCPU) }
 
-// ParseBytes parses a Kubernetes memory or storage quantity ("574Mi", "1Gi",
+// parseBytes parses a Kubernetes memory or storage quantity ("574Mi", "1Gi",
 // "600M", "1073741824") into bytes. field names the input for the error.
-func ParseBytes(field, s string) (Quantity, error) { return parseQuantity(field, s, kindBytes) }
-
-// ParseCount parses a quantity that counts things (inodes, PIDs).
-func ParseCount(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCount) }
+func parseBytes(field, s string) (Quantity, error) { return parseQuantity(field, s, kindBytes) }
 
 // Suffix multipliers, as powers: binary suffixes are powers of 2, decimal ones
 // powers of 10.
@@ -180,7 +177,7 @@ func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
 	q := Quantity{Value: val}
 	switch kind {
 	case kindCPU:
-		q.Text = FormatCPU(val)
+		q.Text = formatCPU(val)
 	default:
 		q.Text = formatBytes(val, binary)
 	}
@@ -216,10 +213,10 @@ func abs(v int) int {
 	return v
 }
 
-// FormatCPU writes millicores the way Kubernetes canonicalises CPU: whole
+// formatCPU writes millicores the way Kubernetes canonicalises CPU: whole
 // cores as a plain number ("1", "2"), anything else in millicores ("500m",
 // "1500m").
-func FormatCPU(millicores int64) string {
+func formatCPU(millicores int64) string {
 	if millicores != 0 && millicores%1000 == 0 {
 		return strconv.FormatInt(millicores/1000, 10)
 	}
@@ -228,11 +225,6 @@ func FormatCPU(millicores int64) string {
 	}
 	return strconv.FormatInt(millicores, 10) + "m"
 }
-
-// FormatBytes writes a byte count the way Kubernetes canonicalises a quantity
-// written with a binary suffix: the largest binary suffix that divides it
-// exactly ("1Gi", "574Mi", "1536Ki"), or plain bytes.
-func FormatBytes(bytes int64) string { return formatBytes(bytes, true) }
 
 // formatBytes keeps the suffix family the user wrote, as Kubernetes does:
 // binary input gets the largest exact binary suffix, decimal or plain input the
@@ -263,9 +255,9 @@ func formatBytes(v int64, binary bool) string {
 	return strconv.FormatInt(v, 10)
 }
 
-// Percentage is an eviction threshold written as a share of capacity ("10%").
+// percentage is an eviction threshold written as a share of capacity ("10%").
 // Hundredths is the percentage x 100, so "7.5%" is 750.
-type Percentage struct {
+type percentage struct {
 	Hundredths int64
 	Text       string
 }
@@ -273,18 +265,18 @@ type Percentage struct {
 // parsePercentage accepts what Karpenter's EC2NodeClass validation accepts for
 // a percentage eviction threshold: 0 to 100 with at most two decimals, then
 // "%". It returns ok=false when s does not end in "%".
-func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
+func parsePercentage(field, s string) (p percentage, ok bool, err error) {
 	num, found := strings.CutSuffix(s, "%")
 	if !found {
-		return Percentage{}, false, nil
+		return percentage{}, false, nil
 	}
 	bad := inputErr(field, "%s is %q; a percentage threshold is a number from 0 to 100 with at most two decimals, such as \"10%%\" or \"7.5%%\"", field, s)
 	whole, frac, hasFrac := strings.Cut(num, ".")
 	if whole == "" || len(whole) > 3 || strings.Trim(whole, "0123456789") != "" {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
 	if hasFrac && (frac == "" || len(frac) > 2 || strings.Trim(frac, "0123456789") != "") {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	f := int64(0)
@@ -296,9 +288,9 @@ func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
 	}
 	h := w*100 + f
 	if h > 100*100 {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
-	return Percentage{Hundredths: h, Text: s}, true, nil
+	return percentage{Hundredths: h, Text: s}, true, nil
 }
 
 // ceilDiv is a / b rounded up (towards +infinity), for b > 0.

@@ -16,39 +16,39 @@ const (
 
 // Kube-reserved memory bases: which pods count P goes into 11 x P + 255 MiB.
 const (
-	// BasisMaxPods uses the max pods kubelet is configured with.
-	BasisMaxPods = "max_pods"
-	// BasisENI uses eni_max_pods, as AL2's bootstrap.sh and nodeadm do.
-	BasisENI = "eni"
+	// basisMaxPods uses the max pods kubelet is configured with.
+	basisMaxPods = "max_pods"
+	// basisENI uses eni_max_pods, as AL2's bootstrap.sh and nodeadm do.
+	basisENI = "eni"
 )
 
 // Defaults of the node resource inputs.
 const (
-	DefaultRootVolumeGiB           = 20    // Karpenter's and the EKS AMIs' default volume size
-	DefaultVMMemoryOverheadPercent = 0.075 // Karpenter's VM_MEMORY_OVERHEAD_PERCENT
-	DefaultAttachedENIs            = 1
-	// Arm64MemoryReserveMiB is the CMA memory Karpenter subtracts on Graviton.
-	Arm64MemoryReserveMiB = 64
-	// KubeReservedMemoryPerPodMiB and KubeReservedMemoryBaseMiB are the
+	defaultRootVolumeGiB           = 20    // Karpenter's and the EKS AMIs' default volume size
+	defaultVMMemoryOverheadPercent = 0.075 // Karpenter's VM_MEMORY_OVERHEAD_PERCENT
+	defaultAttachedENIs            = 1
+	// arm64MemoryReserveMiB is the CMA memory Karpenter subtracts on Graviton.
+	arm64MemoryReserveMiB = 64
+	// kubeReservedMemoryPerPodMiB and KubeReservedMemoryBaseMiB are the
 	// 11 x pods + 255 MiB of nodeadm, bootstrap.sh, Bottlerocket and Karpenter.
-	KubeReservedMemoryPerPodMiB = 11
-	KubeReservedMemoryBaseMiB   = 255
-	// KubeReservedEphemeralGiB is the kube-reserved ephemeral-storage they all use.
-	KubeReservedEphemeralGiB = 1
+	kubeReservedMemoryPerPodMiB = 11
+	kubeReservedMemoryBaseMiB   = 255
+	// kubeReservedEphemeralGiB is the kube-reserved ephemeral-storage they all use.
+	kubeReservedEphemeralGiB = 1
 	maxRootVolumeGiB         = 65536 // the EBS maximum, 64 TiB
 )
 
 // Field names of the node resource inputs.
 const (
-	FieldAMIFamily                 = "ami_family"
+	fieldAMIFamily                 = "ami_family"
 	FieldMaxPods                   = "max_pods"
 	FieldKubeReservedBasis         = "kube_reserved_basis"
 	FieldKubeReserved              = "kube_reserved"
-	FieldSystemReserved            = "system_reserved"
-	FieldRootVolumeSize            = "root_volume_size"
-	FieldVMMemoryOverheadPercent   = "vm_memory_overhead_percent"
-	FieldExtraEBSVolumes           = "extra_ebs_volumes"
-	FieldAttachedNetworkInterfaces = "attached_network_interfaces"
+	fieldSystemReserved            = "system_reserved"
+	fieldRootVolumeSize            = "root_volume_size"
+	fieldVMMemoryOverheadPercent   = "vm_memory_overhead_percent"
+	fieldExtraEBSVolumes           = "extra_ebs_volumes"
+	fieldAttachedNetworkInterfaces = "attached_network_interfaces"
 )
 
 // ReservedInput is a kube_reserved or system_reserved override: Kubernetes
@@ -143,12 +143,12 @@ type NodeResourcesResult struct {
 	KarpenterReservedENIs int
 }
 
-// KubeReservedCPUMillicores is the CPU nodeadm, bootstrap.sh, Bottlerocket and
+// kubeReservedCPUMillicores is the CPU nodeadm, bootstrap.sh, Bottlerocket and
 // Karpenter reserve for kubelet and the container runtime: 6% of the first
 // core, 1% of the second, 0.5% of the third and fourth, 0.25% of every further
 // core, each band truncated to whole millicores. Integer arithmetic, as in
 // nodeadm (basis points of millicores), so no float rounding can creep in.
-func KubeReservedCPUMillicores(vcpus int) int64 {
+func kubeReservedCPUMillicores(vcpus int) int64 {
 	total := int64(vcpus) * 1000
 	var reserved int64
 	for _, band := range []struct{ start, end, basisPoints int64 }{
@@ -164,29 +164,29 @@ func KubeReservedCPUMillicores(vcpus int) int64 {
 	return reserved
 }
 
-// KubeReservedMemoryMiB is 11 x pods + 255 MiB.
-func KubeReservedMemoryMiB(pods int) int64 {
-	return KubeReservedMemoryPerPodMiB*int64(pods) + KubeReservedMemoryBaseMiB
+// kubeReservedMemoryMiB is 11 x pods + 255 MiB.
+func kubeReservedMemoryMiB(pods int) int64 {
+	return kubeReservedMemoryPerPodMiB*int64(pods) + kubeReservedMemoryBaseMiB
 }
 
-// CapacityMemoryMiB is the memory Karpenter expects kubelet to report for an
+// capacityMemoryMiB is the memory Karpenter expects kubelet to report for an
 // instance: memory MiB, minus 64 MiB on arm64, minus ceil(overhead x that).
 // The float expression mirrors Karpenter's (bytes x percent / 1024 / 1024) so
 // the rounding matches it exactly.
-func CapacityMemoryMiB(memoryMiB int, arch string, overhead float64) int64 {
+func capacityMemoryMiB(memoryMiB int, arch string, overhead float64) int64 {
 	mib := int64(memoryMiB)
 	if arch == "arm64" {
-		mib -= Arm64MemoryReserveMiB
+		mib -= arm64MemoryReserveMiB
 	}
 	return mib - int64(math.Ceil(float64(mib*mebi)*overhead/1024/1024))
 }
 
-// EBSVolumeLimit mirrors the EBS CSI driver's volume attach limit for a node:
+// ebsVolumeLimit mirrors the EBS CSI driver's volume attach limit for a node:
 // the type's attachment limit, minus the root volume and the extra volumes
 // attached at boot, and for types whose limit is shared with ENIs, minus the
 // ENIs beyond the first; never below 1. It returns 0 when the instance's limit
 // is unknown.
-func EBSVolumeLimit(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
+func ebsVolumeLimit(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
 	if inst.EBSMaxAttachments <= 0 {
 		return 0
 	}
@@ -201,13 +201,13 @@ func ebsRaw(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
 	return limit
 }
 
-// KarpenterReservedENIs is the RESERVED_ENIS value that makes Karpenter's
+// karpenterReservedENIs is the RESERVED_ENIS value that makes Karpenter's
 // ENI-limited pods count (ENIs - RESERVED_ENIS) x (IPv4 per ENI - 1) + 2 match
 // these settings: one for custom networking (the primary ENI stays in the node
 // subnet), one for the trunk ENI of security groups for pods, plus
 // reserved_enis. max_eni is left out: RESERVED_ENIS is one number for every
 // instance type, while max_eni's effect depends on the type.
-func KarpenterReservedENIs(n Networking) int {
+func karpenterReservedENIs(n Networking) int {
 	k := n.ReservedENIs
 	if n.CustomNetworking {
 		k++
@@ -236,55 +236,55 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	inst := in.Instance
 
 	res.AMIFamily = or(in.AMIFamily, AMIFamilyAL2023)
-	if err := oneOf(FieldAMIFamily, res.AMIFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
+	if err := oneOf(fieldAMIFamily, res.AMIFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
 		return res, nil, err
 	}
-	res.KubeReservedBasis = or(in.KubeReservedBasis, BasisMaxPods)
-	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, BasisMaxPods, BasisENI); err != nil {
+	res.KubeReservedBasis = or(in.KubeReservedBasis, basisMaxPods)
+	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, basisMaxPods, basisENI); err != nil {
 		return res, nil, err
 	}
-	net, err := in.Networking.Validate()
+	net, err := in.Networking.validate()
 	if err != nil {
 		return res, nil, err
 	}
-	if net.OS == OSWindows {
-		return res, nil, inputErr(FieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", res.AMIFamily, amiFamilyName(res.AMIFamily))
+	if net.OS == osWindows {
+		return res, nil, inputErr(fieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", res.AMIFamily, amiFamilyName(res.AMIFamily))
 	}
 	if in.MaxPods != nil && *in.MaxPods < 1 {
 		return res, nil, inputErr(FieldMaxPods, "max_pods is %d; it must be at least 1, or left unset to use the computed max pods", *in.MaxPods)
 	}
-	rootGiB := DefaultRootVolumeGiB
+	rootGiB := defaultRootVolumeGiB
 	if in.RootVolumeGiB != nil {
 		rootGiB = *in.RootVolumeGiB
 		if rootGiB < 1 || rootGiB > maxRootVolumeGiB {
-			return res, nil, inputErr(FieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", rootGiB, maxRootVolumeGiB)
+			return res, nil, inputErr(fieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", rootGiB, maxRootVolumeGiB)
 		}
 	}
-	overhead := DefaultVMMemoryOverheadPercent
+	overhead := defaultVMMemoryOverheadPercent
 	if in.VMMemoryOverheadPercent != nil {
 		overhead = *in.VMMemoryOverheadPercent
 		if math.IsNaN(overhead) || overhead < 0 || overhead >= 1 {
-			return res, nil, inputErr(FieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
+			return res, nil, inputErr(fieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
 		}
 	}
 	if in.ExtraEBSVolumes < 0 {
-		return res, nil, inputErr(FieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
+		return res, nil, inputErr(fieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
 	}
-	attached := DefaultAttachedENIs
+	attached := defaultAttachedENIs
 	if in.AttachedNetworkInterfaces != nil {
 		attached = *in.AttachedNetworkInterfaces
 		if attached < 1 {
-			return res, nil, inputErr(FieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
+			return res, nil, inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
 		}
 		if inst.TotalENIs > 0 && attached > inst.TotalENIs {
-			return res, nil, inputErr(FieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
+			return res, nil, inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
 		}
 	}
 	kubeOverride, err := parseReserved(FieldKubeReserved, in.KubeReserved)
 	if err != nil {
 		return res, nil, err
 	}
-	res.SystemReserved, err = parseReserved(FieldSystemReserved, in.SystemReserved)
+	res.SystemReserved, err = parseReserved(fieldSystemReserved, in.SystemReserved)
 	if err != nil {
 		return res, nil, err
 	}
@@ -295,13 +295,13 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 
 	if !inst.HasVCPUs() {
 		if inst.Custom {
-			return res, nil, inputErr(FieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
+			return res, nil, inputErr(fieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
 		}
 		return res, nil, inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
 	}
 	if !inst.HasMemory() {
 		if inst.Custom {
-			return res, nil, inputErr(FieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
+			return res, nil, inputErr(fieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
 		}
 		return res, nil, inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
 	}
@@ -329,21 +329,21 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	// a pods count, ephemeral-storage 1Gi; each override replaces its value
 	// (Karpenter's kubeReserved merges the same way).
 	res.KubeReservedPods = res.MaxPods
-	if res.KubeReservedBasis == BasisENI {
+	if res.KubeReservedBasis == basisENI {
 		res.KubeReservedPods = mp.ENIMaxPods
 		if !kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
 			warns = append(warns, Warning{
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
 				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as AL2 bootstrap.sh, nodeadm and Karpenter do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
-					res.KubeReservedPods, KubeReservedMemoryMiB(res.KubeReservedPods), mp.ENIMaxPods, res.MaxPods, KubeReservedMemoryMiB(res.MaxPods)),
+					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), mp.ENIMaxPods, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}
 	}
 	res.KubeReserved = Reserved{
-		CPU:              MilliCPU(KubeReservedCPUMillicores(inst.VCPUs)),
-		Memory:           MebiBytes(KubeReservedMemoryMiB(res.KubeReservedPods)),
-		EphemeralStorage: GibiBytes(KubeReservedEphemeralGiB),
+		CPU:              milliCPU(kubeReservedCPUMillicores(inst.VCPUs)),
+		Memory:           mebiBytes(kubeReservedMemoryMiB(res.KubeReservedPods)),
+		EphemeralStorage: gibiBytes(kubeReservedEphemeralGiB),
 	}
 	if kubeOverride.CPU.IsSet() {
 		res.KubeReserved.CPU = kubeOverride.CPU
@@ -364,7 +364,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	res.EvictionHardOverridden = len(in.EvictionHard) > 0
 
 	// Capacity and allocatable, Karpenter's model.
-	capMemMiB := CapacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
+	capMemMiB := capacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
 	res.Capacity = NodeAmounts{
 		CPUMillicores:       int64(inst.VCPUs) * 1000,
 		MemoryMiB:           capMemMiB,
@@ -375,8 +375,8 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	capStorage := int64(rootGiB) * gibi
 	sys := res.SystemReserved
 	allocCPU := res.Capacity.CPUMillicores - res.KubeReserved.CPU.Value - sys.CPU.Value
-	allocMem := capMem - res.KubeReserved.Memory.Value - sys.Memory.Value - eviction[SignalMemoryAvailable].Of(capMem)
-	allocStorage := capStorage - eviction[SignalNodeFSAvailable].Of(capStorage) - res.KubeReserved.EphemeralStorage.Value - sys.EphemeralStorage.Value
+	allocMem := capMem - res.KubeReserved.Memory.Value - sys.Memory.Value - eviction[signalMemoryAvailable].Of(capMem)
+	allocStorage := capStorage - eviction[signalNodeFSAvailable].Of(capStorage) - res.KubeReserved.EphemeralStorage.Value - sys.EphemeralStorage.Value
 	clamp := func(v int64, resource, unit string, capacity int64) int64 {
 		if v >= 0 {
 			return v
@@ -397,17 +397,17 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		Pods:                res.MaxPods,
 	}
 
-	res.EBSVolumeLimit = EBSVolumeLimit(inst, in.ExtraEBSVolumes, attached)
+	res.EBSVolumeLimit = ebsVolumeLimit(inst, in.ExtraEBSVolumes, attached)
 	if inst.EBSMaxAttachments > 0 && ebsRaw(inst, in.ExtraEBSVolumes, attached) < 1 {
 		warns = append(warns, Warning{
-			Field:   FieldExtraEBSVolumes,
+			Field:   fieldExtraEBSVolumes,
 			Summary: "No EBS attachment slot is left for persistent volumes",
 			Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
 				instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(in.ExtraEBSVolumes, "extra volume", "extra volumes"),
 				counted(attached, "attached ENI", "attached ENIs")),
 		})
 	}
-	res.KarpenterReservedENIs = KarpenterReservedENIs(net.Networking)
+	res.KarpenterReservedENIs = karpenterReservedENIs(net.Networking)
 	return res, warns, nil
 }
 
@@ -416,17 +416,17 @@ func parseReserved(field string, in ReservedInput) (Reserved, error) {
 	var r Reserved
 	var err error
 	if in.CPU != nil {
-		if r.CPU, err = ParseCPU(field+".cpu", *in.CPU); err != nil {
+		if r.CPU, err = parseCPU(field+".cpu", *in.CPU); err != nil {
 			return r, err
 		}
 	}
 	if in.Memory != nil {
-		if r.Memory, err = ParseBytes(field+".memory", *in.Memory); err != nil {
+		if r.Memory, err = parseBytes(field+".memory", *in.Memory); err != nil {
 			return r, err
 		}
 	}
 	if in.EphemeralStorage != nil {
-		if r.EphemeralStorage, err = ParseBytes(field+".ephemeral_storage", *in.EphemeralStorage); err != nil {
+		if r.EphemeralStorage, err = parseBytes(field+".ephemeral_storage", *in.EphemeralStorage); err != nil {
 			return r, err
 		}
 	}
@@ -438,7 +438,7 @@ func parseReserved(field string, in ReservedInput) (Reserved, error) {
 func overrideField(in NodeResourcesInput) string {
 	switch {
 	case in.SystemReserved != ReservedInput{}:
-		return FieldSystemReserved
+		return fieldSystemReserved
 	case in.KubeReserved != ReservedInput{}:
 		return FieldKubeReserved
 	case len(in.EvictionHard) > 0:
