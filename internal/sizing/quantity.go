@@ -226,6 +226,11 @@ func formatCPU(millicores int64) string {
 	return strconv.FormatInt(millicores, 10) + "m"
 }
 
+// formatBinaryBytes writes a byte count the way Kubernetes canonicalises a quantity
+// written with a binary suffix: the largest binary suffix that divides it
+// exactly ("1Gi", "574Mi", "1536Ki"), or plain bytes.
+func formatBinaryBytes(bytes int64) string { return formatBytes(bytes, true) }
+
 // formatBytes keeps the suffix family the user wrote, as Kubernetes does:
 // binary input gets the largest exact binary suffix, decimal or plain input the
 // largest exact decimal suffix ("600M", "1G", "1500k").
