@@ -224,90 +224,114 @@ const maxNodesSearchLimit = 1 << 20
 // eligible block, so a prefix shortfall is at most n x P blocks (16 IPs each):
 // the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
-	var res SubnetCapacityResult
-	r, err := in.Networking.validate()
+	net, err := in.Networking.validate()
 	if err != nil {
-		return res, nil, err
+		return SubnetCapacityResult{}, nil, err
 	}
-	res.PrefixLayout = or(in.PrefixLayout, prefixLayoutScattered)
-	if err := oneOf(fieldPrefixLayout, res.PrefixLayout, prefixLayoutScattered, prefixLayoutPacked); err != nil {
-		return res, nil, err
-	}
-	if in.NodeCount < 0 || in.NodeCount > inputCountLimit {
-		return res, nil, inputErr(fieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
-	}
-	res.SurgeNodesPerSubnet = defaultSurgeNodesPerSubnet
-	if in.SurgeNodesPerSubnet != nil {
-		res.SurgeNodesPerSubnet = *in.SurgeNodesPerSubnet
-		if res.SurgeNodesPerSubnet < 0 || res.SurgeNodesPerSubnet > inputCountLimit {
-			return res, nil, inputErr(fieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
-		}
-	}
-	if err := in.Reserved.validate(); err != nil {
-		return res, nil, err
-	}
-	subnets, err := parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
+	res, err := checkCapacitySettings(in)
 	if err != nil {
-		return res, nil, err
+		return SubnetCapacityResult{}, nil, err
 	}
-	if len(subnets) == 0 {
-		return res, nil, inputErr(FieldSubnets, "subnets is empty; give at least one subnet (its cidr_block, and available_ip_address_count from aws_subnet if it is in use)")
-	}
-	var podSubnets []Subnet
-	switch {
-	case r.CustomNetworking && len(in.PodSubnets) == 0:
-		return res, nil, inputErr(FieldPodSubnets, "custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets, one for each of the %d subnets, paired by index", len(subnets))
-	case !r.CustomNetworking && len(in.PodSubnets) > 0:
-		return res, nil, inputErr(FieldPodSubnets, "pod_subnets is given but custom_networking is off; without custom networking pods take their addresses from the node's subnet, so remove pod_subnets or set custom_networking = true")
-	case r.CustomNetworking:
-		if len(in.PodSubnets) != len(subnets) {
-			return res, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
-		}
-		if podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets); err != nil {
-			return res, nil, err
-		}
-	}
-
-	u, warns, err := nodeIPsResolved(in.NodeIPsInput, r)
+	subnets, podSubnets, err := parseCapacitySubnets(in, net.CustomNetworking)
 	if err != nil {
-		return res, nil, err
+		return SubnetCapacityResult{}, nil, err
 	}
-	res.PerNode = u
-	packed := res.PrefixLayout == prefixLayoutPacked
-	if !u.PrefixDelegation && in.PrefixLayout != "" {
+	perNode, warns, err := nodeIPsResolved(in.NodeIPsInput, net)
+	if err != nil {
+		return SubnetCapacityResult{}, nil, err
+	}
+	res.PerNode = perNode
+	if !perNode.PrefixDelegation && in.PrefixLayout != "" {
 		warns = append(warns, Warning{Field: fieldPrefixLayout, Summary: "prefix_layout has no effect here",
 			Detail: "Prefix delegation is not in use, so no /28 blocks are needed and the layout of single IPs does not matter."})
 	}
+	res.evalSubnets(in, subnets, podSubnets)
+	res.MaxPodsTotal = res.MaxNodes * (perNode.PodsPerNode + perNode.BranchPodsPerNode)
+	return res, warns, nil
+}
 
+// checkCapacitySettings checks the layout, node counts and reservations, and
+// starts the result with their resolved values.
+func checkCapacitySettings(in SubnetCapacityInput) (SubnetCapacityResult, error) {
+	res := SubnetCapacityResult{
+		PrefixLayout:        or(in.PrefixLayout, prefixLayoutScattered),
+		SurgeNodesPerSubnet: defaultSurgeNodesPerSubnet,
+	}
+	if err := oneOf(fieldPrefixLayout, res.PrefixLayout, prefixLayoutScattered, prefixLayoutPacked); err != nil {
+		return res, err
+	}
+	if in.NodeCount < 0 || in.NodeCount > inputCountLimit {
+		return res, inputErr(fieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
+	}
+	if in.SurgeNodesPerSubnet != nil {
+		res.SurgeNodesPerSubnet = *in.SurgeNodesPerSubnet
+		if res.SurgeNodesPerSubnet < 0 || res.SurgeNodesPerSubnet > inputCountLimit {
+			return res, inputErr(fieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
+		}
+	}
+	return res, in.Reserved.validate()
+}
+
+// parseCapacitySubnets parses the node subnets and, with custom networking,
+// the pod subnets paired with them by index.
+func parseCapacitySubnets(in SubnetCapacityInput, customNetworking bool) (subnets, podSubnets []Subnet, err error) {
+	subnets, err = parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(subnets) == 0 {
+		return nil, nil, inputErr(FieldSubnets, "subnets is empty; give at least one subnet (its cidr_block, and available_ip_address_count from aws_subnet if it is in use)")
+	}
+	switch {
+	case customNetworking && len(in.PodSubnets) == 0:
+		return nil, nil, inputErr(FieldPodSubnets, "custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets, one for each of the %d subnets, paired by index", len(subnets))
+	case !customNetworking && len(in.PodSubnets) > 0:
+		return nil, nil, inputErr(FieldPodSubnets, "pod_subnets is given but custom_networking is off; without custom networking pods take their addresses from the node's subnet, so remove pod_subnets or set custom_networking = true")
+	case !customNetworking:
+		return subnets, nil, nil
+	case len(in.PodSubnets) != len(subnets):
+		return nil, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
+	}
+	podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets)
+	if err != nil {
+		return nil, nil, err
+	}
+	return subnets, podSubnets, nil
+}
+
+// evalSubnets spreads the planned nodes evenly over the subnets (the first
+// node_count mod subnets get one more), evaluates each subnet and its pod
+// subnet, and sums what they hold.
+func (res *SubnetCapacityResult) evalSubnets(in SubnetCapacityInput, subnets, podSubnets []Subnet) {
+	perNode := res.PerNode
+	packed := res.PrefixLayout == prefixLayoutPacked
 	res.Fits = true
-	k := len(subnets)
-	res.Subnets = make([]SubnetResult, k)
+	count := len(subnets)
+	res.Subnets = make([]SubnetResult, count)
 	if podSubnets != nil {
-		res.PodSubnets = make([]SubnetResult, k)
+		res.PodSubnets = make([]SubnetResult, count)
 	}
 	for i := range subnets {
-		planned := in.NodeCount / k
-		if i < in.NodeCount%k {
+		planned := in.NodeCount / count
+		if i < in.NodeCount%count {
 			planned++
 		}
 		surge := 0
 		if planned > 0 {
 			surge = res.SurgeNodesPerSubnet
 		}
-		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
-		maxNodes := sr.MaxNodes
-		res.Subnets[i] = sr
-		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], sr, u, "node", packed)
+		nodeResult := evalSubnet(subnets[i], perNode.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
+		res.Subnets[i] = nodeResult
+		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], nodeResult, perNode, "node", packed)
+		maxNodes := nodeResult.MaxNodes
 		if podSubnets != nil {
-			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
-			res.PodSubnets[i] = pr
-			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], pr, u, "pod", packed)
-			maxNodes = min(maxNodes, pr.MaxNodes)
+			podResult := evalSubnet(podSubnets[i], perNode.podShare(), planned, surge, 0, packed)
+			res.PodSubnets[i] = podResult
+			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], podResult, perNode, "pod", packed)
+			maxNodes = min(maxNodes, podResult.MaxNodes)
 		}
 		res.MaxNodes += maxNodes
 	}
-	res.MaxPodsTotal = res.MaxNodes * (u.PodsPerNode + u.BranchPodsPerNode)
-	return res, warns, nil
 }
 
 // parseSubnets validates the subnets of list; others (named by othersList)

@@ -93,95 +93,114 @@ const maxQuantity = int64(1) << 60
 // values are rejected; so are values finer than the unit (a fraction of a
 // millicore or of a byte), which kubelet would silently round.
 func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
-	bad := func() error {
-		return inputErr(field, "%s is %q, which is not a Kubernetes %s quantity; %s", field, s, kindNoun[kind], acceptedForms[kind])
-	}
 	if s == "" {
 		return Quantity{}, inputErr(field, "%s is empty; %s", field, acceptedForms[kind])
 	}
-	body := s
-	negative := false
-	switch body[0] {
-	case '-':
-		negative = true
-		body = body[1:]
-	case '+':
-		body = body[1:]
-	}
-	// The number: digits with an optional fraction, or a fraction alone.
-	i := 0
-	for i < len(body) && body[i] >= '0' && body[i] <= '9' {
-		i++
-	}
-	intDigits := i
-	fracDigits := 0
-	if i < len(body) && body[i] == '.' {
-		i++
-		for i < len(body) && body[i] >= '0' && body[i] <= '9' {
-			i++
-			fracDigits++
-		}
-	}
-	if intDigits+fracDigits == 0 || i > 40 {
-		return Quantity{}, bad()
-	}
-	suffix := body[i:]
-	num, ok := new(big.Rat).SetString(body[:i])
+	negative, number, suffix, ok := splitQuantity(s)
 	if !ok {
-		return Quantity{}, bad()
+		return Quantity{}, notAQuantity(field, s, kind)
 	}
-	binary := false
-	if p, ok := binarySuffixes[suffix]; ok {
-		num.Mul(num, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), p)))
-		binary = true
-	} else if p, ok := decimalSuffixes[suffix]; ok {
-		num.Mul(num, pow10(p))
-	} else if len(suffix) >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') {
-		exp, err := strconv.Atoi(suffix[1:])
-		if err != nil || exp < -30 || exp > 30 || strings.HasPrefix(suffix[1:], "+-") {
-			return Quantity{}, bad()
-		}
-		num.Mul(num, pow10(exp))
-	} else {
-		if kind == kindBytes {
-			if hint := suffixHint(suffix); hint != "" {
-				return Quantity{}, inputErr(field, "%s is %q: %s; %s", field, s, hint, acceptedForms[kind])
-			}
-		}
-		return Quantity{}, bad()
+	value, ok := new(big.Rat).SetString(number)
+	if !ok {
+		return Quantity{}, notAQuantity(field, s, kind)
 	}
-	if negative && num.Sign() != 0 {
+	binary, err := applySuffix(value, suffix, field, s, kind)
+	if err != nil {
+		return Quantity{}, err
+	}
+	if negative && value.Sign() != 0 {
 		return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
 	}
 	if kind == kindCPU {
-		num.Mul(num, big.NewRat(1000, 1))
+		value.Mul(value, big.NewRat(1000, 1))
 	}
-	if !num.IsInt() {
-		switch kind {
-		case kindCPU:
-			return Quantity{}, inputErr(field, "%s is %q, finer than one millicore; CPU quantities have millicore precision, %s", field, s, acceptedForms[kind])
-		case kindBytes:
-			if suffix == "m" || suffix == "u" || suffix == "n" {
-				return Quantity{}, inputErr(field, "%s is %q: the suffix %q means thousandths (milli), not mega; write \"Mi\" (mebibytes) or \"M\" (megabytes)", field, s, suffix)
-			}
-			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number of bytes; %s", field, s, acceptedForms[kind])
-		default:
-			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number; %s", field, s, acceptedForms[kind])
-		}
+	if !value.IsInt() {
+		return Quantity{}, finerThanUnit(field, s, suffix, kind)
 	}
-	v := num.Num()
-	if !v.IsInt64() || v.Int64() > maxQuantity {
+	whole := value.Num()
+	if !whole.IsInt64() || whole.Int64() > maxQuantity {
 		return Quantity{}, inputErr(field, "%s is %q, which is too large", field, s)
 	}
-	val := v.Int64()
-	q := Quantity{Value: val}
+	if kind == kindCPU {
+		return Quantity{Value: whole.Int64(), Text: formatCPU(whole.Int64())}, nil
+	}
+	return Quantity{Value: whole.Int64(), Text: formatBytes(whole.Int64(), binary)}, nil
+}
+
+// splitQuantity splits a quantity into its sign, its number (digits with an
+// optional fraction, or a fraction alone, at most 40 characters) and its
+// suffix; ok is false when there is no number.
+func splitQuantity(s string) (negative bool, number, suffix string, ok bool) {
+	body := s
+	switch body[0] {
+	case '-':
+		negative, body = true, body[1:]
+	case '+':
+		body = body[1:]
+	}
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	end := 0
+	for end < len(body) && isDigit(body[end]) {
+		end++
+	}
+	digits := end
+	if end < len(body) && body[end] == '.' {
+		end++
+		for end < len(body) && isDigit(body[end]) {
+			end++
+			digits++
+		}
+	}
+	if digits == 0 || end > 40 {
+		return false, "", "", false
+	}
+	return negative, body[:end], body[end:], true
+}
+
+// applySuffix multiplies value by what suffix stands for: a binary suffix
+// (binary is then true), a decimal suffix, or an exponent such as "e3".
+func applySuffix(value *big.Rat, suffix, field, s string, kind quantityKind) (binary bool, err error) {
+	if power, ok := binarySuffixes[suffix]; ok {
+		value.Mul(value, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), power)))
+		return true, nil
+	}
+	if power, ok := decimalSuffixes[suffix]; ok {
+		value.Mul(value, pow10(power))
+		return false, nil
+	}
+	if len(suffix) >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') {
+		exponent, err := strconv.Atoi(suffix[1:])
+		if err != nil || exponent < -30 || exponent > 30 || strings.HasPrefix(suffix[1:], "+-") {
+			return false, notAQuantity(field, s, kind)
+		}
+		value.Mul(value, pow10(exponent))
+		return false, nil
+	}
+	if kind == kindBytes {
+		if hint := suffixHint(suffix); hint != "" {
+			return false, inputErr(field, "%s is %q: %s; %s", field, s, hint, acceptedForms[kind])
+		}
+	}
+	return false, notAQuantity(field, s, kind)
+}
+
+func notAQuantity(field, s string, kind quantityKind) error {
+	return inputErr(field, "%s is %q, which is not a Kubernetes %s quantity; %s", field, s, kindNoun[kind], acceptedForms[kind])
+}
+
+// finerThanUnit explains a value finer than the unit: a fraction of a
+// millicore, of a byte, or of one.
+func finerThanUnit(field, s, suffix string, kind quantityKind) error {
 	switch kind {
 	case kindCPU:
-		q.Text = formatCPU(val)
-	default:
-		q.Text = formatBytes(val, binary)
+		return inputErr(field, "%s is %q, finer than one millicore; CPU quantities have millicore precision, %s", field, s, acceptedForms[kind])
+	case kindBytes:
+		if suffix == "m" || suffix == "u" || suffix == "n" {
+			return inputErr(field, "%s is %q: the suffix %q means thousandths (milli), not mega; write \"Mi\" (mebibytes) or \"M\" (megabytes)", field, s, suffix)
+		}
+		return inputErr(field, "%s is %q, which is not a whole number of bytes; %s", field, s, acceptedForms[kind])
 	}
-	return q, nil
+	return inputErr(field, "%s is %q, which is not a whole number; %s", field, s, acceptedForms[kind])
 }
 
 // suffixHint explains common unit mistakes in byte quantities.

@@ -231,112 +231,182 @@ func karpenterReservedENIs(n Networking) int {
 // Where the tools differ, allocatable mirrors Karpenter and kube-reserved
 // mirrors nodeadm.
 func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error) {
-	var res NodeResourcesResult
-	var warns []Warning
-	inst := in.Instance
-
-	res.AMIFamily = or(in.AMIFamily, AMIFamilyAL2023)
-	if err := oneOf(fieldAMIFamily, res.AMIFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
-		return res, nil, err
-	}
-	res.KubeReservedBasis = or(in.KubeReservedBasis, basisMaxPods)
-	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, basisMaxPods, basisENI); err != nil {
-		return res, nil, err
-	}
-	net, err := in.Networking.validate()
+	settings, err := checkNodeResources(in)
 	if err != nil {
-		return res, nil, err
+		return NodeResourcesResult{}, nil, err
 	}
-	if net.OS == osWindows {
-		return res, nil, inputErr(fieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", res.AMIFamily, amiFamilyName(res.AMIFamily))
+	computed, warns, err := maxPodsResolved(in.Instance, settings.net)
+	if err != nil {
+		return NodeResourcesResult{}, nil, err
 	}
+	res := NodeResourcesResult{
+		AMIFamily:         settings.amiFamily,
+		KubeReservedBasis: settings.basis,
+		Computed:          computed,
+		MaxPods:           computed.MaxPods,
+		SystemReserved:    settings.systemReserved,
+	}
+	if in.MaxPods != nil {
+		res.MaxPods = *in.MaxPods
+		warns = append(warns, maxPodsAbovePodIPs(in.Instance, res.MaxPods, computed)...)
+	}
+	warns = append(warns, res.setKubeReserved(in.Instance, settings)...)
+	res.EvictionHard = make(map[string]string, len(settings.eviction))
+	for signal, limit := range settings.eviction {
+		res.EvictionHard[signal] = limit.Text()
+	}
+	res.EvictionHardOverridden = len(in.EvictionHard) > 0
+	warns = append(warns, res.setCapacityAndAllocatable(in, settings)...)
+	res.EBSVolumeLimit = ebsVolumeLimit(in.Instance, in.ExtraEBSVolumes, settings.attachedENIs)
+	warns = append(warns, noEBSSlotLeft(in.Instance, in.ExtraEBSVolumes, settings.attachedENIs)...)
+	res.KarpenterReservedENIs = karpenterReservedENIs(settings.net.Networking)
+	return res, warns, nil
+}
+
+// nodeResourceSettings is a NodeResourcesInput checked, with its defaults
+// filled in and its quantities parsed.
+type nodeResourceSettings struct {
+	amiFamily, basis string
+	net              resolved
+	rootGiB          int
+	memoryOverhead   float64
+	attachedENIs     int
+	kubeOverride     Reserved
+	systemReserved   Reserved
+	eviction         map[string]threshold
+}
+
+// checkNodeResources checks every input in the order a user reads them, then
+// that the instance's vCPUs and memory are known.
+func checkNodeResources(in NodeResourcesInput) (nodeResourceSettings, error) {
+	settings, err := checkNodeResourceChoices(in)
+	if err != nil {
+		return settings, err
+	}
+	if err := settings.checkAmounts(in); err != nil {
+		return settings, err
+	}
+	if settings.kubeOverride, err = parseReserved(FieldKubeReserved, in.KubeReserved); err != nil {
+		return settings, err
+	}
+	if settings.systemReserved, err = parseReserved(fieldSystemReserved, in.SystemReserved); err != nil {
+		return settings, err
+	}
+	if settings.eviction, err = resolveEvictionHard(in.EvictionHard); err != nil {
+		return settings, err
+	}
+	return settings, requireVCPUsAndMemory(in.Instance)
+}
+
+// checkNodeResourceChoices checks the enumerated inputs: AMI family,
+// kube-reserved basis and the networking settings.
+func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, error) {
+	settings := nodeResourceSettings{
+		amiFamily: or(in.AMIFamily, AMIFamilyAL2023),
+		basis:     or(in.KubeReservedBasis, basisMaxPods),
+	}
+	if err := oneOf(fieldAMIFamily, settings.amiFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
+		return settings, err
+	}
+	if err := oneOf(FieldKubeReservedBasis, settings.basis, basisMaxPods, basisENI); err != nil {
+		return settings, err
+	}
+	var err error
+	if settings.net, err = in.Networking.validate(); err != nil {
+		return settings, err
+	}
+	if settings.net.OS == osWindows {
+		return settings, inputErr(fieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", settings.amiFamily, amiFamilyName(settings.amiFamily))
+	}
+	return settings, nil
+}
+
+// checkAmounts checks the numeric inputs and fills in their defaults.
+func (settings *nodeResourceSettings) checkAmounts(in NodeResourcesInput) error {
 	if in.MaxPods != nil && *in.MaxPods < 1 {
-		return res, nil, inputErr(FieldMaxPods, "max_pods is %d; it must be at least 1, or left unset to use the computed max pods", *in.MaxPods)
+		return inputErr(FieldMaxPods, "max_pods is %d; it must be at least 1, or left unset to use the computed max pods", *in.MaxPods)
 	}
-	rootGiB := defaultRootVolumeGiB
+	settings.rootGiB = defaultRootVolumeGiB
 	if in.RootVolumeGiB != nil {
-		rootGiB = *in.RootVolumeGiB
-		if rootGiB < 1 || rootGiB > maxRootVolumeGiB {
-			return res, nil, inputErr(fieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", rootGiB, maxRootVolumeGiB)
+		settings.rootGiB = *in.RootVolumeGiB
+		if settings.rootGiB < 1 || settings.rootGiB > maxRootVolumeGiB {
+			return inputErr(fieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", settings.rootGiB, maxRootVolumeGiB)
 		}
 	}
-	overhead := defaultVMMemoryOverheadPercent
+	settings.memoryOverhead = defaultVMMemoryOverheadPercent
 	if in.VMMemoryOverheadPercent != nil {
-		overhead = *in.VMMemoryOverheadPercent
-		if math.IsNaN(overhead) || overhead < 0 || overhead >= 1 {
-			return res, nil, inputErr(fieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
+		settings.memoryOverhead = *in.VMMemoryOverheadPercent
+		if overhead := settings.memoryOverhead; math.IsNaN(overhead) || overhead < 0 || overhead >= 1 {
+			return inputErr(fieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
 		}
 	}
 	if in.ExtraEBSVolumes < 0 {
-		return res, nil, inputErr(fieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
+		return inputErr(fieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
 	}
-	attached := defaultAttachedENIs
+	settings.attachedENIs = defaultAttachedENIs
 	if in.AttachedNetworkInterfaces != nil {
-		attached = *in.AttachedNetworkInterfaces
-		if attached < 1 {
-			return res, nil, inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
-		}
-		if inst.TotalENIs > 0 && attached > inst.TotalENIs {
-			return res, nil, inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
-		}
+		settings.attachedENIs = *in.AttachedNetworkInterfaces
+		return checkAttachedENIs(in.Instance, settings.attachedENIs)
 	}
-	kubeOverride, err := parseReserved(FieldKubeReserved, in.KubeReserved)
-	if err != nil {
-		return res, nil, err
-	}
-	res.SystemReserved, err = parseReserved(fieldSystemReserved, in.SystemReserved)
-	if err != nil {
-		return res, nil, err
-	}
-	eviction, err := resolveEvictionHard(in.EvictionHard)
-	if err != nil {
-		return res, nil, err
-	}
+	return nil
+}
 
+func checkAttachedENIs(inst ec2data.Instance, attached int) error {
+	if attached < 1 {
+		return inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
+	}
+	if inst.TotalENIs > 0 && attached > inst.TotalENIs {
+		return inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
+	}
+	return nil
+}
+
+// requireVCPUsAndMemory: kube-reserved CPU and allocatable need the vCPU
+// count, allocatable memory the memory size.
+func requireVCPUsAndMemory(inst ec2data.Instance) error {
 	if !inst.HasVCPUs() {
 		if inst.Custom {
-			return res, nil, inputErr(fieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
+			return inputErr(fieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
 		}
-		return res, nil, inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
+		return inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
 	}
 	if !inst.HasMemory() {
 		if inst.Custom {
-			return res, nil, inputErr(fieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
+			return inputErr(fieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
 		}
-		return res, nil, inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
+		return inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
 	}
+	return nil
+}
 
-	mp, mpWarns, err := maxPodsResolved(inst, net)
-	if err != nil {
-		return res, nil, err
+// maxPodsAbovePodIPs warns when the max_pods given is more than the pods the
+// node's ENIs can give addresses to.
+func maxPodsAbovePodIPs(inst ec2data.Instance, maxPods int, computed MaxPodsResult) []Warning {
+	if maxPods <= computed.MaxPodsUncapped {
+		return nil
 	}
-	warns = append(warns, mpWarns...)
-	res.Computed = mp
-	res.MaxPods = mp.MaxPods
-	if in.MaxPods != nil {
-		res.MaxPods = *in.MaxPods
-		if res.MaxPods > mp.MaxPodsUncapped {
-			warns = append(warns, Warning{
-				Field:   FieldMaxPods,
-				Summary: "max_pods is more than the pod IPs this node can get",
-				Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
-					res.MaxPods, instName(inst), mp.MaxPodsUncapped, mp.Formula),
-			})
-		}
-	}
+	return []Warning{{
+		Field:   FieldMaxPods,
+		Summary: "max_pods is more than the pod IPs this node can get",
+		Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
+			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula),
+	}}
+}
 
-	// Kube-reserved, mirroring nodeadm: cpu from the vCPU count, memory from
-	// a pods count, ephemeral-storage 1Gi; each override replaces its value
-	// (Karpenter's kubeReserved merges the same way).
+// setKubeReserved fills kube-reserved, mirroring nodeadm: cpu from the vCPU
+// count, memory from a pods count, ephemeral-storage 1Gi; each override
+// replaces its value (Karpenter's kubeReserved merges the same way).
+func (res *NodeResourcesResult) setKubeReserved(inst ec2data.Instance, settings nodeResourceSettings) []Warning {
+	var warns []Warning
 	res.KubeReservedPods = res.MaxPods
 	if res.KubeReservedBasis == basisENI {
-		res.KubeReservedPods = mp.ENIMaxPods
-		if !kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
+		res.KubeReservedPods = res.Computed.ENIMaxPods
+		if !settings.kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
 			warns = append(warns, Warning{
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
 				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as AL2 bootstrap.sh, nodeadm and Karpenter do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
-					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), mp.ENIMaxPods, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
+					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), res.Computed.ENIMaxPods, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}
 	}
@@ -345,43 +415,45 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		Memory:           mebiBytes(kubeReservedMemoryMiB(res.KubeReservedPods)),
 		EphemeralStorage: gibiBytes(kubeReservedEphemeralGiB),
 	}
-	if kubeOverride.CPU.IsSet() {
-		res.KubeReserved.CPU = kubeOverride.CPU
+	override := settings.kubeOverride
+	if override.CPU.IsSet() {
+		res.KubeReserved.CPU = override.CPU
 	}
-	if kubeOverride.Memory.IsSet() {
-		res.KubeReserved.Memory = kubeOverride.Memory
+	if override.Memory.IsSet() {
+		res.KubeReserved.Memory = override.Memory
 	}
-	if kubeOverride.EphemeralStorage.IsSet() {
-		res.KubeReserved.EphemeralStorage = kubeOverride.EphemeralStorage
+	if override.EphemeralStorage.IsSet() {
+		res.KubeReserved.EphemeralStorage = override.EphemeralStorage
 	}
 	res.KubeReservedCPUMillicores = res.KubeReserved.CPU.Value
 	res.KubeReservedMemoryMiB = res.KubeReserved.Memory.MiB()
+	return warns
+}
 
-	res.EvictionHard = make(map[string]string, len(eviction))
-	for k, t := range eviction {
-		res.EvictionHard[k] = t.Text()
-	}
-	res.EvictionHardOverridden = len(in.EvictionHard) > 0
-
-	// Capacity and allocatable, Karpenter's model.
-	capMemMiB := capacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
+// setCapacityAndAllocatable fills capacity and allocatable as Karpenter
+// models them. kubelet clamps a negative allocatable to zero; so do we,
+// loudly.
+func (res *NodeResourcesResult) setCapacityAndAllocatable(in NodeResourcesInput, settings nodeResourceSettings) []Warning {
+	inst := in.Instance
+	capacityMemMiB := capacityMemoryMiB(inst.MemoryMiB, inst.Arch, settings.memoryOverhead)
 	res.Capacity = NodeAmounts{
 		CPUMillicores:       int64(inst.VCPUs) * 1000,
-		MemoryMiB:           capMemMiB,
-		EphemeralStorageMiB: int64(rootGiB) * 1024,
+		MemoryMiB:           capacityMemMiB,
+		EphemeralStorageMiB: int64(settings.rootGiB) * 1024,
 		Pods:                res.MaxPods,
 	}
-	capMem := capMemMiB * mebi
-	capStorage := int64(rootGiB) * gibi
-	sys := res.SystemReserved
-	allocCPU := res.Capacity.CPUMillicores - res.KubeReserved.CPU.Value - sys.CPU.Value
-	allocMem := capMem - res.KubeReserved.Memory.Value - sys.Memory.Value - eviction[signalMemoryAvailable].Of(capMem)
-	allocStorage := capStorage - eviction[signalNodeFSAvailable].Of(capStorage) - res.KubeReserved.EphemeralStorage.Value - sys.EphemeralStorage.Value
-	clamp := func(v int64, resource, unit string, capacity int64) int64 {
-		if v >= 0 {
-			return v
+	capacityMem := capacityMemMiB * mebi
+	capacityStorage := int64(settings.rootGiB) * gibi
+	kube, system := res.KubeReserved, res.SystemReserved
+	allocatableCPU := res.Capacity.CPUMillicores - kube.CPU.Value - system.CPU.Value
+	allocatableMem := capacityMem - kube.Memory.Value - system.Memory.Value - settings.eviction[signalMemoryAvailable].Of(capacityMem)
+	allocatableStorage := capacityStorage - settings.eviction[signalNodeFSAvailable].Of(capacityStorage) - kube.EphemeralStorage.Value - system.EphemeralStorage.Value
+
+	var warns []Warning
+	clamp := func(value int64, resource, unit string, capacity int64) int64 {
+		if value >= 0 {
+			return value
 		}
-		// kubelet clamps a negative allocatable to zero; so do we, loudly.
 		warns = append(warns, Warning{
 			Field:   overrideField(in),
 			Summary: fmt.Sprintf("No allocatable %s is left", resource),
@@ -391,24 +463,27 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		return 0
 	}
 	res.Allocatable = NodeAmounts{
-		CPUMillicores:       clamp(allocCPU, "CPU", "millicores", res.Capacity.CPUMillicores),
-		MemoryMiB:           clamp(allocMem, "memory", "MiB", capMemMiB) / mebi,
-		EphemeralStorageMiB: clamp(allocStorage, "ephemeral storage", "MiB", res.Capacity.EphemeralStorageMiB) / mebi,
+		CPUMillicores:       clamp(allocatableCPU, "CPU", "millicores", res.Capacity.CPUMillicores),
+		MemoryMiB:           clamp(allocatableMem, "memory", "MiB", capacityMemMiB) / mebi,
+		EphemeralStorageMiB: clamp(allocatableStorage, "ephemeral storage", "MiB", res.Capacity.EphemeralStorageMiB) / mebi,
 		Pods:                res.MaxPods,
 	}
+	return warns
+}
 
-	res.EBSVolumeLimit = ebsVolumeLimit(inst, in.ExtraEBSVolumes, attached)
-	if inst.EBSMaxAttachments > 0 && ebsRaw(inst, in.ExtraEBSVolumes, attached) < 1 {
-		warns = append(warns, Warning{
-			Field:   fieldExtraEBSVolumes,
-			Summary: "No EBS attachment slot is left for persistent volumes",
-			Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
-				instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(in.ExtraEBSVolumes, "extra volume", "extra volumes"),
-				counted(attached, "attached ENI", "attached ENIs")),
-		})
+// noEBSSlotLeft warns when the root volume, extra volumes and ENIs take every
+// EBS attachment slot.
+func noEBSSlotLeft(inst ec2data.Instance, extraVolumes, attachedENIs int) []Warning {
+	if inst.EBSMaxAttachments <= 0 || ebsRaw(inst, extraVolumes, attachedENIs) >= 1 {
+		return nil
 	}
-	res.KarpenterReservedENIs = karpenterReservedENIs(net.Networking)
-	return res, warns, nil
+	return []Warning{{
+		Field:   fieldExtraEBSVolumes,
+		Summary: "No EBS attachment slot is left for persistent volumes",
+		Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
+			instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(extraVolumes, "extra volume", "extra volumes"),
+			counted(attachedENIs, "attached ENI", "attached ENIs")),
+	}}
 }
 
 // parseReserved parses a kube_reserved or system_reserved override.
