@@ -15,6 +15,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
 )
 
 //go:embed instances.tsv
@@ -203,7 +205,7 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "instance type %q is not in the embedded instance table (data version %s)", e.Name, e.DataVersion)
+	fmt.Fprintf(&b, "instance type %s is not in the embedded instance table (data version %s)", echo.Quote(e.Name), e.DataVersion)
 	switch len(e.Suggestions) {
 	case 0:
 		b.WriteString(".")

@@ -54,7 +54,10 @@ func (f *nodeIPsFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"\nOptions (each as the data source attribute of the same name):\n\n" + nodeIPsOptionSet.markdownTable(),
 		Parameters: []function.Parameter{
 			instanceTypeParameter(),
-			function.Int64Parameter{
+			// A number, not Int64Parameter: the framework's conversion of 1.5
+			// to Int64 fails with a message blaming the provider; Run says it
+			// in the options' words instead.
+			function.NumberParameter{
 				Name: "pods_per_node",
 				MarkdownDescription: "Peak pods per node on the VPC network: not host-network pods (they cost nothing) and not " +
 					"branch pods (`branch_pods_per_node`). At most what the node's ENIs can address.",
@@ -67,10 +70,23 @@ func (f *nodeIPsFunction) Definition(_ context.Context, _ function.DefinitionReq
 
 func (f *nodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var name types.String
-	var pods types.Int64
+	var podsNumber types.Number
 	var opts []types.Dynamic
-	if resp.Error = req.Arguments.Get(ctx, &name, &pods, &opts); resp.Error != nil {
+	if resp.Error = req.Arguments.Get(ctx, &name, &podsNumber, &opts); resp.Error != nil {
 		return
+	}
+	pods := types.Int64Null()
+	if podsNumber.IsUnknown() {
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(schemaObjectType(NewSubnetCapacityDataSource(), "per_node")))
+		return
+	}
+	if !podsNumber.IsNull() {
+		v, _, problem := convertOption(ctx, podsNumber, wholeNumber, sizing.FieldPodsPerNode)
+		if problem != "" {
+			resp.Error = function.NewArgumentFuncError(1, problem)
+			return
+		}
+		pods = v.(types.Int64)
 	}
 	perNode, unknown, ferr := nodeIPsCall(ctx, name, pods, opts)
 	switch {

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
 	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
@@ -165,7 +166,7 @@ func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic
 		for _, k := range keys {
 			a, ok := o.attrs[k]
 			if !ok {
-				msg := fmt.Sprintf("unknown option %q", k)
+				msg := "unknown option " + echo.Quote(k)
 				if s := closestKey(k, o.keys); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
@@ -216,6 +217,9 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 	v, unknown := underlyingValue(v)
 	if unknown {
 		return nil, true, ""
+	}
+	if _, ok := want.(wholeNumberType); ok {
+		want = types.Int64Type // the same checks, in the options' words
 	}
 	if v == nil || v.IsNull() {
 		nv, err := typedValue(ctx, want, tftypes.Value{})
@@ -284,7 +288,7 @@ func convertBool(v attr.Value, where string) (attr.Value, string) {
 		if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
 			return types.BoolValue(b), ""
 		}
-		return nil, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
+		return nil, fmt.Sprintf("%s: must be a bool, got the string %s", where, echo.Quote(x.ValueString()))
 	}
 	return nil, ""
 }
@@ -295,13 +299,13 @@ func convertInt64(v attr.Value, where string) (attr.Value, string) {
 	var f *big.Float
 	switch x := v.(type) {
 	case basetypes.Int64Value:
-		return x, ""
+		f = new(big.Float).SetInt64(x.ValueInt64())
 	case basetypes.NumberValue:
 		f = x.ValueBigFloat()
 	case basetypes.StringValue:
 		pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
 		if err != nil {
-			return nil, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
+			return nil, fmt.Sprintf("%s: must be a whole number, got the string %s", where, echo.Quote(x.ValueString()))
 		}
 		f = pf
 	default:
@@ -313,6 +317,9 @@ func convertInt64(v attr.Value, where string) (attr.Value, string) {
 	i, acc := f.Int64()
 	if acc != big.Exact {
 		return nil, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, numberText(f))
+	}
+	if problem := wholeNumberProblem(f); problem != "" {
+		return nil, fmt.Sprintf("%s: %s, got %d", where, strings.TrimPrefix(problem, "that is "), i)
 	}
 	return types.Int64Value(i), ""
 }
@@ -337,7 +344,7 @@ func convertObject(ctx context.Context, given map[string]attr.Value, want basety
 	names := slices.Sorted(maps.Keys(want.AttrTypes))
 	for _, k := range slices.Sorted(maps.Keys(given)) {
 		if _, ok := want.AttrTypes[k]; !ok {
-			return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
+			return nil, false, fmt.Sprintf("%s: unknown attribute %s; valid attributes are %s", where, echo.Quote(k), strings.Join(names, ", "))
 		}
 	}
 	vals := make(map[string]attr.Value, len(want.AttrTypes))
@@ -430,7 +437,7 @@ func typeName(t attr.Type) string {
 		return "string"
 	case basetypes.BoolType:
 		return "bool"
-	case basetypes.Int64Type:
+	case basetypes.Int64Type, wholeNumberType:
 		return "whole number"
 	case basetypes.NumberType, basetypes.Float64Type:
 		return "number"

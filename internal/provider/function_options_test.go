@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -24,6 +25,11 @@ func callFunction(t *testing.T, f function.Function, positional []attr.Value, va
 	var def function.DefinitionResponse
 	f.Definition(ctx, function.DefinitionRequest{}, &def)
 	args := append([]attr.Value(nil), positional...)
+	for i, a := range args {
+		if i < len(def.Definition.Parameters) && def.Definition.Parameters[i].GetType().Equal(types.NumberType) {
+			args[i] = int64sAsNumbers(a) // Terraform passes a number
+		}
+	}
 	if def.Definition.VariadicParameter != nil {
 		ts := make([]attr.Type, len(variadic))
 		for i := range variadic {
@@ -75,7 +81,8 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 		} else {
 			want = sr.Schema.Blocks[k].Type()
 		}
-		v, _, problem := convertOption(ctx, v, want, k)
+		// Whole-number attributes take any number, as from Terraform.
+		v, _, problem := convertOption(ctx, int64sAsNumbers(v), numbersAsTerraform(want), k)
 		if problem != "" {
 			t.Fatal(problem)
 		}
@@ -204,4 +211,51 @@ func tuple(elems ...attr.Value) attr.Value {
 		ts[i] = e.Type(context.Background())
 	}
 	return types.TupleValueMust(ts, elems)
+}
+
+// numbersAsTerraform is t with whole-number attributes as plain numbers: the
+// type Terraform checks a configuration against.
+func numbersAsTerraform(t attr.Type) attr.Type {
+	switch x := t.(type) {
+	case wholeNumberType:
+		return types.NumberType
+	case basetypes.ObjectType:
+		ats := map[string]attr.Type{}
+		for k, at := range x.AttrTypes {
+			ats[k] = numbersAsTerraform(at)
+		}
+		return types.ObjectType{AttrTypes: ats}
+	case basetypes.ListType:
+		return types.ListType{ElemType: numbersAsTerraform(x.ElemType)}
+	case basetypes.MapType:
+		return types.MapType{ElemType: numbersAsTerraform(x.ElemType)}
+	}
+	return t
+}
+
+// int64sAsNumbers turns the known Int64 values in v into numbers.
+func int64sAsNumbers(v attr.Value) attr.Value {
+	switch x := v.(type) {
+	case basetypes.Int64Value:
+		if !x.IsNull() && !x.IsUnknown() {
+			return types.NumberValue(new(big.Float).SetInt64(x.ValueInt64()))
+		}
+	case basetypes.ObjectValue:
+		if !x.IsNull() && !x.IsUnknown() {
+			m := map[string]attr.Value{}
+			for k, e := range x.Attributes() {
+				m[k] = int64sAsNumbers(e)
+			}
+			return lit(m)
+		}
+	case basetypes.TupleValue:
+		if !x.IsNull() && !x.IsUnknown() {
+			elems := make([]attr.Value, len(x.Elements()))
+			for i, e := range x.Elements() {
+				elems[i] = int64sAsNumbers(e)
+			}
+			return tuple(elems...)
+		}
+	}
+	return v
 }

@@ -78,7 +78,7 @@ func TestAccFunctionSubnetMaxNodesErrors(t *testing.T) {
 			`(?s)options.prefix_layout: prefix_layout has no effect here: Prefix delegation is not in use.*functions cannot return warnings`},
 		// A shortfall (the reservations alone do not fit) is the data source's warning, so an error here.
 		{`subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 } })`,
-			`(?s)Invalid value for "cidr_block" parameter: Subnet 10.0.0.0/28 is 5 IPs short.*functions cannot return warnings`},
+			`(?s)Invalid value for "cidr_block" parameter: Subnet is short of IPs: The node subnet 10.0.0.0/28 is 5 IPs short: it needs.*functions cannot return warnings`},
 		{`subnet_max_nodes(null, "m5.large")`, `Invalid value for "cidr_block" parameter: argument must not be null`},
 	})
 }
