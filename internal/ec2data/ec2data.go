@@ -196,7 +196,10 @@ func (t *Table) Lookup(name string) (Instance, error) {
 	return Instance{}, &NotFoundError{Name: name, Suggestions: t.Suggest(name, 3), DataVersion: t.DataVersion}
 }
 
-// NotFoundError is returned for a name the table does not know.
+// NotFoundError is returned for a name the table does not know. Its message
+// names the closest known types; what a caller can do about a type newer than
+// the table depends on the caller (see sizing.ResolveInstance and
+// sizing.TableInstance).
 type NotFoundError struct {
 	Name        string
 	Suggestions []string
@@ -214,7 +217,6 @@ func (e *NotFoundError) Error() string {
 	default:
 		fmt.Fprintf(&b, "; did you mean %s or %s?", strings.Join(e.Suggestions[:len(e.Suggestions)-1], ", "), e.Suggestions[len(e.Suggestions)-1])
 	}
-	b.WriteString(" For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type).")
 	return b.String()
 }
 

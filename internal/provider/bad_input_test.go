@@ -103,6 +103,17 @@ func strMapValue(m map[string]string) attr.Value {
 	return types.MapValueMust(types.StringType, vals)
 }
 
+// testCA is base64 of the start of a PEM certificate.
+const testCA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
+
+// clusterWith is a valid cluster object with one field replaced.
+func clusterWith(field, value string) attr.Value {
+	c := attrs{"name": str("demo"), "api_server_endpoint": str("https://ABCD.gr7.us-west-2.eks.amazonaws.com"),
+		"certificate_authority": str(testCA), "service_cidr": str("10.100.0.0/16")}
+	c[field] = str(value)
+	return lit(c)
+}
+
 // with returns a copy of base with more attributes.
 func with(base attrs, more attrs) attrs {
 	out := maps.Clone(base)
@@ -119,7 +130,7 @@ var badInputs = []badInput{
 	// ekssize_instance_type
 	{ds: "instance_type", name: "misspelled type with a suggestion",
 		attrs: attrs{"instance_type": str("m5.larg")}, line: `instance_type = "m5.larg"`, path: "instance_type",
-		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{ds: "instance_type", name: "empty type",
 		attrs: attrs{"instance_type": str("")}, line: `instance_type = ""`, path: "instance_type",
 		want: `instance type "" is not in the embedded instance table`},
@@ -378,9 +389,35 @@ var badInputs = []badInput{
 		want: `max_pods is 0; it must be at least 1`},
 	{ds: "node_config", name: "malformed service CIDR",
 		attrs: with(m5large, attrs{"cluster": lit(attrs{"name": str("a"), "api_server_endpoint": str("https://x"),
-			"certificate_authority": str("Q0E="), "service_cidr": str("10.100.0.0")})}),
+			"certificate_authority": str("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="), "service_cidr": str("10.100.0.0")})}),
 		path: "cluster.service_cidr",
 		want: `cluster.service_cidr is "10.100.0.0", which is not a CIDR block`},
+	// Empty or malformed cluster fields (issue 14 item 13): a NodeConfig
+	// with them is complete but the node cannot join.
+	{ds: "node_config", name: "empty cluster name",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "")}), path: "cluster.name",
+		want: `cluster.name is empty; give the EKS cluster's name (aws_eks_cluster.name)`},
+	{ds: "node_config", name: "cluster name with a space",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "my cluster")}), path: "cluster.name",
+		want: `cluster.name is "my cluster", which is not an EKS cluster name: 1 to 100 letters, digits, hyphens and underscores`},
+	{ds: "node_config", name: "empty API server endpoint",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is empty; give the cluster's API server URL (aws_eks_cluster.endpoint)`},
+	{ds: "node_config", name: "API server endpoint without https",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "ABCD.gr7.us-west-2.eks.amazonaws.com")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is "ABCD.gr7.us-west-2.eks.amazonaws.com", which is not an https URL`},
+	{ds: "node_config", name: "empty certificate authority",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is empty; give the base64-encoded CA bundle`},
+	{ds: "node_config", name: "certificate authority not base64",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "-----BEGIN CERTIFICATE-----")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is not base64 (27 characters); give aws_eks_cluster.certificate_authority[0].data as it is, not decoded`},
+	{ds: "node_config", name: "certificate authority without a certificate",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "Q0E=")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority decodes to no PEM certificate`},
+	{ds: "node_config", name: "empty service CIDR",
+		attrs: with(m5large, attrs{"cluster": clusterWith("service_cidr", "")}), path: "cluster.service_cidr",
+		want: `cluster.service_cidr is empty; give the cluster's service CIDR`},
 	{ds: "node_config", name: "custom instance without memory",
 		attrs: attrs{"instance": lit(attrs{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": num(2)})},
 		path:  "instance.memory_size",
@@ -391,7 +428,7 @@ var badInputs = []badInput{
 
 	// Functions.
 	{fn: "max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage")}, arg: "instance_type",
-		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "max_pods", name: "null type", cliOnly: true, args: []attr.Value{types.StringNull()}, arg: "instance_type",
 		want: `argument must not be null`},
 	{fn: "max_pods", name: "null options", cliOnly: true, args: []attr.Value{str("m5.large")}, options: []attr.Value{types.DynamicNull()}, arg: "options",
@@ -447,10 +484,19 @@ var badInputs = []badInput{
 	{fn: "max_pods", name: "unknown vCPUs with pods_per_core", args: []attr.Value{str("c7i.32xlarge")},
 		options: []attr.Value{lit(attrs{"cap_policy": str("none"), "pods_per_core": num(10)})}, arg: "options",
 		want: `options.pods_per_core: pods_per_core needs the vCPU count, which is unknown for c7i.32xlarge`},
+	{fn: "max_pods", name: "strict: prefix delegation on a Xen type", args: []attr.Value{str("m4.large")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "strict": boolean(true)})}, arg: "options",
+		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: m4.large runs on the xen hypervisor ... (the ekssize_max_pods data source gives this as a warning; strict = true makes it an error)`},
+	{fn: "max_pods", name: "strict: VPC CNI before 1.9 with prefix delegation", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "cni_version": str("1.8.0"), "strict": boolean(true)})}, arg: "options",
+		want: `options.cni_version: Prefix delegation needs VPC CNI 1.9.0 or later: cni_version is "1.8.0"`},
+	{fn: "max_pods", name: "strict not a bool", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"strict": str("yes")})}, arg: "options",
+		want: `options.strict: must be a bool, got the string "yes"`},
 	{fn: "eni_max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage")}, arg: "instance_type",
-		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "instance_type", name: "misspelled type", args: []attr.Value{str("m5.larg")}, arg: "instance_type",
-		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "subnet_usable_ips", name: "IPv6 CIDR", args: []attr.Value{str("2600:1f18:1234:5600::/64")}, arg: "cidr_block",
 		want: `cidr_block "2600:1f18:1234:5600::/64" is an IPv6 CIDR`},
 	{fn: "subnet_usable_ips", name: "host bits set", args: []attr.Value{str("10.0.0.1/24")}, arg: "cidr_block",
@@ -490,6 +536,12 @@ var badInputs = []badInput{
 	{fn: "subnet_max_nodes", name: "branch pods on a type that cannot trunk", args: []attr.Value{str("10.0.0.0/24"), str("t3.large")},
 		options: []attr.Value{lit(attrs{"security_groups_for_pods": boolean(true), "branch_pods_per_node": num(2)})}, arg: "options",
 		want: `options.branch_pods_per_node: branch_pods_per_node is 2, but t3.large is not trunking compatible`},
+	{fn: "subnet_max_nodes", name: "strict: reservations leave no room", args: []attr.Value{str("10.0.0.0/28"), str("m5.large")},
+		options: []attr.Value{lit(attrs{"reserved": lit(attrs{"application_load_balancers": num(2)}), "strict": boolean(true)})}, arg: "cidr_block",
+		want: `Subnet is short of IPs: The node subnet 10.0.0.0/28 is 5 IPs short: it needs ... strict = true makes it an error`},
+	{fn: "node_ips", name: "strict: warm ENI target with prefix delegation", args: []attr.Value{str("m5.large"), i64(10)},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "warm_eni_target": num(2), "strict": boolean(true)})}, arg: "options",
+		want: `options.warm_eni_target: warm_eni_target has no effect here: With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET. (the ekssize_subnet_capacity data source gives this as a warning; strict = true makes it an error)`},
 	{fn: "node_ips", name: "negative pods", args: []attr.Value{str("m5.large"), i64(-1)}, arg: "pods_per_node",
 		want: `pods_per_node is -1; it must be 0 or more`},
 	{fn: "node_ips", name: "pods beyond max pods", args: []attr.Value{str("m5.large"), i64(40)}, arg: "pods_per_node",
@@ -741,7 +793,13 @@ func TestBadInputDirect(t *testing.T) {
 			for i, o := range c.options {
 				variadic[i] = types.DynamicValue(o)
 			}
-			_, ferr := callFunction(t, f, c.args, variadic...)
+			args := slices.Clone(c.args)
+			for i, p := range def.Definition.Parameters {
+				if _, dynamic := p.(function.DynamicParameter); dynamic && i < len(args) {
+					args[i] = types.DynamicValue(args[i]) // as the framework passes a dynamic argument
+				}
+			}
+			_, ferr := callFunction(t, f, args, variadic...)
 			if ferr == nil {
 				t.Fatalf("no error; want %q", c.want)
 			}

@@ -24,12 +24,14 @@ type nodeIPsOptions struct {
 	warmTargetsModel
 	MaxPods           types.Int64 `tfsdk:"max_pods"`
 	BranchPodsPerNode types.Int64 `tfsdk:"branch_pods_per_node"`
+	strictOption
 }
 
 var nodeIPsOptionSet = newFuncOptions(
 	networkingAttributes(),
 	warmTargetsAttributes(),
 	schemaAttributes(NewSubnetCapacityDataSource(), "max_pods", "branch_pods_per_node"),
+	strictAttributes(),
 )
 
 // perNodeAttributes is the data source's per_node object, which node_ips
@@ -51,7 +53,7 @@ func (f *nodeIPsFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"subnet. Size with the peak pod count: ipamd frees addresses late. The same core code, defaults, validation and " +
 			"messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", perNodeAttributes()) +
-			"\nOptions (each as the data source attribute of the same name):\n\n" + nodeIPsOptionSet.markdownTable(),
+			"\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + nodeIPsOptionSet.markdownTable(),
 		Parameters: []function.Parameter{
 			instanceTypeParameter(),
 			// A number, not Int64Parameter: the framework's conversion of 1.5
@@ -119,6 +121,7 @@ func nodeIPsCall(ctx context.Context, name types.String, pods types.Int64, opts 
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return nil, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	u, warns, err := sizing.NodeIPs(nodeIPsInputOf(inst, o.networkingModel, o.warmTargetsModel, o.MaxPods, pods, o.BranchPodsPerNode))
 	if ferr := c.fail(warns, err); ferr != nil {
 		return nil, false, ferr

@@ -41,12 +41,16 @@ output "kube_reserved" {
   value = data.ekssize_node_config.prefix.kube_reserved
 }
 
+# Sensitive: these two can carry cluster.certificate_authority.
+# terraform output -raw nodeadm_config shows it.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.prefix.nodeadm_config
+  value     = data.ekssize_node_config.prefix.nodeadm_config
+  sensitive = true
 }
 
 output "bottlerocket_settings_toml" {
-  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  value     = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  sensitive = true
 }
 
 output "al2_bootstrap_extra_args" {
