@@ -146,9 +146,12 @@ data "ekssize_node_config" "general_al2023" {
   instance_type = var.general.instance_type
 }
 
+# nodeadm alone would reserve kube-reserved memory for the 58 ENI pods of the type (893Mi) although the node
+# runs 110 with prefix delegation; reserve for the 110 instead.
 data "ekssize_node_config" "compute_al2023" {
-  instance_type     = var.compute.instance_type
-  prefix_delegation = true
+  instance_type       = var.compute.instance_type
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
 }
 
 # Bottlerocket: lines for the [settings.kubernetes] table of its TOML user data.

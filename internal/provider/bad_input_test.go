@@ -598,7 +598,6 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		return hclValue(dv.UnderlyingValue(), multiline, indent)
 	}
-	inner := indent + "  "
 	switch x := v.(type) {
 	case basetypes.StringValue:
 		return strconv.Quote(x.ValueString())
@@ -612,42 +611,50 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 		return strconv.FormatFloat(x.ValueFloat64(), 'f', -1, 64)
 	case basetypes.ObjectValue, basetypes.MapValue:
 		elems, _ := elementsOf(x)
-		keys := slices.Sorted(maps.Keys(elems))
-		if len(keys) == 0 {
-			return "{}"
-		}
-		items := make([]string, len(keys))
-		for i, k := range keys {
-			name := k
-			if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
-				name = strconv.Quote(k)
-			}
-			items[i] = name + " = " + hclValue(elems[k], multiline, inner)
-		}
-		if !multiline {
-			return "{ " + strings.Join(items, ", ") + " }"
-		}
-		return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
-	case basetypes.TupleValue, basetypes.ListValue:
-		var elems []attr.Value
-		if t, ok := x.(basetypes.TupleValue); ok {
-			elems = t.Elements()
-		} else {
-			elems = x.(basetypes.ListValue).Elements()
-		}
-		items := make([]string, len(elems))
-		nested := false
-		for i, e := range elems {
-			items[i] = hclValue(e, multiline, inner)
-			_, isObj := e.(basetypes.ObjectValue)
-			nested = nested || isObj
-		}
-		if !multiline || (len(elems) < 2 && !nested) {
-			return "[" + strings.Join(items, ", ") + "]"
-		}
-		return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
+		return hclObject(elems, multiline, indent)
+	case basetypes.TupleValue:
+		return hclList(x.Elements(), multiline, indent)
+	case basetypes.ListValue:
+		return hclList(x.Elements(), multiline, indent)
 	}
 	panic(fmt.Sprintf("hclValue: %T", v))
+}
+
+// hclObject writes an object or map literal (see hclValue).
+func hclObject(elems map[string]attr.Value, multiline bool, indent string) string {
+	keys := slices.Sorted(maps.Keys(elems))
+	if len(keys) == 0 {
+		return "{}"
+	}
+	inner := indent + "  "
+	items := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
+			name = strconv.Quote(k)
+		}
+		items[i] = name + " = " + hclValue(elems[k], multiline, inner)
+	}
+	if !multiline {
+		return "{ " + strings.Join(items, ", ") + " }"
+	}
+	return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
+}
+
+// hclList writes a tuple or list literal (see hclValue).
+func hclList(elems []attr.Value, multiline bool, indent string) string {
+	inner := indent + "  "
+	items := make([]string, len(elems))
+	nested := false
+	for i, e := range elems {
+		items[i] = hclValue(e, multiline, inner)
+		_, isObj := e.(basetypes.ObjectValue)
+		nested = nested || isObj
+	}
+	if !multiline || (len(elems) < 2 && !nested) {
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
 }
 
 // config is the case's Terraform configuration.

@@ -151,17 +151,22 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kube_reserved_basis": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `max_pods` (default): the max pods this node is " +
-				"configured with. `eni`: `eni_max_pods`, as AL2 `bootstrap.sh`, nodeadm and Karpenter do even when max pods is raised " +
-				"for prefix delegation (which under-reserves memory; a warning says by how much).",
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: `eni_max_pods`, as nodeadm (from its " +
+				"own uncapped ENI max pods, whatever `maxPods` the node runs with) and AL2 `bootstrap.sh` (from `eni-max-pods.txt`, " +
+				"even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
+				"by how much. `max_pods`: the max pods this node is configured with, as Bottlerocket computes it (from " +
+				"`settings.kubernetes.max-pods`). Karpenter follows the same split (ENI pods for AL2023 and AL2, max pods for " +
+				"Bottlerocket). Default: the one that mirrors `ami_family`, `eni` for `al2023` and `al2`, `max_pods` for `bottlerocket` " +
+				"(`m5.4xlarge`, 110 max pods: 2829Mi on AL2023 and AL2, 1465Mi on Bottlerocket). Every rendering, `karpenter_kubelet` " +
+				"included, carries the resulting value.",
 		},
 		"kube_reserved": schema.SingleNestedAttribute{
 			Optional: true,
 			Computed: true,
 			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
-				"and is echoed as you wrote it; the others are computed as nodeadm computes them: CPU 6% of the first core, 1% of the " +
-				"second, 0.5% of the third and fourth, 0.25% of the rest (`70m` for 2 vCPUs); memory 11 x P + 255 MiB (`574Mi` for " +
-				"29 pods); ephemeral storage `1Gi`.",
+				"and is echoed as you wrote it; the others are computed with the formulas nodeadm, `bootstrap.sh`, Bottlerocket and " +
+				"Karpenter share: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest (`70m` " +
+				"for 2 vCPUs); memory 11 x P + 255 MiB with P from `kube_reserved_basis` (`574Mi` for 29 pods); ephemeral storage `1Gi`.",
 			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
 		},
 		"system_reserved": schema.SingleNestedAttribute{
@@ -279,8 +284,9 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "kube-reserved, eviction thresholds, capacity and allocatable for a node, and ready-to-use kubelet " +
 			"settings for AL2023 (nodeadm), AL2 (`bootstrap.sh`), Bottlerocket and Karpenter that make the node reserve exactly " +
-			"what is reported. kube-reserved mirrors nodeadm, allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS " +
-			"CSI driver. Takes the same instance and networking settings as `ekssize_max_pods`.",
+			"what is reported. kube-reserved mirrors the bootstrap of `ami_family` (nodeadm, AL2 `bootstrap.sh` or Bottlerocket; see " +
+			"`kube_reserved_basis`), allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS CSI driver. Takes the same " +
+			"instance and networking settings as `ekssize_max_pods`.",
 		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
 	}
 }

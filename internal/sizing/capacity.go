@@ -92,7 +92,7 @@ type SubnetCapacityInput struct {
 	// NodeCount is the planned nodes, spread evenly over Subnets.
 	NodeCount int
 	// SurgeNodesPerSubnet is the extra nodes a rolling update adds in each
-	// subnet that has planned nodes; nil = DefaultSurgeNodesPerSubnet.
+	// subnet that has planned nodes; nil = defaultSurgeNodesPerSubnet.
 	SurgeNodesPerSubnet *int
 	// Reserved is what else takes addresses in each node subnet (not in pod
 	// subnets: load balancers, endpoints and Fargate pods use the VPC's

@@ -71,7 +71,7 @@ func karpenterENILimitedPods(inst ec2data.Instance, reservedENIs int) int {
 func KarpenterNodeOf(in KarpenterInput) (KarpenterNode, error) {
 	inst := in.Instance
 	family := or(in.AMIFamily, AMIFamilyAL2023)
-	if err := oneOf(fieldAMIFamily, family, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
+	if err := oneOf(FieldAMIFamily, family, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
 		return KarpenterNode{}, err
 	}
 	if !inst.HasVCPUs() || !inst.HasMemory() {

@@ -16,11 +16,26 @@ const (
 
 // Kube-reserved memory bases: which pods count P goes into 11 x P + 255 MiB.
 const (
-	// basisMaxPods uses the max pods kubelet is configured with.
-	basisMaxPods = "max_pods"
-	// basisENI uses eni_max_pods, as AL2's bootstrap.sh and nodeadm do.
-	basisENI = "eni"
+	// BasisMaxPods uses the max pods kubelet is configured with, as
+	// Bottlerocket (from settings.kubernetes.max-pods) does, and Karpenter for
+	// Bottlerocket and Windows (UsesENILimitedMemoryOverhead false).
+	BasisMaxPods = "max_pods"
+	// BasisENI uses eni_max_pods, as AL2's bootstrap.sh (eni-max-pods.txt,
+	// whatever --use-max-pods says), nodeadm (its own ENI max pods, before a
+	// kubelet.config maxPods is merged in) and Karpenter for AL2 and AL2023
+	// (ENILimitedPods with no reserved ENIs) do.
+	BasisENI = "eni"
 )
+
+// DefaultKubeReservedBasis is the basis that mirrors what the AMI family's
+// own bootstrap reserves when it is left to compute kube-reserved: "eni" for
+// al2023 (nodeadm) and al2 (bootstrap.sh), "max_pods" for bottlerocket.
+func DefaultKubeReservedBasis(amiFamily string) string {
+	if amiFamily == AMIFamilyBottlerocket {
+		return BasisMaxPods
+	}
+	return BasisENI
+}
 
 // Defaults of the node resource inputs.
 const (
@@ -29,7 +44,7 @@ const (
 	defaultAttachedENIs            = 1
 	// arm64MemoryReserveMiB is the CMA memory Karpenter subtracts on Graviton.
 	arm64MemoryReserveMiB = 64
-	// kubeReservedMemoryPerPodMiB and KubeReservedMemoryBaseMiB are the
+	// kubeReservedMemoryPerPodMiB and kubeReservedMemoryBaseMiB are the
 	// 11 x pods + 255 MiB of nodeadm, bootstrap.sh, Bottlerocket and Karpenter.
 	kubeReservedMemoryPerPodMiB = 11
 	kubeReservedMemoryBaseMiB   = 255
@@ -40,7 +55,7 @@ const (
 
 // Field names of the node resource inputs.
 const (
-	fieldAMIFamily                 = "ami_family"
+	FieldAMIFamily                 = "ami_family"
 	FieldMaxPods                   = "max_pods"
 	FieldKubeReservedBasis         = "kube_reserved_basis"
 	FieldKubeReserved              = "kube_reserved"
@@ -68,7 +83,8 @@ type NodeResourcesInput struct {
 	AMIFamily string
 	// MaxPods is kubelet's maxPods; nil means the MaxPods result.
 	MaxPods *int
-	// KubeReservedBasis is "max_pods" (default) or "eni".
+	// KubeReservedBasis is "max_pods" or "eni"; "" = DefaultKubeReservedBasis
+	// of the AMI family.
 	KubeReservedBasis string
 	KubeReserved      ReservedInput
 	SystemReserved    ReservedInput
@@ -129,7 +145,7 @@ type NodeResourcesResult struct {
 	EvictionHard map[string]string
 	// EvictionHardOverridden is true when the user gave eviction_hard, so node
 	// configurations must write the map (the AMIs' defaults are the same as
-	// DefaultEvictionHard otherwise).
+	// defaultEvictionHard otherwise).
 	EvictionHardOverridden bool
 	// Capacity and Allocatable follow Karpenter's model; allocatable memory and
 	// storage are rounded down to whole MiB.
@@ -221,7 +237,7 @@ func karpenterReservedENIs(n Networking) int {
 // NodeResources answers "what must kubelet be told, and what is left for my
 // pods" for one instance type:
 //
-//   - kube-reserved: CPU by KubeReservedCPUMillicores, memory 11 x P + 255 MiB
+//   - kube-reserved: CPU by kubeReservedCPUMillicores, memory 11 x P + 255 MiB
 //     (P by kube_reserved_basis), ephemeral-storage 1Gi, each replaceable;
 //   - eviction thresholds: memory.available 100Mi, nodefs.available 10%,
 //     nodefs.inodesFree 5%, merged with the overrides;
@@ -229,7 +245,9 @@ func karpenterReservedENIs(n Networking) int {
 //   - the EBS CSI driver's volume limit and Karpenter's RESERVED_ENIS.
 //
 // Where the tools differ, allocatable mirrors Karpenter and kube-reserved
-// mirrors nodeadm.
+// mirrors the AMI family's own bootstrap (DefaultKubeReservedBasis): nodeadm
+// for al2023 (m5.4xlarge: 11 x 234 + 255 = 2829Mi, though max pods is 110),
+// bootstrap.sh for al2, Bottlerocket for bottlerocket.
 func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error) {
 	settings, err := checkNodeResources(in)
 	if err != nil {
@@ -303,12 +321,12 @@ func checkNodeResources(in NodeResourcesInput) (nodeResourceSettings, error) {
 func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, error) {
 	settings := nodeResourceSettings{
 		amiFamily: or(in.AMIFamily, AMIFamilyAL2023),
-		basis:     or(in.KubeReservedBasis, basisMaxPods),
 	}
-	if err := oneOf(fieldAMIFamily, settings.amiFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
+	settings.basis = or(in.KubeReservedBasis, DefaultKubeReservedBasis(settings.amiFamily))
+	if err := oneOf(FieldAMIFamily, settings.amiFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
 		return settings, err
 	}
-	if err := oneOf(FieldKubeReservedBasis, settings.basis, basisMaxPods, basisENI); err != nil {
+	if err := oneOf(FieldKubeReservedBasis, settings.basis, BasisMaxPods, BasisENI); err != nil {
 		return settings, err
 	}
 	var err error
@@ -399,13 +417,13 @@ func maxPodsAbovePodIPs(inst ec2data.Instance, maxPods int, computed MaxPodsResu
 func (res *NodeResourcesResult) setKubeReserved(inst ec2data.Instance, settings nodeResourceSettings) []Warning {
 	var warns []Warning
 	res.KubeReservedPods = res.MaxPods
-	if res.KubeReservedBasis == basisENI {
+	if res.KubeReservedBasis == BasisENI {
 		res.KubeReservedPods = res.Computed.ENIMaxPods
 		if !settings.kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
 			warns = append(warns, Warning{
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
-				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as AL2 bootstrap.sh, nodeadm and Karpenter do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
+				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" (the default for AL2023 and AL2) reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as nodeadm, AL2 bootstrap.sh and Karpenter on those AMIs do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
 					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), res.Computed.ENIMaxPods, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}

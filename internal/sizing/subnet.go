@@ -10,7 +10,7 @@ import (
 
 // Facts of AWS IPv4 subnets.
 const (
-	// subnetMinPrefixLength and SubnetMaxPrefixLength bound an IPv4 subnet: /16 to /28.
+	// subnetMinPrefixLength and subnetMaxPrefixLength bound an IPv4 subnet: /16 to /28.
 	subnetMinPrefixLength = 16
 	subnetMaxPrefixLength = 28
 	// awsReservedIPs is the addresses AWS keeps in every subnet: the first four
