@@ -64,6 +64,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewNodeConfigDataSource,
 		NewClusterIPPlanDataSource,
 		NewFargatePodDataSource,
+		NewNodePoolDataSource,
 	}
 }
 
