@@ -224,7 +224,7 @@ const maxNodesSearchLimit = 1 << 20
 // eligible block, so a prefix shortfall is at most n x P blocks (16 IPs each):
 // the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
-	net, err := in.Networking.validate()
+	net, err := in.Networking.Validate()
 	if err != nil {
 		return SubnetCapacityResult{}, nil, err
 	}

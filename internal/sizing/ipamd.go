@@ -33,14 +33,14 @@ type ipamdReplay struct {
 	slots   int  // secondary IPs (or prefixes) per ENI: IPv4 per ENI - 1
 	maxENIs int  // ENIs that may carry pod addresses
 	maxPods int  // kubelet max pods, as ipamd reads it from the node
-	w       resolvedWarm
+	w       ResolvedWarm
 	enis    []int // slots used per pod ENI, in attachment order
 	open    int   // index of the first ENI with room (all before it are full)
 	units   int   // slots used on all ENIs
 	pods    int   // pods holding an IP
 }
 
-func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w resolvedWarm, primaryCarriesPods bool) *ipamdReplay {
+func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, primaryCarriesPods bool) *ipamdReplay {
 	r := &ipamdReplay{prefix: prefix, slots: slots, maxENIs: maxENIs, maxPods: maxPods, w: w}
 	if primaryCarriesPods {
 		// Without custom networking the primary ENI is in the datastore from

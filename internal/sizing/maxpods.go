@@ -44,7 +44,7 @@ type MaxPodsResult struct {
 // (the primary ENI stays in the node subnet), one for the trunk ENI of security
 // groups for pods, and the reserved ENIs; never below 0. The second value
 // explains the subtraction ("" when nothing was subtracted).
-func podENIs(inst ec2data.Instance, n resolved) (int, string) {
+func podENIs(inst ec2data.Instance, n Resolved) (int, string) {
 	enis := inst.DefaultCardENIs
 	var why strings.Builder
 	if n.MaxENI != nil && *n.MaxENI < enis {
@@ -93,14 +93,14 @@ func supportsPrefixDelegation(inst ec2data.Instance) bool {
 // then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
 // then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
 func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
-	r, err := n.validate()
+	r, err := n.Validate()
 	if err != nil {
 		return MaxPodsResult{}, nil, err
 	}
 	return maxPodsResolved(inst, r)
 }
 
-func maxPodsResolved(inst ec2data.Instance, r resolved) (MaxPodsResult, []Warning, error) {
+func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
 	if err := checkInstanceSupports(inst, r); err != nil {
 		return MaxPodsResult{}, nil, err
 	}
@@ -124,7 +124,7 @@ func maxPodsResolved(inst ec2data.Instance, r resolved) (MaxPodsResult, []Warnin
 // checkInstanceSupports rejects settings the instance type cannot honour, in
 // the order the rules apply: the trunk ENI, IPv6 prefixes, then the vCPU count
 // the cap and pods_per_core need.
-func checkInstanceSupports(inst ec2data.Instance, r resolved) error {
+func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 	name := instName(inst)
 	if r.SecurityGroupsForPods && !inst.Custom {
 		switch {
@@ -149,7 +149,7 @@ func checkInstanceSupports(inst ec2data.Instance, r resolved) error {
 
 // linuxPodAddresses fills the ENI arithmetic of a Linux node into res: the pod
 // ENIs, whether prefixes apply, and the uncapped max pods, with its formula.
-func linuxPodAddresses(inst ec2data.Instance, r resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
+func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
 	enis, why := podENIs(inst, r)
 	usePrefixes, warns := prefixesApply(inst, r)
 	res.NetworkInterfaces = enis
@@ -179,7 +179,7 @@ func linuxPodAddresses(inst ec2data.Instance, r resolved, res *MaxPodsResult, fo
 // prefixesApply says whether pods get /28 prefixes: asked for (or IPv6), on an
 // instance that supports them, with a VPC CNI that has them. Each fallback to
 // secondary IPs is a warning.
-func prefixesApply(inst ec2data.Instance, r resolved) (bool, []Warning) {
+func prefixesApply(inst ec2data.Instance, r Resolved) (bool, []Warning) {
 	if !r.PrefixDelegation && r.IPFamily != ipFamilyIPv6 {
 		return false, nil
 	}
@@ -226,7 +226,7 @@ func applyCap(inst ec2data.Instance, policy string, res *MaxPodsResult, formula 
 }
 
 // applyLimits lowers res.MaxPods to max_pods_limit, then to pods_per_core x vCPUs.
-func applyLimits(inst ec2data.Instance, r resolved, res *MaxPodsResult, formula *strings.Builder) {
+func applyLimits(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) {
 	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
 		res.MaxPods = *r.MaxPodsLimit
 		fmt.Fprintf(formula, ", limited to %d (max_pods_limit)", res.MaxPods)

@@ -160,7 +160,7 @@ func TestMaxPodsErrors(t *testing.T) {
 }
 
 func TestParseCNIVersion(t *testing.T) {
-	good := map[string]cniVersion{
+	good := map[string]CNIVersion{
 		"1.18.3":             {true, 1, 18, 3},
 		"v1.9.0":             {true, 1, 9, 0},
 		"1.9.0-eksbuild.1":   {true, 1, 9, 0},
@@ -180,7 +180,7 @@ func TestParseCNIVersion(t *testing.T) {
 			t.Errorf("ParseCNIVersion(%q) accepted", in)
 		}
 	}
-	if !(cniVersion{}).AtLeast(1, 99) || (cniVersion{true, 1, 8, 9}).AtLeast(1, 9) || !(cniVersion{true, 1, 9, 0}).AtLeast(1, 9) {
+	if !(CNIVersion{}).AtLeast(1, 99) || (CNIVersion{true, 1, 8, 9}).AtLeast(1, 9) || !(CNIVersion{true, 1, 9, 0}).AtLeast(1, 9) {
 		t.Error("AtLeast is wrong")
 	}
 }

@@ -76,16 +76,16 @@ func or(s, def string) string {
 	return s
 }
 
-// resolved is a validated Networking with its defaults filled in.
-type resolved struct {
+// Resolved is a validated Networking with its defaults filled in.
+type Resolved struct {
 	Networking
-	CNI cniVersion
+	CNI CNIVersion
 }
 
-// validate checks every setting on its own and against the others, and fills
+// Validate checks every setting on its own and against the others, and fills
 // in defaults.
-func (n Networking) validate() (resolved, error) {
-	r := resolved{Networking: n}
+func (n Networking) Validate() (Resolved, error) {
+	r := Resolved{Networking: n}
 	r.IPFamily, r.OS, r.CapPolicy = n.ipFamily(), n.os(), n.capPolicy()
 	if err := oneOf(fieldIPFamily, r.IPFamily, ipFamilyIPv4, ipFamilyIPv6); err != nil {
 		return r, err
@@ -161,16 +161,16 @@ func quoteList(vals []string) string {
 	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
 }
 
-// cniVersion is a parsed VPC CNI version. The zero value stands for "not given",
+// CNIVersion is a parsed VPC CNI version. The zero value stands for "not given",
 // treated as a current release.
-type cniVersion struct {
+type CNIVersion struct {
 	Given               bool
 	Major, Minor, Patch int
 }
 
 // AtLeast reports whether the version is major.minor or later; an unset version
 // is taken to be current.
-func (v cniVersion) AtLeast(major, minor int) bool {
+func (v CNIVersion) AtLeast(major, minor int) bool {
 	if !v.Given {
 		return true
 	}
@@ -179,36 +179,36 @@ func (v cniVersion) AtLeast(major, minor int) bool {
 
 // parseCNIVersion accepts "1.18.3", "v1.9.0", "1.9", "v1.9.0-eksbuild.1" (the EKS
 // add-on form) and "1.9.0+build". The empty string is "not given".
-func parseCNIVersion(s string) (cniVersion, error) {
+func parseCNIVersion(s string) (CNIVersion, error) {
 	if s == "" {
-		return cniVersion{}, nil
+		return CNIVersion{}, nil
 	}
 	bad := inputErr(fieldCNIVersion, "cni_version %q is not a VPC CNI version; use a form such as \"1.18.3\", \"v1.9.0\" or \"v1.19.2-eksbuild.1\"", s)
 	core := strings.TrimPrefix(s, "v")
 	if i := strings.IndexAny(core, "-+"); i >= 0 {
 		if i == len(core)-1 {
-			return cniVersion{}, bad
+			return CNIVersion{}, bad
 		}
 		core = core[:i]
 	}
 	parts := strings.Split(core, ".")
 	if len(parts) < 2 || len(parts) > 3 {
-		return cniVersion{}, bad
+		return CNIVersion{}, bad
 	}
 	var nums [3]int
 	for i, p := range parts {
 		if p == "" || len(p) > 6 || strings.TrimLeft(p, "0123456789") != "" {
-			return cniVersion{}, bad
+			return CNIVersion{}, bad
 		}
 		nums[i], _ = strconv.Atoi(p)
 	}
 	if nums[0] != 1 {
-		return cniVersion{}, inputErr(fieldCNIVersion, "cni_version %q: only VPC CNI 1.x versions are known; use a form such as \"1.18.3\"", s)
+		return CNIVersion{}, inputErr(fieldCNIVersion, "cni_version %q: only VPC CNI 1.x versions are known; use a form such as \"1.18.3\"", s)
 	}
-	return cniVersion{Given: true, Major: nums[0], Minor: nums[1], Patch: nums[2]}, nil
+	return CNIVersion{Given: true, Major: nums[0], Minor: nums[1], Patch: nums[2]}, nil
 }
 
-func (v cniVersion) String() string {
+func (v CNIVersion) String() string {
 	if !v.Given {
 		return "current"
 	}

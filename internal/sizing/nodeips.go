@@ -106,14 +106,14 @@ const maxPodsInputLimit = 1 << 24
 //	custom networking: node subnet 1 IP (the primary ENI), all else in the pod subnet
 //	IPv6: 1 IPv4 per node (+ trunk and branch ENIs, whose primary IPv4 a dual-stack subnet assigns)
 func NodeIPs(in NodeIPsInput) (NodeUsage, []Warning, error) {
-	r, err := in.Networking.validate()
+	r, err := in.Networking.Validate()
 	if err != nil {
 		return NodeUsage{}, nil, err
 	}
 	return nodeIPsResolved(in, r)
 }
 
-func nodeIPsResolved(in NodeIPsInput, r resolved) (NodeUsage, []Warning, error) {
+func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) {
 	warm, err := checkNodeIPsInput(in, r)
 	if err != nil {
 		return NodeUsage{}, nil, err
@@ -150,13 +150,13 @@ func nodeIPsResolved(in NodeIPsInput, r resolved) (NodeUsage, []Warning, error) 
 
 // checkNodeIPsInput checks what NodeIPs adds to the max pods settings: the
 // OS, the warm targets and the branch pods.
-func checkNodeIPsInput(in NodeIPsInput, r resolved) (resolvedWarm, error) {
+func checkNodeIPsInput(in NodeIPsInput, r Resolved) (ResolvedWarm, error) {
 	if r.OS == osWindows {
-		return resolvedWarm{}, inputErr(fieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
+		return ResolvedWarm{}, inputErr(fieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
 	}
-	warm, err := in.Warm.validate()
+	warm, err := in.Warm.Validate()
 	if err != nil {
-		return resolvedWarm{}, err
+		return ResolvedWarm{}, err
 	}
 	return warm, checkBranchPods(in.Instance, in.BranchPodsPerNode, r.SecurityGroupsForPods)
 }
@@ -187,7 +187,7 @@ func checkBranchPods(inst ec2data.Instance, branchPods int, securityGroupsForPod
 // needs the vCPU count; uncappedDefault says the computed value then skipped
 // a cap it could not apply. The result's other fields are MaxPods' ENI
 // arithmetic either way.
-func nodeMaxPods(in NodeIPsInput, r resolved) (computed MaxPodsResult, warns []Warning, uncappedDefault bool, err error) {
+func nodeMaxPods(in NodeIPsInput, r Resolved) (computed MaxPodsResult, warns []Warning, uncappedDefault bool, err error) {
 	settings := r
 	if in.MaxPods != nil && !in.Instance.HasVCPUs() {
 		settings.CapPolicy, settings.PodsPerCore = capNone, nil
@@ -246,7 +246,7 @@ func ipv6NodeUsage(usage *NodeUsage) {
 
 // ipv4NodeUsage replays ipamd for one node's peak pods and fills in the ENIs,
 // secondary IPs or prefixes, and the addresses per subnet, with the formula.
-func ipv4NodeUsage(in NodeIPsInput, r resolved, warm resolvedWarm, computed MaxPodsResult, usage *NodeUsage) ([]Warning, error) {
+func ipv4NodeUsage(in NodeIPsInput, r Resolved, warm ResolvedWarm, computed MaxPodsResult, usage *NodeUsage) ([]Warning, error) {
 	slots := in.Instance.SecondaryIPsPerENI()
 	enis := computed.NetworkInterfaces
 	if !r.CustomNetworking {
@@ -328,7 +328,7 @@ func prefixValue(v int, uncapped bool) string {
 	return fmt.Sprintf("%d here", v)
 }
 
-func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w resolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
+func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
 	defaulted := ""
 	if !podsGiven {
 		defaulted = fmt.Sprintf(" (the default: max_pods %d - 2", u.MaxPods)
@@ -360,7 +360,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w resolvedWarm, u No
 }
 
 // warmIgnoredWarnings flags warm settings that ipamd ignores in this mode.
-func warmIgnoredWarnings(given WarmTargets, w resolvedWarm, prefix, ipv6 bool) []Warning {
+func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) []Warning {
 	var out []Warning
 	add := func(field, why string) {
 		out = append(out, Warning{Field: field, Summary: field + " has no effect here", Detail: why})
@@ -402,7 +402,7 @@ type closedFormResult struct {
 // closedForm computes the closed forms for an IPv4 node. slots is
 // S = IPv4 per ENI - 1, enis the ENIs that may carry pod addresses. With
 // explain, formula shows the derivation.
-func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w resolvedWarm, explain bool) closedFormResult {
+func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w ResolvedWarm, explain bool) closedFormResult {
 	var c closedFormResult
 	var f strings.Builder
 	say := func(format string, args ...any) {

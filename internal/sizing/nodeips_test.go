@@ -244,7 +244,7 @@ func TestNodeIPsWarnings(t *testing.T) {
 // every instance type in the table, a spread of warm settings, max pods values
 // and pod counts.
 func TestClosedFormMatchesReplay(t *testing.T) {
-	warms := []resolvedWarm{
+	warms := []ResolvedWarm{
 		{WarmENI: 1, WarmPrefix: 1},
 		{WarmENI: 0, WarmPrefix: 0},
 		{WarmENI: 2, WarmPrefix: 2},
@@ -337,7 +337,7 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 // replay holds no more than ceil(max_pods) worth while the closed form would
 // ask for more.
 func TestReplayStopsAtMaxPods(t *testing.T) {
-	w := resolvedWarm{WarmIP: 5}
+	w := ResolvedWarm{WarmIP: 5}
 	rp := newIPAMDReplay(false, 9, 3, 20, w, true)
 	if failed := rp.run(18); failed != 0 {
 		t.Fatalf("pod %d failed", failed)
@@ -378,7 +378,7 @@ func ExampleNodeIPs() {
 
 // Taking one replay further gives the same state as a fresh replay.
 func TestReplayIsIncremental(t *testing.T) {
-	for _, w := range []resolvedWarm{{WarmENI: 1, WarmPrefix: 1}, {WarmENI: 0, WarmPrefix: 3}, {WarmIP: 7, MinimumIP: 20}, {MinimumIP: 40}} {
+	for _, w := range []ResolvedWarm{{WarmENI: 1, WarmPrefix: 1}, {WarmENI: 0, WarmPrefix: 3}, {WarmIP: 7, MinimumIP: 20}, {MinimumIP: 40}} {
 		for _, prefix := range []bool{false, true} {
 			inc := newIPAMDReplay(prefix, 9, 3, 110, w, true)
 			for p := 0; p <= 27; p++ {

@@ -211,7 +211,7 @@ type PlanResult struct {
 
 // plan is the validated, resolved input.
 type plan struct {
-	r       resolved
+	r       Resolved
 	warm    WarmTargets
 	subnets []Subnet
 	specs   []PlanSubnet
@@ -268,11 +268,11 @@ func resolvePlan(in PlanInput) (*plan, error) {
 	}
 	p.packed = layout == prefixLayoutPacked
 	if !in.NetworkingUnknown {
-		r, err := in.Networking.validate()
+		r, err := in.Networking.Validate()
 		if err != nil {
 			return nil, err
 		}
-		if _, err := in.Warm.validate(); err != nil {
+		if _, err := in.Warm.Validate(); err != nil {
 			return nil, err
 		}
 		p.r, p.warm = r, in.Warm

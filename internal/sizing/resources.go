@@ -285,7 +285,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 // filled in and its quantities parsed.
 type nodeResourceSettings struct {
 	amiFamily, basis string
-	net              resolved
+	net              Resolved
 	rootGiB          int
 	memoryOverhead   float64
 	attachedENIs     int
@@ -330,7 +330,7 @@ func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, erro
 		return settings, err
 	}
 	var err error
-	if settings.net, err = in.Networking.validate(); err != nil {
+	if settings.net, err = in.Networking.Validate(); err != nil {
 		return settings, err
 	}
 	if settings.net.OS == osWindows {

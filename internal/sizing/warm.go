@@ -40,25 +40,25 @@ type WarmTargets struct {
 	WarmPrefixTarget *int
 }
 
-// resolvedWarm is WarmTargets with the defaults filled in.
-type resolvedWarm struct {
+// ResolvedWarm is WarmTargets with the defaults filled in.
+type ResolvedWarm struct {
 	WarmENI, WarmIP, MinimumIP, WarmPrefix int
 }
 
 // WarmIPDefined mirrors ipamd's warmIPTargetsDefined: either WARM_IP_TARGET or
 // MINIMUM_IP_TARGET is non-zero, so the warm-IP rules replace the warm ENI and
 // warm prefix rules.
-func (w resolvedWarm) WarmIPDefined() bool { return w.WarmIP > 0 || w.MinimumIP > 0 }
+func (w ResolvedWarm) WarmIPDefined() bool { return w.WarmIP > 0 || w.MinimumIP > 0 }
 
 // warmTargetMax bounds every target to keep the arithmetic far from overflow;
 // no instance holds anywhere near this many IPs or ENIs.
 const warmTargetMax = 1 << 20
 
-// validate checks the settings and fills in defaults. ipamd silently replaces a
+// Validate checks the settings and fills in defaults. ipamd silently replaces a
 // negative or non-numeric value with the default; here a negative value is an
 // error so a typo does not pass unnoticed.
-func (w WarmTargets) validate() (resolvedWarm, error) {
-	r := resolvedWarm{WarmENI: defaultWarmENITarget, WarmPrefix: defaultWarmPrefixTarget}
+func (w WarmTargets) Validate() (ResolvedWarm, error) {
+	r := ResolvedWarm{WarmENI: defaultWarmENITarget, WarmPrefix: defaultWarmPrefixTarget}
 	for _, c := range []struct {
 		v     *int
 		dst   *int
