@@ -83,6 +83,9 @@ type NodeResourcesInput struct {
 	AMIFamily string
 	// MaxPods is kubelet's maxPods; nil means the MaxPods result.
 	MaxPods *int
+	// MaxPodsExpression is nodeadm's maxPodsExpression (AL2023 only); when
+	// set, max pods is what nodeadm computes from it (NodeadmMaxPods).
+	MaxPodsExpression *string
 	// KubeReservedBasis is "max_pods" or "eni"; "" = DefaultKubeReservedBasis
 	// of the AMI family.
 	KubeReservedBasis string
@@ -125,8 +128,15 @@ type NodeAmounts struct {
 // NodeResourcesResult is every number ekssize_node_config reports.
 type NodeResourcesResult struct {
 	AMIFamily string
-	// MaxPods is kubelet's maxPods: the input, or the computed value.
+	// MaxPods is kubelet's maxPods: the input, the computed value, or what
+	// nodeadm computes from MaxPodsExpression.
 	MaxPods int
+	// MaxPodsExpression is the nodeadm maxPodsExpression given ("" = none);
+	// KubeReservedOverrides are the kube_reserved entries the user gave, the
+	// only ones a NodeConfig with an expression writes (nodeadm computes the
+	// rest on each node).
+	MaxPodsExpression     string
+	KubeReservedOverrides Reserved
 	// Computed is what ekssize_max_pods says for the instance and settings.
 	Computed MaxPodsResult
 	// KubeReservedBasis and KubeReservedPods say which pods count P the
@@ -263,10 +273,21 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		Computed:          computed,
 		MaxPods:           computed.MaxPods,
 		SystemReserved:    settings.systemReserved,
+		// The kube_reserved entries given: the only ones a NodeConfig with a
+		// maxPodsExpression writes (nodeadm computes the rest on each node).
+		KubeReservedOverrides: settings.kubeOverride,
 	}
 	if in.MaxPods != nil {
 		res.MaxPods = *in.MaxPods
 		warns = append(warns, maxPodsAbovePodIPs(in.Instance, res.MaxPods, computed)...)
+	}
+	if in.MaxPodsExpression != nil {
+		nodeadmMaxPods, nodeadmWarns, err := nodeadmMaxPodsForNode(in.Instance, *in.MaxPodsExpression, in.Networking)
+		if err != nil {
+			return NodeResourcesResult{}, nil, err
+		}
+		warns = append(warns, nodeadmWarns...)
+		res.MaxPods, res.MaxPodsExpression = nodeadmMaxPods, *in.MaxPodsExpression
 	}
 	warns = append(warns, res.setKubeReserved(in.Instance, settings)...)
 	res.EvictionHard = make(map[string]string, len(settings.eviction))
@@ -328,6 +349,13 @@ func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, erro
 	}
 	if err := oneOf(FieldKubeReservedBasis, settings.basis, BasisMaxPods, BasisENI); err != nil {
 		return settings, err
+	}
+	if err := checkMaxPodsExpression(in, settings.amiFamily, in.KubeReservedBasis); err != nil {
+		return settings, err
+	}
+	if in.MaxPodsExpression != nil {
+		// nodeadm reserves kube-reserved memory for the expression's result.
+		settings.basis = BasisMaxPods
 	}
 	var err error
 	if settings.net, err = in.Networking.Validate(); err != nil {
