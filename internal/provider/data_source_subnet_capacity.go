@@ -246,7 +246,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 						"prefixes":           schema.Int64Attribute{Computed: true, MarkdownDescription: "/28 prefixes on the ENIs, each 16 aligned addresses."},
 						"node_subnet_ips":    schema.Int64Attribute{Computed: true, MarkdownDescription: "Addresses the node takes in its subnet (1 with custom networking)."},
 						"pod_subnet_ips":     schema.Int64Attribute{Computed: true, MarkdownDescription: "Addresses taken in the pod subnet with custom networking, else 0."},
-						"formula":            schema.StringAttribute{Computed: true, MarkdownDescription: "The closed-form derivation, e.g. `ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30`."},
+						"formula":            schema.StringAttribute{Computed: true, MarkdownDescription: "How the node's numbers come about, written from the ipamd replay's own numbers, e.g. `ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30`. Where the warm target is above `max_pods` it ends with the replay's count (`; ipamd replay: ...`) and a warning says why."},
 					},
 				},
 				"subnet_results": schema.ListNestedAttribute{

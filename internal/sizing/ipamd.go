@@ -20,7 +20,9 @@ package sizing
 // until the pool is no longer low) between arrivals; a pod that finds no
 // available IP never gets one unless the loop could add more. Scale-down is not
 // replayed: the model sizes for peak pods, and at peak ipamd's scale-down
-// conditions do not hold (see the closed forms in nodeips.go).
+// conditions do not hold. explainReplay (ipamd_explain.go) writes the formula
+// from a finished replay; the closed forms in nodeips_oracle_test.go are the
+// test oracle the replay is checked against.
 //
 // Two choices where the real ipamd is not deterministic: the datastore walks Go
 // maps, so which prefix a pod's IP comes from is random; the replay packs pods
@@ -34,6 +36,7 @@ type ipamdReplay struct {
 	maxENIs int  // ENIs that may carry pod addresses
 	maxPods int  // kubelet max pods, as ipamd reads it from the node
 	w       ResolvedWarm
+	primary bool  // the primary ENI carries pods (no custom networking)
 	enis    []int // slots used per pod ENI, in attachment order
 	open    int   // index of the first ENI with room (all before it are full)
 	units   int   // slots used on all ENIs
@@ -41,11 +44,11 @@ type ipamdReplay struct {
 }
 
 func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, primaryCarriesPods bool) *ipamdReplay {
-	r := &ipamdReplay{prefix: prefix, slots: slots, maxENIs: maxENIs, maxPods: maxPods, w: w}
+	r := &ipamdReplay{prefix: prefix, slots: slots, maxENIs: maxENIs, maxPods: maxPods, w: w, primary: primaryCarriesPods}
 	if primaryCarriesPods {
 		// Without custom networking the primary ENI is in the datastore from
 		// node init, with no secondary IPs or prefixes yet.
-		r.enis = make([]int, 1, max(maxENIs, 1))
+		r.enis = make([]int, 1, min(max(maxENIs, 1), 64))
 	}
 	return r
 }

@@ -3,7 +3,6 @@ package sizing
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
@@ -57,7 +56,8 @@ type NodeUsage struct {
 	// PodSubnetIPs is the addresses taken in the custom networking pod
 	// (ENIConfig) subnet; 0 without custom networking.
 	PodSubnetIPs int
-	// Formula is the closed-form derivation of the numbers.
+	// Formula is the derivation of the numbers, written from the ipamd replay's
+	// own numbers (explainReplay).
 	Formula string
 }
 
@@ -91,9 +91,12 @@ const maxPodsInputLimit = 1 << 24
 
 // NodeIPs answers "how many IPv4 addresses does one node take from its
 // subnets at its peak pod count". The result comes from an exact replay of
-// ipamd's scale-up loop (ipamd.go); Formula shows the closed forms, which agree
-// with the replay whenever the warm-IP target stays within max pods, and a
-// warning says so when they do not. With A = IPv4 per ENI and S = A - 1:
+// ipamd's scale-up loop (ipamd.go); Formula explains the replay's numbers
+// (ipamd_explain.go) in the terms of the closed forms below, which the tests
+// keep as the replay's oracle (nodeips_oracle_test.go): they agree whenever the
+// warm target stays within max pods; where it does not, ipamd allocates a warm
+// shortfall in one step and stops only at max pods, the formula shows the
+// replay's numbers and a warning says why. With A = IPv4 per ENI and S = A - 1:
 //
 //	secondary IPs:  ENIs N = ceil(p/S) + W (W >= 1) or floor(p/S) + 1 (W = 0), W = WARM_ENI_TARGET,
 //	                limited to the pod ENIs and ceil(max_pods/S), at least 1 unless custom networking;
@@ -273,22 +276,21 @@ func ipv4NodeUsage(in NodeIPsInput, r Resolved, warm ResolvedWarm, computed MaxP
 		usage.NodeSubnetIPs = podIPs
 	}
 
-	closed := closedForm(usage.PrefixDelegation, slots, enis, r.CustomNetworking, usage.MaxPods, usage.PodsPerNode, warm, true)
-	usage.Formula = closed.formula
+	formula, overshoot := explainReplay(replay, usage.PodsPerNode)
+	usage.Formula = formula
 	if usage.TrunkENI > 0 {
 		usage.Formula += fmt.Sprintf(" + 1 trunk ENI IP + %d branch pod IPs = %d", usage.BranchPodsPerNode, podIPs)
 	}
 	if r.CustomNetworking {
 		usage.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
 	}
-	if closed.enis == usage.PodENIs && closed.secondary == usage.SecondaryIPs && closed.prefixes == usage.Prefixes {
+	if !overshoot {
 		return nil, nil
 	}
 	replayed := fmt.Sprintf("%s with %s", counted(usage.PodENIs, "ENI", "ENIs"), counted(usage.SecondaryIPs, "secondary IP", "secondary IPs"))
 	if usage.PrefixDelegation {
 		replayed = fmt.Sprintf("%s with %s", counted(usage.PodENIs, "ENI", "ENIs"), counted(usage.Prefixes, "prefix", "prefixes"))
 	}
-	usage.Formula += "; ipamd replay: " + replayed
 	field, target := fieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", warm.WarmIP, warm.MinimumIP)
 	if !warm.WarmIPDefined() {
 		field, target = fieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", warm.WarmPrefix)
@@ -296,8 +298,8 @@ func ipv4NodeUsage(in NodeIPsInput, r Resolved, warm ResolvedWarm, computed MaxP
 	return []Warning{{
 		Field:   field,
 		Summary: "Warm target is above max_pods",
-		Detail: fmt.Sprintf("With %d pods, %s ask for more addresses than max_pods %d. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with %s, not the %d node IPs the closed form gives. The replayed value is used.",
-			usage.PodsPerNode, target, usage.MaxPods, replayed, closed.ips),
+		Detail: fmt.Sprintf("With %d pods, %s ask for more addresses than max_pods %d. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with %s (%d IPs).",
+			usage.PodsPerNode, target, usage.MaxPods, replayed, usage.PodENIs+usage.SecondaryIPs+usage.Prefixes*ipsPerPrefix),
 	}}, nil
 }
 
@@ -391,95 +393,6 @@ func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) [
 		}
 	}
 	return out
-}
-
-// closedFormResult is the closed-form per-node consumption.
-type closedFormResult struct {
-	enis, secondary, prefixes, ips int
-	formula                        string
-}
-
-// closedForm computes the issue's closed forms for an IPv4 node. slots is
-// S = IPv4 per ENI - 1, enis the ENIs that may carry pod addresses. With
-// explain, formula shows the derivation.
-func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w ResolvedWarm, explain bool) closedFormResult {
-	var c closedFormResult
-	var f strings.Builder
-	say := func(format string, args ...any) {
-		if explain {
-			fmt.Fprintf(&f, format, args...)
-		}
-	}
-	switch {
-	case prefix:
-		var pf int
-		switch {
-		case w.WarmIPDefined():
-			pf = max(ceilDiv(p+w.WarmIP, ipsPerPrefix), ceilDiv(w.MinimumIP, ipsPerPrefix))
-			say("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", p, w.WarmIP, w.MinimumIP, pf)
-		case w.WarmPrefix >= 1:
-			pf = ceilDiv(p, ipsPerPrefix) + w.WarmPrefix
-			say("prefixes = ceil(%d/16) + %d = %d", p, w.WarmPrefix, pf)
-		default:
-			pf = p/ipsPerPrefix + 1
-			say("prefixes = floor(%d/16) + 1 = %d", p, pf)
-		}
-		if lim := enis * slots; pf > lim {
-			pf = lim
-			say(", limited to %d (%s x %s)", lim, counted(enis, "ENI", "ENIs"), counted(slots, "prefix", "prefixes"))
-		}
-		if lim := ceilDiv(maxPods, ipsPerPrefix); pf > lim {
-			pf = lim
-			say(", limited to %d (ceil(max_pods %d/16))", lim, maxPods)
-		}
-		n := ceilDiv(pf, slots)
-		if !custom || pf > 0 {
-			n = max(1, n)
-		}
-		c.enis, c.prefixes = n, pf
-		c.ips = n + ipsPerPrefix*pf
-		say(" on %d %s; node IPs = %d + 16 x %d = %d", n, plural(n, "ENI", "ENIs"), n, pf, c.ips)
-	case w.WarmIPDefined():
-		t := max(p+w.WarmIP, w.MinimumIP)
-		say("secondary IPs = max(%d + %d, %d) = %d", p, w.WarmIP, w.MinimumIP, t)
-		if lim := enis * slots; t > lim {
-			t = lim
-			say(", limited to %d (%s x %d)", lim, counted(enis, "ENI", "ENIs"), slots)
-		}
-		n := ceilDiv(t, slots)
-		if !custom {
-			n = max(1, n)
-		}
-		c.enis, c.secondary = n, t
-		c.ips = n + t
-		say(" on %d %s; node IPs = %d + %d = %d", n, plural(n, "ENI", "ENIs"), n, t, c.ips)
-	default:
-		var n int
-		if w.WarmENI >= 1 {
-			n = ceilDiv(p, slots) + w.WarmENI
-			say("ENIs = ceil(%d/%d) + %d = %d", p, slots, w.WarmENI, n)
-		} else {
-			n = p/slots + 1
-			say("ENIs = floor(%d/%d) + 1 = %d", p, slots, n)
-		}
-		if n > enis {
-			n = enis
-			say(", limited to %d (ENIs available)", enis)
-		}
-		if lim := ceilDiv(maxPods, slots); n > lim {
-			n = lim
-			say(", limited to %d (ceil(max_pods %d/%d))", lim, maxPods, slots)
-		}
-		if n < 1 && !custom {
-			n = 1
-			say(", at least 1 (the primary ENI)")
-		}
-		c.enis, c.secondary = n, n*slots
-		c.ips = n * (slots + 1)
-		say("; node IPs = %d x %d = %d", n, slots+1, c.ips)
-	}
-	c.formula = f.String()
-	return c
 }
 
 func plural(n int, one, many string) string {

@@ -260,7 +260,7 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 	// shape once, with every pod count.
 	type shape struct{ enis, ips int }
 	seen := map[shape]bool{}
-	checked := 0
+	checked, disagreed := 0, 0
 	for _, inst := range ec2data.MustDefault().All() {
 		if seen[shape{inst.DefaultCardENIs, inst.IPv4PerENI}] {
 			continue
@@ -295,12 +295,6 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 							overshoot := w.WarmIPDefined() && max(p+w.WarmIP, w.MinimumIP) > maxPods ||
 								prefix && !w.WarmIPDefined() && ipsPerPrefix*w.WarmPrefix > maxPods
 							failed := rp.run(p)
-							if overshoot {
-								if cf := closedForm(prefix, slots, enis, custom, maxPods, p, w, false); failed == 0 && !w.WarmIPDefined() && rp.units < cf.secondary+cf.prefixes {
-									t.Fatalf("%s prefix=%v maxPods=%d warm=%+v pods=%d: replay %d below the closed form %d", inst.Name, prefix, maxPods, w, p, rp.units, cf.secondary+cf.prefixes)
-								}
-								continue
-							}
 							if w.WarmIP == 0 && w.MinimumIP > 0 && p > w.MinimumIP {
 								// Frozen at MINIMUM_IP_TARGET: an error, checked elsewhere.
 								continue
@@ -309,19 +303,43 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 								if prefix && w.MinimumIP > 0 && w.WarmIP == 0 {
 									continue // frozen at whole prefixes of MINIMUM_IP_TARGET
 								}
+								if overshoot {
+									continue
+								}
 								t.Fatalf("%s prefix=%v custom=%v maxPods=%d warm=%+v: pod %d of %d never got an IP (capacity %d)",
 									inst.Name, prefix, custom, maxPods, w, failed, p, capacity)
 							}
-							cf := closedForm(prefix, slots, enis, custom, maxPods, p, w, false)
+							cf := closedForm(prefix, slots, enis, custom, maxPods, p, w, true)
 							got := [3]int{rp.podENIs(), 0, 0}
 							if prefix {
 								got[2] = rp.units
 							} else {
 								got[1] = rp.units
 							}
-							if want := [3]int{cf.enis, cf.secondary, cf.prefixes}; got != want {
+							want := [3]int{cf.enis, cf.secondary, cf.prefixes}
+							formula, warned := explainReplay(rp, p)
+							if overshoot {
+								// Only here may they disagree, and then the
+								// replay warns and its formula says so.
+								if !w.WarmIPDefined() && rp.units < cf.secondary+cf.prefixes {
+									t.Fatalf("%s prefix=%v maxPods=%d warm=%+v pods=%d: replay %d below the closed form %d", inst.Name, prefix, maxPods, w, p, rp.units, cf.secondary+cf.prefixes)
+								}
+								if warned != (got != want) {
+									t.Fatalf("%s prefix=%v custom=%v maxPods=%d warm=%+v pods=%d: warned %v, replay %v, closed form %v (%s)",
+										inst.Name, prefix, custom, maxPods, w, p, warned, got, want, formula)
+								}
+								if warned {
+									disagreed++
+									continue
+								}
+							}
+							if got != want {
 								t.Fatalf("%s prefix=%v custom=%v maxPods=%d warm=%+v pods=%d: replay {ENIs, secondary, prefixes} = %v, closed form %v (%s)",
 									inst.Name, prefix, custom, maxPods, w, p, got, want, cf.formula)
+							}
+							if warned || formula != cf.formula {
+								t.Fatalf("%s prefix=%v custom=%v maxPods=%d warm=%+v pods=%d: replay formula %q (warned %v), closed form %q",
+									inst.Name, prefix, custom, maxPods, w, p, formula, warned, cf.formula)
 							}
 							checked++
 						}
@@ -330,13 +348,53 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("%d cases over %d instance shapes agree", checked, len(seen))
+	t.Logf("%d cases over %d instance shapes agree; %d with the warm target above max_pods disagree, each warned", checked, len(seen), disagreed)
 }
 
-// Where the warm-IP target exceeds max pods, ipamd stops at max pods: the
-// replay holds no more than ceil(max_pods) worth while the closed form would
-// ask for more.
-func TestReplayStopsAtMaxPods(t *testing.T) {
+// Where the warm target exceeds max pods, the closed forms and ipamd part:
+// ipamd allocates a warm shortfall in one step and stops only once a node
+// holds max_pods IPs. The replay's numbers are used, the formula shows them
+// (not the closed form's), and a warning says why.
+func TestClosedFormDisagreesWithReplay(t *testing.T) {
+	tests := []struct {
+		name            string
+		in              NodeIPsInput
+		closedIPs, ips  int
+		formula, detail string
+	}{
+		{name: "warm-IP target above max pods: ipamd stops at max pods",
+			in:        NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmIPTarget: ptr(5)}, MaxPods: ptr(20), PodsPerNode: ptr(18)},
+			closedIPs: 26, ips: 23,
+			formula: "secondary IPs = max(18 + 5, 0) = 23; ipamd replay: 20 secondary IPs (it allocates a warm shortfall in one step and stops only once a node holds max_pods 20 IPs) on 3 ENIs; node IPs = 3 + 20 = 23",
+			detail:  "With 18 pods, WARM_IP_TARGET 5 and MINIMUM_IP_TARGET 0 ask for more addresses than max_pods 20. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with 3 ENIs with 20 secondary IPs (23 IPs)."},
+		{name: "warm prefix target above max pods: ipamd takes the whole shortfall",
+			in:        NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true}, Warm: WarmTargets{WarmPrefixTarget: ptr(4)}, MaxPods: ptr(17), PodsPerNode: ptr(0)},
+			closedIPs: 33, ips: 65,
+			formula: "prefixes = ceil(0/16) + 4 = 4; ipamd replay: 4 prefixes (it allocates a warm shortfall in one step and stops only once a node holds max_pods 17 IPs) on 1 ENI; node IPs = 1 + 16 x 4 = 65",
+			detail:  "With 0 pods, WARM_PREFIX_TARGET 4 ask for more addresses than max_pods 17. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with 1 ENI with 4 prefixes (65 IPs)."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, warns, err := NodeIPs(tc.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, _ := tc.in.Warm.Validate()
+			// 3: m5.large's ENIs, the limit the closed form takes.
+			cf := closedForm(u.PrefixDelegation, tc.in.Instance.SecondaryIPsPerENI(), 3, false, u.MaxPods, u.PodsPerNode, w, false)
+			if cf.ips != tc.closedIPs || u.NodeSubnetIPs != tc.ips {
+				t.Errorf("closed form %d, replay %d node IPs; want %d and %d", cf.ips, u.NodeSubnetIPs, tc.closedIPs, tc.ips)
+			}
+			if u.Formula != tc.formula {
+				t.Errorf("formula = %q\nwant      %q", u.Formula, tc.formula)
+			}
+			if len(warns) != 1 || warns[0].Summary != "Warm target is above max_pods" || warns[0].Detail != tc.detail {
+				t.Errorf("warnings = %+v\nwant detail %q", warns, tc.detail)
+			}
+		})
+	}
+	// The replay alone: 18 pods with WARM_IP_TARGET 5 and max pods 20 end at
+	// 20 secondary IPs on 3 ENIs, where the closed form asks for 23.
 	w := ResolvedWarm{WarmIP: 5}
 	rp := newIPAMDReplay(false, 9, 3, 20, w, true)
 	if failed := rp.run(18); failed != 0 {
@@ -345,8 +403,7 @@ func TestReplayStopsAtMaxPods(t *testing.T) {
 	if rp.units != 20 || rp.podENIs() != 3 {
 		t.Errorf("replay = %d IPs on %d ENIs, want 20 on 3", rp.units, rp.podENIs())
 	}
-	cf := closedForm(false, 9, 3, false, 20, 18, w, true)
-	if cf.secondary != 23 {
+	if cf := closedForm(false, 9, 3, false, 20, 18, w, true); cf.secondary != 23 {
 		t.Errorf("closed form = %d, want 23", cf.secondary)
 	}
 }
