@@ -533,7 +533,13 @@ func (c funcCall) fail(warns []sizing.Warning, errs ...error) *function.FuncErro
 		}
 		var ie *sizing.InputError
 		if errors.As(err, &ie) {
-			out = function.ConcatFuncErrors(out, c.at(ie.Field, ie.Msg))
+			// Functions take no instance object: where the core's advice
+			// needs one, it words the error for functions too (FunctionMsg).
+			msg := ie.Msg
+			if ie.FunctionMsg != "" {
+				msg = ie.FunctionMsg
+			}
+			out = function.ConcatFuncErrors(out, c.at(ie.Field, msg))
 		} else {
 			out = function.ConcatFuncErrors(out, c.at("", err.Error()))
 		}

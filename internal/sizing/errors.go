@@ -17,9 +17,23 @@ import (
 type InputError struct {
 	Field string
 	Msg   string
+	// FunctionMsg, when set, replaces Msg in the provider functions. Msg's
+	// advice there needs the instance object (give instance.vcpus, describe
+	// the type with the instance object), which only the data sources take;
+	// FunctionMsg gives advice a function call can follow (an option, or a
+	// data source's instance object). One rule, in the core: an error whose
+	// remedy is the instance object says so twice, once for each caller; the
+	// function error mapper (provider funcCall.fail) picks FunctionMsg.
+	FunctionMsg string
 }
 
 func (e *InputError) Error() string { return e.Msg }
+
+// inFunctions sets the FunctionMsg of e (see InputError) and returns e.
+func (e *InputError) inFunctions(format string, args ...any) *InputError {
+	e.FunctionMsg = inputErr(e.Field, format, args...).Msg
+	return e
+}
 
 // inputErr formats an InputError. String arguments quoted with %q are
 // shortened (echo.Quote): the input they echo can be of any length.

@@ -139,10 +139,12 @@ func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
 	}
 	if r.CapPolicy == capEKS && !inst.HasVCPUs() {
-		return inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
+		return inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name).
+			inFunctions("cap_policy \"eks\" needs the vCPU count, which is unknown for %s; set cap_policy = \"none\" (with max_pods_limit for a cap of your own) or \"auto_mode\", or give vcpus in the instance object of the matching data source", name)
 	}
 	if r.PodsPerCore != nil && !inst.HasVCPUs() {
-		return inputErr(fieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
+		return inputErr(fieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name).
+			inFunctions("pods_per_core needs the vCPU count, which is unknown for %s; remove pods_per_core (max_pods_limit caps max pods without it), or give vcpus in the instance object of the matching data source", name)
 	}
 	return nil
 }

@@ -414,7 +414,8 @@ func requireVCPUsAndMemory(inst ec2data.Instance) error {
 		if inst.Custom {
 			return inputErr(fieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
 		}
-		return inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
+		return inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name).
+			inFunctions("the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type, or describe it with the instance object of the ekssize_node_config data source", inst.Name)
 	}
 	if !inst.HasMemory() {
 		if inst.Custom {
