@@ -317,7 +317,7 @@ func (d *clusterIPPlanDataSource) Schema(_ context.Context, _ datasource.SchemaR
 
 func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m clusterIPPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -332,7 +332,7 @@ func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req dataso
 
 func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m clusterIPPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
