@@ -49,6 +49,7 @@ type amountsModel struct {
 type nodeConfigInputs struct {
 	AMIFamily                 types.String   `tfsdk:"ami_family"`
 	MaxPods                   types.Int64    `tfsdk:"max_pods"`
+	MaxPodsExpression         types.String   `tfsdk:"max_pods_expression"`
 	KubeReservedBasis         types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved              *reservedModel `tfsdk:"kube_reserved"`
 	SystemReserved            *reservedModel `tfsdk:"system_reserved"`
@@ -142,6 +143,18 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
 				"AMIs, so `os = \"windows\"` is an error.",
 		},
+		"max_pods_expression": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "A nodeadm `maxPodsExpression` (AL2023 only; a CEL expression over `default_enis`, `ips_per_eni` " +
+				"and `max_pods`, such as `ekssize_max_pods_expression`'s `expression`). When set, `max_pods` is what nodeadm computes " +
+				"from it for this instance type, exactly as nodeadm does at amazon-eks-ami 81fec2e8 (cel-go v0.29.2, nodeadm's own " +
+				"instance data, and its fallback to its default, with a warning naming the reason, when the expression does not " +
+				"compile or gives a non-integer, <= 0 or > 2147483647); kube-reserved memory is computed from that result, as nodeadm " +
+				"does; and `nodeadm_config` carries `maxPodsExpression` instead of a literal `maxPods`, and only the `kube_reserved` " +
+				"entries you set (nodeadm computes the others on each node), so one NodeConfig serves every instance type. A warning " +
+				"says when nodeadm's answer exceeds what the VPC CNI can address on the type. Cannot be combined with `max_pods` " +
+				"(nodeadm lets a literal `maxPods` win), `kube_reserved_basis = \"eni\"`, or an `ami_family` other than `al2023`.",
+		},
 		"max_pods": schema.Int64Attribute{
 			CustomType: wholeNumber,
 			Optional:   true,
@@ -151,17 +164,22 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kube_reserved_basis": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `max_pods` (default): the max pods this node is " +
-				"configured with. `eni`: `eni_max_pods`, as AL2 `bootstrap.sh`, nodeadm and Karpenter do even when max pods is raised " +
-				"for prefix delegation (which under-reserves memory; a warning says by how much).",
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: `eni_max_pods`, as nodeadm (from its " +
+				"own uncapped ENI max pods, whatever `maxPods` the node runs with) and AL2 `bootstrap.sh` (from `eni-max-pods.txt`, " +
+				"even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
+				"by how much. `max_pods`: the max pods this node is configured with, as Bottlerocket computes it (from " +
+				"`settings.kubernetes.max-pods`). Karpenter follows the same split (ENI pods for AL2023 and AL2, max pods for " +
+				"Bottlerocket). Default: the one that mirrors `ami_family`, `eni` for `al2023` and `al2`, `max_pods` for `bottlerocket` " +
+				"(`m5.4xlarge`, 110 max pods: 2829Mi on AL2023 and AL2, 1465Mi on Bottlerocket). Every rendering, `karpenter_kubelet` " +
+				"included, carries the resulting value.",
 		},
 		"kube_reserved": schema.SingleNestedAttribute{
 			Optional: true,
 			Computed: true,
 			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
-				"and is echoed as you wrote it; the others are computed as nodeadm computes them: CPU 6% of the first core, 1% of the " +
-				"second, 0.5% of the third and fourth, 0.25% of the rest (`70m` for 2 vCPUs); memory 11 x P + 255 MiB (`574Mi` for " +
-				"29 pods); ephemeral storage `1Gi`.",
+				"and is echoed as you wrote it; the others are computed with the formulas nodeadm, `bootstrap.sh`, Bottlerocket and " +
+				"Karpenter share: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest (`70m` " +
+				"for 2 vCPUs); memory 11 x P + 255 MiB with P from `kube_reserved_basis` (`574Mi` for 29 pods); ephemeral storage `1Gi`.",
 			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
 		},
 		"system_reserved": schema.SingleNestedAttribute{
@@ -259,7 +277,8 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
 		"nodeadm_config": sensitiveString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
-			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), with `spec.cluster` " +
+			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), or with " +
+			"`max_pods_expression` setting `kubelet.maxPodsExpression` and only the kube-reserved entries you gave, with `spec.cluster` " +
 			"when `cluster` is set. Use it as a `cloudinit_config` part of content type `application/node.eks.aws`, or as " +
 			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents. " + sensitiveNote),
 		"al2_bootstrap_extra_args": computedString("For `ami_family = \"al2\"`: arguments for `/etc/eks/bootstrap.sh` (terraform-aws-eks " +
@@ -279,8 +298,9 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "kube-reserved, eviction thresholds, capacity and allocatable for a node, and ready-to-use kubelet " +
 			"settings for AL2023 (nodeadm), AL2 (`bootstrap.sh`), Bottlerocket and Karpenter that make the node reserve exactly " +
-			"what is reported. kube-reserved mirrors nodeadm, allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS " +
-			"CSI driver. Takes the same instance and networking settings as `ekssize_max_pods`.",
+			"what is reported. kube-reserved mirrors the bootstrap of `ami_family` (nodeadm, AL2 `bootstrap.sh` or Bottlerocket; see " +
+			"`kube_reserved_basis`), allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS CSI driver. Takes the same " +
+			"instance and networking settings as `ekssize_max_pods`.",
 		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
 	}
 }
@@ -374,6 +394,7 @@ func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) siz
 		Networking:                n,
 		AMIFamily:                 m.AMIFamily.ValueString(),
 		MaxPods:                   intPtr(m.MaxPods),
+		MaxPodsExpression:         m.MaxPodsExpression.ValueStringPointer(),
 		KubeReservedBasis:         m.KubeReservedBasis.ValueString(),
 		KubeReserved:              m.KubeReserved.toCore(),
 		SystemReserved:            m.SystemReserved.toCore(),
@@ -435,7 +456,7 @@ func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourc
 	m.BottlerocketSettings, m.BottlerocketSettingsTOML = types.StringNull(), types.StringNull()
 	switch res.AMIFamily {
 	case sizing.AMIFamilyAL2023:
-		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(nf, cluster))
+		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(render.NodeadmFlags(res), cluster))
 	case sizing.AMIFamilyAL2:
 		m.AL2BootstrapExtraArgs = types.StringValue(render.AL2BootstrapExtraArgs(nf))
 	case sizing.AMIFamilyBottlerocket:

@@ -222,8 +222,21 @@ func TestAccNodeConfigExplicitMaxPods(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: `
 data "ekssize_node_config" "mp" {
+  instance_type       = "m5.large"
+  max_pods            = 20
+  kube_reserved_basis = "max_pods"
+}
+# nodeadm (the al2023 default) reserves for its own ENI max pods whatever max_pods says.
+data "ekssize_node_config" "mp_nodeadm" {
   instance_type = "m5.large"
   max_pods      = 20
+}
+data "ekssize_node_config" "m5_4xlarge" {
+  instance_type = "m5.4xlarge"
+}
+data "ekssize_node_config" "m5_4xlarge_bottlerocket" {
+  instance_type = "m5.4xlarge"
+  ami_family    = "bottlerocket"
 }
 data "ekssize_node_config" "eni" {
   instance_type       = "m5.large"
@@ -234,6 +247,12 @@ data "ekssize_node_config" "eni" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInt("data.ekssize_node_config.mp", "max_pods", 20),
 				expectInt("data.ekssize_node_config.mp", "kube_reserved_memory_mib", 11*20+255),
+				expectInt("data.ekssize_node_config.mp_nodeadm", "kube_reserved_memory_mib", 11*29+255),
+				// Issue 14 item 6: m5.4xlarge runs 110 pods; nodeadm reserves 11 x 234 + 255, Bottlerocket 11 x 110 + 255.
+				expectInt("data.ekssize_node_config.m5_4xlarge", "max_pods", 110),
+				expectInt("data.ekssize_node_config.m5_4xlarge", "kube_reserved_memory_mib", 2829),
+				expectAt("data.ekssize_node_config.m5_4xlarge", tfjsonpath.New("nodeadm_config"), knownvalue.StringRegexp(regexp.MustCompile(`memory: "2829Mi"`))),
+				expectInt("data.ekssize_node_config.m5_4xlarge_bottlerocket", "kube_reserved_memory_mib", 1465),
 				expectInt("data.ekssize_node_config.eni", "max_pods", 110),
 				expectInt("data.ekssize_node_config.eni", "kube_reserved_memory_mib", 574),
 				expectAt("data.ekssize_node_config.eni", tfjsonpath.New("allocatable"), amounts(1930, 6903, 17408, 110)),
