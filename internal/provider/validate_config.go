@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -44,7 +45,11 @@ var (
 	_ datasource.DataSourceWithValidateConfig = (*maxPodsDataSource)(nil)
 	_ datasource.DataSourceWithValidateConfig = (*subnetCapacityDataSource)(nil)
 	_ datasource.DataSourceWithValidateConfig = (*nodeConfigDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*maxPodsExpressionDataSource)(nil)
 )
+
+// ekssize_cluster_ip_plan and ekssize_nodepool have their own ValidateConfig
+// beside their Read.
 
 // knownConfig decodes a configuration that may hold unknown values into
 // target. Unknown strings, numbers, bools and lists of them stay unknown in
@@ -297,6 +302,32 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 			}
 			if err := check.fn(check.v.ValueString()); err != nil {
 				addCoreError(&resp.Diagnostics, "Invalid cluster", err)
+			}
+		}
+	}
+}
+
+func (d *maxPodsExpressionDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m maxPodsExpressionModel
+	_, full, ok := knownConfig(ctx, req.Config, &m, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if full {
+		var all diag.Diagnostics
+		m.compute(ctx, &all)
+		errorsOnly(&resp.Diagnostics, all)
+		return
+	}
+	m.networkingModel.validateKnown(&resp.Diagnostics)
+	for i, e := range m.InstanceTypes.Elements() {
+		if s, isStr := e.(types.String); isStr && !s.IsNull() && !s.IsUnknown() {
+			if _, err := sizing.TableInstance(s.ValueString()); err != nil {
+				var ie *sizing.InputError
+				if errors.As(err, &ie) {
+					err = &sizing.InputError{Field: fmt.Sprintf("%s[%d]", sizing.FieldInstanceTypes, i), Msg: ie.Msg}
+				}
+				addCoreError(&resp.Diagnostics, "Unknown instance type", err)
 			}
 		}
 	}

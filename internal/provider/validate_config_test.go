@@ -97,6 +97,15 @@ func TestAccValidateConfigAtPlan(t *testing.T) {
   cap_policy    = "EKS"
   ami_family    = terraform_data.u.output
 }`, `cap_policy\s+is\s+"EKS"`),
+			step(`data "ekssize_max_pods_expression" "x" {
+  instance_types = ["m5.large", "m5.lrage"]
+  cni_version    = terraform_data.u.output
+}`, `instance\s+type\s+"m5.lrage"\s+is\s+not\s+in\s+the\s+embedded`),
+			step(`data "ekssize_max_pods_expression" "x" {
+  instance_types = ["m5.large"]
+  cap_policy     = "EKS"
+  cni_version    = terraform_data.u.output
+}`, `cap_policy\s+is\s+"EKS"`),
 			step(`data "ekssize_instance_type" "x" { instance_type = "m5.larg" }`,
 				`instance\s+type\s+"m5.larg"\s+is\s+not\s+in\s+the\s+embedded`),
 			// Checks that combine a known value with an unknown one wait: 100
