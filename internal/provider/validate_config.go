@@ -153,7 +153,7 @@ func errorsOnly(to *diag.Diagnostics, from diag.Diagnostics) {
 // instance_types (ekssize_max_pods) is set or unknown: the instance is then
 // checked by the batch.
 func (m instanceModel) validateKnown(unknown map[string]bool, diags *diag.Diagnostics) {
-	if m.InstanceType.IsUnknown() || unknown[sizing.FieldInstance] {
+	if m.InstanceType.IsUnknown() || unknown["instance"] {
 		return
 	}
 	if m.Instance != nil {
@@ -277,7 +277,7 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 	for _, r := range []struct {
 		field string
 		model *reservedModel
-	}{{sizing.FieldKubeReserved, m.KubeReserved}, {sizing.FieldSystemReserved, m.SystemReserved}} {
+	}{{sizing.FieldKubeReserved, m.KubeReserved}, {"system_reserved", m.SystemReserved}} {
 		if err := sizing.ValidateReserved(r.field, r.model.toCore()); err != nil {
 			addCoreError(&resp.Diagnostics, "Invalid reservation", err)
 		}
