@@ -108,15 +108,15 @@ func TestMaxPodsExpressionOverTheTable(t *testing.T) {
 	built, refused := 0, 0
 	for _, n := range []Networking{
 		{}, {PrefixDelegation: true}, {CustomNetworking: true}, {CustomNetworking: true, PrefixDelegation: true, ReservedENIs: 1},
-		{CapPolicy: CapNone}, {MaxPodsLimit: &limit}, {MaxENI: &maxENI, PrefixDelegation: true}, {PodsPerCore: &ppc},
-		{SecurityGroupsForPods: false, ReservedENIs: 2}, {IPFamily: IPFamilyIPv6},
+		{CapPolicy: capNone}, {MaxPodsLimit: &limit}, {MaxENI: &maxENI, PrefixDelegation: true}, {PodsPerCore: &ppc},
+		{SecurityGroupsForPods: false, ReservedENIs: 2}, {IPFamily: ipFamilyIPv6},
 	} {
 		for i := 0; i < len(insts); i += 7 {
 			window := insts[i:min(i+7, len(insts))]
-			if n.IPFamily == IPFamilyIPv6 {
+			if n.IPFamily == ipFamilyIPv6 {
 				var nitro []ec2data.Instance
 				for _, in := range window {
-					if SupportsPrefixDelegation(in) {
+					if supportsPrefixDelegation(in) {
 						nitro = append(nitro, in)
 					}
 				}
