@@ -8,6 +8,7 @@
 # available_ip_address_count) and the node group settings from the same locals
 # that feed aws_eks_node_group.
 terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
   required_providers {
     ekssize = {
       source = "ekssize/ekssize"
