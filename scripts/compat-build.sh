@@ -31,13 +31,15 @@ for spec in "${clients[@]}"; do
   if [ ! -x "$bin" ]; then
     start=$(date +%s)
     echo "compat: building $name $version from $module@$version (once per machine, into $dir)" >&2
-    # GOFLAGS=-mod=mod would let go rewrite a read-only go.sum; the modules ship a complete one.
-    moddir=$(GOFLAGS=-mod=readonly go mod download -json "$module@$version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-    [ -n "$moddir" ] && [ -d "$moddir" ] || { echo "error: go mod download $module@$version gave no module directory" >&2; exit 1; }
     mkdir -p "$dir"
-    # GOTOOLCHAIN=local: never download a Go toolchain; GOWORK=off: ignore any go.work around the cache.
+    log="$dir/build.log"
+    moddir=$(go mod download -json "$module@$version" 2>"$log" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+    [ -n "$moddir" ] && [ -d "$moddir" ] || { cat "$log" >&2; echo "error: go mod download $module@$version gave no module directory" >&2; exit 1; }
+    # GOTOOLCHAIN=local: never download a Go toolchain; GOWORK=off: ignore any
+    # go.work around; -mod=readonly: the module's own go.sum, as released.
     (cd "$moddir" && GOTOOLCHAIN=local GOWORK=off GOFLAGS=-mod=readonly CGO_ENABLED=0 \
-      go build -trimpath -ldflags "-s -w" -o "$bin.tmp" "$pkg")
+      go build -trimpath -ldflags "-s -w" -o "$bin.tmp" "$pkg") >>"$log" 2>&1 ||
+      { cat "$log" >&2; echo "error: building $name $version failed (log: $log)" >&2; exit 1; }
     mv "$bin.tmp" "$bin"
     echo "compat: built $name $version in $(( $(date +%s) - start ))s" >&2
   fi

@@ -229,8 +229,34 @@ func checkBottlerocketDocument(userDataB64, extraArgs string) error {
 	return nil
 }
 
+// checkTerraformAWSEKSGuide checks the values the guide "Wiring into
+// terraform-aws-eks" hands to the module: the add-on configuration, and both
+// Bottlerocket forms as the module's template places them (the whole user data
+// for a managed group with an EKS AMI; inside its [settings.kubernetes] for
+// self-managed groups).
+func checkTerraformAWSEKSGuide(o map[string]string) error {
+	if got, want := o["vpc_cni_configuration_values"], `{"env":{"ENABLE_PREFIX_DELEGATION":"true","WARM_PREFIX_TARGET":"1"}}`; got != want {
+		return fmt.Errorf("vpc_cni_configuration_values %s, want %s", got, want)
+	}
+	const want = "max-pods=110 kube-reserved=map[cpu:80m ephemeral-storage:1Gi memory:1465Mi]"
+	for name, doc := range map[string]string{
+		"managed":      o["bottlerocket_bootstrap_extra_args_managed"],
+		"self_managed": "[settings.kubernetes]\n\"cluster-name\" = \"demo\"\n" + o["bottlerocket_bootstrap_extra_args_self_managed"],
+	} {
+		k, err := decodeBottlerocket(doc)
+		if err != nil {
+			return fmt.Errorf("bottlerocket_bootstrap_extra_args_%s as the module places it is not TOML: %w\n%s", name, err, doc)
+		}
+		if got := fmt.Sprintf("max-pods=%v kube-reserved=%v", k["max-pods"], k["kube-reserved"]); got != want {
+			return fmt.Errorf("bottlerocket_bootstrap_extra_args_%s: %s, want %s", name, got, want)
+		}
+	}
+	return nil
+}
+
 // exampleChecks are the extra checks of some examples, run after apply.
 var exampleChecks = map[string]func(outputs map[string]string) error{
+	"guides/terraform-aws-eks": checkTerraformAWSEKSGuide,
 	"user-data/al2023-nodeadm": func(o map[string]string) error { return checkNodeadmDocument(o["user_data"], o["nodeadm_config"]) },
 	"user-data/bottlerocket": func(o map[string]string) error {
 		return checkBottlerocketDocument(o["user_data"], o["bootstrap_extra_args"])
