@@ -1,22 +1,44 @@
 #!/usr/bin/env bash
 # make bench: Go benchmarks (benchstat medians), provider start-up and memory,
-# and `terraform plan` end to end through hyperfine, compared with a no-op
-# framework provider and with plain HCL. Raw results go to bench/results/<UTC
-# time>/ (gitignored; bench/results/latest points at the newest); the summary
-# is printed and saved as summary.md there. Not part of `make test`.
+# and `terraform plan` end to end, compared with a no-op framework provider
+# served as the ekssize binary is, with plain HCL, and with HashiCorp's local
+# and cloudinit providers built from the Go module proxy. Raw results go to
+# bench/results/<UTC time>/ (gitignored; bench/results/latest points at the
+# newest); the summary is printed and saved as summary.md there. Not part of
+# `make test`.
 #
-# Installs what it lacks: hyperfine and GNU time from Debian (apt-get), benchstat
-# through the Go module proxy into ./bin. Needs Go and Terraform on PATH.
+# The end-to-end plans run interleaved (bench/interleave: every variant once
+# per round, in a fresh random order) and are compared by their median CPU
+# time (user+system of Terraform and its providers), because the machine may
+# be shared.
+#
+# Installs what it lacks: GNU time from Debian (apt-get), benchstat through the
+# Go module proxy into ./bin. Needs Go and Terraform on PATH.
 #
 # Knobs (environment):
 #   BENCH_COUNT=10       go test -count
 #   BENCH_TIME=500ms     go test -benchtime
-#   BENCH_RUNS=10        hyperfine runs per variant (after 2 warm-up runs)
+#   BENCH_RUNS=10        recorded end-to-end rounds (after 2 warm-up rounds)
 #   BENCH_STARTS=100     provider starts per binary for the start-up timing
+#   BENCH_SIZES="1 200"  node-group counts of the end-to-end plans; 200 carries
+#                        the targets, 1 the one-read floor; 50 and 800 may be added
 #   BENCH_SKIP=          space-separated parts to skip: go startup memory e2e
 #   BENCH_BASELINE=REV   also build the provider at git revision REV (e.g. main)
-#                        and time/measure its d and f variants in the same runs,
-#                        named d@base-200 and so on
+#                        and time/measure its d, f and g variants in the same
+#                        runs, named d@base-200 and so on
+#   BENCH_ABLATE=1       also build the provider (HEAD) without each of its
+#                        speed workarounds and time them in the same runs:
+#                        @nocodec (framework Get/Set instead of the model
+#                        codec), @noserve (providerserver.Serve with the
+#                        framework's defaults instead of internal/serve),
+#                        @nolean (SDK logs off, but no lean request contexts)
+#   BENCH_COMPARE="local=MODULE@VERSION cloudinit=MODULE@VERSION"
+#                        HashiCorp providers to time beside ekssize (variants l
+#                        and i), each built with `go build` in its module
+#                        directory as the Go module proxy serves it, into
+#                        BENCH_CACHE (default ~/.cache/terraform-provider-ekssize-bench,
+#                        outside the work tree); one the proxy does not serve is
+#                        skipped with a message. Empty: none.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -25,6 +47,13 @@ count=${BENCH_COUNT:-10}
 benchtime=${BENCH_TIME:-500ms}
 runs=${BENCH_RUNS:-10}
 starts=${BENCH_STARTS:-100}
+sizes=${BENCH_SIZES:-1 200}
+# local v1.4.0 is the newest release the Go module proxy serves under this
+# module path (the v2 releases' go.mod has no /v2 suffix, so they are not
+# modules at their tags); cloudinit's v2.4.0 release by its commit, for the
+# same reason.
+compare=${BENCH_COMPARE-local=github.com/hashicorp/terraform-provider-local@v1.4.0 cloudinit=github.com/hashicorp/terraform-provider-cloudinit@54639b6bd5905ce1cf87d3c1ace4a32e6e7e71aa}
+cache=${BENCH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/terraform-provider-ekssize-bench}
 skip=" ${BENCH_SKIP:-} "
 BENCHSTAT=golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da # latest when written; pinned so runs compare
 
@@ -40,7 +69,6 @@ apt_install() {
   log "installing $* from Debian"
   $sudo apt-get install -y -qq "$@" >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "$@" >/dev/null; }
 }
-command -v hyperfine >/dev/null || apt_install hyperfine
 [ -x /usr/bin/time ] || apt_install time
 if [ ! -x bin/benchstat ]; then
   log "installing benchstat into ./bin"
@@ -57,9 +85,32 @@ log "building the providers and the bench tools"
 prov=$out/providers
 build() { CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$1" "$2"; }
 build "$prov/ekssize/terraform-provider-ekssize" .
-build "$prov/noop/terraform-provider-noop" ./bench/noopprovider
-build "$prov/wide/terraform-provider-wide" ./bench/wideprovider
-for t in gen startup report; do go build -o "$out/tools/$t" "./bench/$t"; done
+# bench/ is a Go module of its own (it imports internal/serve and
+# internal/provider through a replace directive).
+(cd bench && build "$prov/noop/terraform-provider-noop" ./noopprovider)
+(cd bench && build "$prov/wide/terraform-provider-wide" ./wideprovider)
+for t in gen startup report interleave; do (cd bench && go build -o "$out/tools/$t" "./$t"); done
+
+# HashiCorp's providers, as the Go module proxy serves them: `go build` in the
+# module directory, binaries cached outside the work tree.
+compared="" overrides=""
+for spec in $compare; do
+  name=${spec%%=*} modver=${spec#*=}
+  bin=$cache/$modver/terraform-provider-$name
+  if [ ! -x "$bin" ]; then
+    log "building hashicorp/$name from $modver"
+    dir=$(mkdir -p "$cache" && cd "$cache" && GOFLAGS= go mod download -json "$modver" 2>/dev/null | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p' || true)
+    if [ -z "$dir" ] || ! (cd "$dir" && CGO_ENABLED=0 GOFLAGS="-buildvcs=false -mod=mod" go build -trimpath -ldflags "-s -w" -o "$bin" .); then
+      echo "skipping hashicorp/$name: the Go module proxy does not serve $modver here, or it does not build" >&2
+      echo "- hashicorp/$name ($modver): not available, its variant is skipped" >> "$out/compared.txt"
+      continue
+    fi
+  fi
+  mkdir -p "$prov/$name" && cp "$bin" "$prov/$name/"
+  overrides+="    \"registry.terraform.io/hashicorp/$name\" = \"$prov/$name\""$'\n'
+  compared="$compared $name"
+  echo "- hashicorp/$name: $modver, sha256 $(sha256sum "$bin" | cut -c1-12) (cached $bin)" >> "$out/compared.txt"
+done
 
 cat > "$out/dev.tfrc" <<TFRC
 provider_installation {
@@ -67,7 +118,7 @@ provider_installation {
     "registry.terraform.io/ekssize/ekssize" = "$prov/ekssize"
     "registry.terraform.io/bench/noop"      = "$prov/noop"
     "registry.terraform.io/bench/wide"      = "$prov/wide"
-  }
+$overrides  }
   direct {}
 }
 TFRC
@@ -84,21 +135,96 @@ if [ -n "$baseline" ]; then
   echo "- baseline: $baseline = $(git rev-parse --short "$baseline")" >> "$out/baseline.txt"
 fi
 
+# The provider without each speed workaround, to check that each still pays
+# for itself (and to delete it once upstream fixes what it works around).
+ablations=""
+if [ -n "${BENCH_ABLATE:-}" ]; then
+  ablate() { # NAME FILE CONTENT: HEAD with FILE replaced by CONTENT
+    local src; src=$(mktemp -d)
+    git archive HEAD | tar -x -C "$src"
+    printf '%s\n' "$3" > "$src/$2"
+    (cd "$src" && build "$prov/$1/terraform-provider-ekssize" .)
+    rm -rf "$src"
+    sed "s#$prov/ekssize#$prov/$1#" "$out/dev.tfrc" > "$out/$1.tfrc"
+    ablations+=" $1"
+  }
+  log "building the provider without its speed workarounds"
+  ablate nocodec internal/provider/model_codec.go 'package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	return config.Get(ctx, target)
+}
+
+func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
+	return state.Set(ctx, model)
+}
+
+func objectFrom(ctx context.Context, typ types.ObjectType, model any) (types.Object, diag.Diagnostics) {
+	return types.ObjectValueFrom(ctx, typ.AttrTypes, model)
+}'
+  ablate noserve main.go 'package main
+
+import (
+	"context"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+)
+
+func main() {
+	err := providerserver.Serve(context.Background(), provider.New("bench"),
+		providerserver.ServeOpts{Address: "registry.terraform.io/ekssize/ekssize"})
+	if err != nil {
+		log.Fatal(err)
+	}
+}'
+  ablate nolean main.go 'package main
+
+import (
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/provider"
+	"github.com/ekssize/terraform-provider-ekssize/internal/serve"
+)
+
+func main() {
+	serve.QuietSDKLogs()
+	if err := tf6server.Serve("registry.terraform.io/ekssize/ekssize", providerserver.NewProtocol6(provider.New("bench")())); err != nil {
+		log.Fatal(err)
+	}
+}'
+  echo "- ablations (HEAD without a speed workaround):$ablations" >> "$out/baseline.txt"
+fi
+
 {
   echo "# make bench, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')), $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
   echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- $(go version | cut -d' ' -f3-), $(terraform version | head -1), $(hyperfine --version)"
+  echo "- $(go version | cut -d' ' -f3-), $(terraform version | head -1)"
   echo "- commit: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
-  [ -z "$baseline" ] || cat "$out/baseline.txt"
+  [ ! -f "$out/baseline.txt" ] || cat "$out/baseline.txt"
+  [ ! -f "$out/compared.txt" ] || cat "$out/compared.txt"
 } > "$summary"
 
 # --- Go benchmarks -----------------------------------------------------------
 if wants go; then
   log "go test -bench (count $count, benchtime $benchtime)"
-  go test -run '^$' -bench . -benchmem -count "$count" -benchtime "$benchtime" \
-    ./internal/... ./bench/noopprovider > "$out/go-bench.txt"
+  go test -run '^$' -bench . -benchmem -count "$count" -benchtime "$benchtime" ./internal/... > "$out/go-bench.txt"
+  (cd bench && go test -run '^$' -bench . -benchmem -count "$count" -benchtime "$benchtime" ./noopprovider) >> "$out/go-bench.txt"
   bin/benchstat "$out/go-bench.txt" > "$out/go-benchstat.txt"
   {
     echo; echo "## Go benchmarks (medians of $count; benchstat: go-benchstat.txt)"; echo
@@ -117,10 +243,22 @@ if wants startup; then
 fi
 
 # --- configurations and correctness check ------------------------------------
+# Variants (bench/gen): a hard-coded locals, b pure HCL, c no-op provider, w no-op
+# with the ekssize_max_pods schema, d ekssize_max_pods reads, e the max_pods
+# function, f one batched read, g ekssize_subnet_capacity reads, l local_file
+# reads, i cloudinit_config reads. c@fw is c with the no-op served the old way
+# (providerserver.Serve, the framework's defaults: SDK logs at TRACE).
 cfg=$out/configs
 variants200="a b c w d e f g"
+[[ " $compared " == *" local "* ]] && variants200+=" l"
+[[ " $compared " == *" cloudinit "* ]] && variants200+=" i"
+others="" # configurations at the other sizes: a and c, plus d and f above one node group
+for n in $sizes; do
+  [ "$n" = 200 ] && continue
+  others+=" a:$n c:$n"; [ "$n" = 1 ] || others+=" d:$n f:$n"
+done
 "$out/tools/gen" -eni internal/ec2data/testdata/eni-max-pods.txt -out "$cfg" \
-  $(for v in $variants200; do echo "$v:200"; done) a:1 c:1 a:50 c:50 d:50 f:50 a:800 c:800 d:800 f:800
+  $(for v in $variants200; do echo "$v:200"; done) $others c:800 d:800 f:800
 
 plan() { terraform -chdir="$1" plan -input=false -lock=false -no-color "${@:2}"; }
 available=""
@@ -130,10 +268,7 @@ if wants e2e || wants memory; then
   for v in $variants200; do
     dir=$cfg/$v-200
     if ! plan "$dir" -out="$out/check-$v.tfplan" > "$out/check-$v.log" 2>&1; then
-      case $v in
-        e|g) echo "skipping ($v): it does not plan with this provider (not merged yet?); see check-$v.log" >&2; continue ;;
-        *) cat "$out/check-$v.log" >&2; echo "error: variant $v does not plan" >&2; exit 1 ;;
-      esac
+      cat "$out/check-$v.log" >&2; echo "error: variant $v does not plan" >&2; exit 1
     fi
     available="$available $v"
     [[ $v == c || $v == w ]] && continue # constant values by design
@@ -142,7 +277,10 @@ if wants e2e || wants memory; then
       echo "error: variant $v computes a different max_pods map than variant a" >&2; exit 1
     fi
   done
-  echo "variants available:$available" >&2
+  BENCH_NOOP_SERVE=framework plan "$cfg/c-200" > "$out/check-c@fw.log" 2>&1 || {
+    cat "$out/check-c@fw.log" >&2; echo "error: variant c@fw does not plan" >&2; exit 1
+  }
+  echo "variants available:$available c@fw" >&2
 fi
 
 # --- peak resident memory during a plan --------------------------------------
@@ -160,24 +298,26 @@ if wants memory; then
   wrapper "$wrap/ekssize" "$prov/ekssize/terraform-provider-ekssize"
   wrapper "$wrap/noop" "$prov/noop/terraform-provider-noop"
   sed -e "s#$prov/ekssize#$wrap/ekssize#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem.tfrc"
-  if [ -n "$baseline" ]; then
-    wrapper "$wrap/base" "$prov/base/terraform-provider-ekssize"
-    sed -e "s#$prov/ekssize#$wrap/base#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem-base.tfrc"
-  fi
+  for b in $([ -n "$baseline" ] && echo base) $ablations; do
+    wrapper "$wrap/$b" "$prov/$b/terraform-provider-ekssize"
+    sed -e "s#$prov/ekssize#$wrap/$b#" -e "s#$prov/noop\"#$wrap/noop\"#" "$out/dev.tfrc" > "$out/mem-$b.tfrc"
+  done
   {
     echo; echo "## Peak resident memory during \`terraform plan\` (median of 3 plans; largest provider process of each plan)"; echo
     echo "| variant | provider peak RSS (MiB) | terraform peak RSS (MiB) |"
     echo "|---|---:|---:|"
   } >> "$summary"
-  for case in c-800 d-200 d-800 f-800 $([[ $available == *g* ]] && echo g-200) \
-    $([ -n "$baseline" ] && echo d@base-200 d@base-800 f@base-800); do
-    dir=$cfg/${case/@base/}; tfrc=$out/mem.tfrc
-    [[ $case == *@base* ]] && tfrc=$out/mem-base.tfrc
+  for case in c-800 c@fw-800 d-200 d-800 f-800 g-200 \
+    $([ -n "$baseline" ] && echo d@base-200 d@base-800 f@base-800 g@base-200) \
+    $(for b in $ablations; do echo "d@$b-800"; done); do
+    dir=$cfg/${case/@*-/-}; tfrc=$out/mem.tfrc serving= build=${case#*@}
+    [[ $case == *@fw* ]] && serving=framework
+    [[ $case == *@* && $case != *@fw* ]] && tfrc=$out/mem-${build%-*}.tfrc
     [ -d "$dir" ] || continue
     prov_kib=(); tf_kib=()
     for i in 1 2 3; do
       rss=$out/rss-$case-$i.txt; rm -f "$rss"
-      BENCH_RSS_FILE=$rss TF_CLI_CONFIG_FILE=$tfrc /usr/bin/time -f %M -o "$out/tfrss-$case-$i.txt" \
+      BENCH_NOOP_SERVE=$serving BENCH_RSS_FILE=$rss TF_CLI_CONFIG_FILE=$tfrc /usr/bin/time -f %M -o "$out/tfrss-$case-$i.txt" \
         terraform -chdir="$dir" plan -input=false -lock=false -no-color > /dev/null
       prov_kib+=("$(sort -n "$rss" | tail -1)"); tf_kib+=("$(tail -1 "$out/tfrss-$case-$i.txt")")
     done
@@ -189,20 +329,25 @@ fi
 
 # --- end to end --------------------------------------------------------------
 if wants e2e; then
-  log "terraform plan end to end: one hyperfine run, $runs runs per variant"
-  cmds=()
-  for c in $(for v in $available; do echo "$v-200"; done) a-1 c-1 a-50 c-50 d-50 f-50 a-800 c-800 d-800 f-800; do
-    cmds+=(-n "$c" "terraform -chdir=$cfg/$c plan -input=false -lock=false -no-color")
-  done
-  if [ -n "$baseline" ]; then
-    for c in d-200 f-200 d-800 f-800; do
-      cmds+=(-n "${c/-/@base-}" "env TF_CLI_CONFIG_FILE=$out/base.tfrc terraform -chdir=$cfg/$c plan -input=false -lock=false -no-color")
-    done
-  fi
-  hyperfine -N --warmup 2 --runs "$runs" --style basic \
-    --export-json "$out/e2e.json" --export-markdown "$out/e2e-hyperfine.md" "${cmds[@]}" > "$out/e2e-hyperfine.txt"
+  cmds=$out/e2e-commands.tsv
+  tf="terraform -chdir=$cfg/%s plan -input=false -lock=false -no-color"
   {
-    echo; echo "## terraform plan end to end (hyperfine, $runs runs each, one run for all variants)"; echo
+    for v in $available; do printf "%s\t$tf\n" "$v-200" "$v-200"; done
+    printf "c@fw-200\tenv BENCH_NOOP_SERVE=framework $tf\n" c-200
+    for n in $sizes; do
+      [ "$n" = 200 ] && continue
+      for v in a c $([ "$n" = 1 ] || echo d f); do printf "%s\t$tf\n" "$v-$n" "$v-$n"; done
+      [ "$n" = 1 ] && printf "c@fw-1\tenv BENCH_NOOP_SERVE=framework $tf\n" c-1
+    done
+    for b in $([ -n "$baseline" ] && echo base) $ablations; do
+      vs="d f g"; [[ $b == noserve || $b == nolean ]] && vs=d
+      for v in $vs; do printf "%s\tenv TF_CLI_CONFIG_FILE=$out/$b.tfrc $tf\n" "$v@$b-200" "$v-200"; done
+    done
+  } > "$cmds"
+  log "terraform plan end to end: $(wc -l < "$cmds") variants interleaved, $runs rounds after 2 warm-up rounds"
+  "$out/tools/interleave" -runs "$runs" -warmup 2 -json "$out/e2e.json" "$cmds"
+  {
+    echo; echo "## terraform plan end to end ($runs interleaved rounds, medians)"; echo
     "$out/tools/report" e2e "$out/e2e.json"
   } >> "$summary"
 fi

@@ -19,6 +19,11 @@
 //	f  one batched ekssize_max_pods read (instance_types -> by_instance_type)
 //	g  one ekssize_subnet_capacity read per node group (3 nodes in a /16; its
 //	   max_pods output, with cap_policy "none", is the same number)
+//	l  one hashicorp/local local_file read per node group, of a file holding
+//	   that group's max pods (written beside main.tf)
+//	i  one hashicorp/cloudinit cloudinit_config read per node group, of a
+//	   shell-script part carrying that group's max pods (hard-coded, as in a),
+//	   taken back out of the rendered document
 package main
 
 import (
@@ -40,7 +45,7 @@ func main() {
 	eni := flag.String("eni", "internal/ec2data/testdata/eni-max-pods.txt", "the VPC CNI's eni-max-pods.txt")
 	out := flag.String("out", "", "directory to write the configurations into")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: gen -eni FILE -out DIR VARIANT:N ...  (VARIANT one of a b c w d e f g)")
+		fmt.Fprintln(os.Stderr, "usage: gen -eni FILE -out DIR VARIANT:N ...  (VARIANT one of a b c w d e f g l i)")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -69,6 +74,11 @@ func main() {
 		if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(body), 0o644); err != nil {
 			fail(err)
 		}
+		if v == "l" {
+			if err := writeMaxPodsFiles(filepath.Join(dir, "max_pods"), pick(rows, n)); err != nil {
+				fail(err)
+			}
+		}
 		if v == "b" {
 			raw, err := os.ReadFile(*eni)
 			if err != nil {
@@ -79,6 +89,20 @@ func main() {
 			}
 		}
 	}
+}
+
+// writeMaxPodsFiles writes one file per node group holding its max pods, for
+// variant l's local_file reads.
+func writeMaxPodsFiles(dir string, rows []row) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for i, r := range rows {
+		if err := os.WriteFile(filepath.Join(dir, ng(i)), []byte(strconv.Itoa(r.maxPods)), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func fail(err error) {
@@ -131,6 +155,10 @@ func config(variant string, rows []row) (string, error) {
 		w("terraform {\n  required_providers {\n    wide = { source = \"bench/wide\" }\n  }\n}\n\n")
 	case "d", "e", "f", "g":
 		w("terraform {\n  required_providers {\n    ekssize = { source = \"ekssize/ekssize\" }\n  }\n}\n\n")
+	case "l":
+		w("terraform {\n  required_providers {\n    local = { source = \"hashicorp/local\" }\n  }\n}\n\n")
+	case "i":
+		w("terraform {\n  required_providers {\n    cloudinit = { source = \"hashicorp/cloudinit\" }\n  }\n}\n\n")
 	}
 	w("locals {\n  node_groups = {\n")
 	for i, r := range rows {
@@ -138,12 +166,44 @@ func config(variant string, rows []row) (string, error) {
 	}
 	w("  }\n}\n\n")
 	switch variant {
-	case "a":
-		w("locals {\n  max_pods = {\n")
+	case "a", "i":
+		name := "max_pods"
+		if variant == "i" {
+			name = "known_max_pods"
+		}
+		w("locals {\n  %s = {\n", name)
 		for i, r := range rows {
 			w("    %q = %d\n", ng(i), r.maxPods)
 		}
 		w("  }\n}\n")
+		if variant == "i" {
+			w(`
+data "cloudinit_config" "ng" {
+  for_each      = local.known_max_pods
+  gzip          = false
+  base64_encode = false
+
+  part {
+    content_type = "text/x-shellscript"
+    content      = "#!/bin/sh\n# node group ${each.key}\nmax_pods=${each.value}\n"
+  }
+}
+
+locals {
+  max_pods = { for k, d in data.cloudinit_config.ng : k => tonumber(regex("max_pods=([0-9]+)", d.rendered)[0]) }
+}
+`)
+		}
+	case "l":
+		w(`data "local_file" "ng" {
+  for_each = local.node_groups
+  filename = "${path.module}/max_pods/${each.key}"
+}
+
+locals {
+  max_pods = { for k, d in data.local_file.ng : k => tonumber(d.content) }
+}
+`)
 	case "b":
 		w(`locals {
   eni_max_pods = {
@@ -213,7 +273,7 @@ locals {
 }
 `)
 	default:
-		return "", fmt.Errorf("unknown variant %q (want a, b, c, w, d, e, f or g)", variant)
+		return "", fmt.Errorf("unknown variant %q (want a, b, c, w, d, e, f, g, l or i)", variant)
 	}
 	w("\noutput \"max_pods\" {\n  value = local.max_pods\n}\n")
 	return b.String(), nil

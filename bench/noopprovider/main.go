@@ -4,6 +4,14 @@
 // ekssize provider against it, so what is left over is our own cost rather than
 // the framework's or Terraform's.
 //
+// It is served exactly as the ekssize binary is (internal/serve: SDK logs off
+// when Terraform would discard them, lean request contexts), so the floor it
+// sets is a fair one: served with the framework's defaults instead, its SDK
+// TRACE logs alone wrote about 1.8 MB of stderr per 200 reads for Terraform to
+// decode and drop. With BENCH_NOOP_SERVE=framework in its environment it is
+// served the old way, providerserver.Serve with the framework's defaults, so
+// scripts/bench.sh can report both floors.
+//
 // It is served as registry.terraform.io/bench/noop (binary
 // terraform-provider-noop, used through dev_overrides only).
 package main
@@ -11,6 +19,7 @@ package main
 import (
 	"context"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -20,11 +29,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/serve"
 )
 
+const address = "registry.terraform.io/bench/noop"
+
 func main() {
-	err := providerserver.Serve(context.Background(), func() provider.Provider { return noopProvider{} },
-		providerserver.ServeOpts{Address: "registry.terraform.io/bench/noop"})
+	newProvider := func() provider.Provider { return noopProvider{} }
+	var err error
+	if os.Getenv("BENCH_NOOP_SERVE") == "framework" {
+		err = providerserver.Serve(context.Background(), newProvider, providerserver.ServeOpts{Address: address})
+	} else {
+		err = serve.Serve(address, newProvider, false)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

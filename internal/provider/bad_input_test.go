@@ -177,6 +177,10 @@ var badInputs = []badInput{
 	{ds: "max_pods", name: "IPv6 on a Xen type",
 		attrs: attrs{"instance_type": str("m4.large"), "ip_family": str("ipv6")}, line: `ip_family = "ipv6"`, path: "ip_family",
 		want: `ip_family = "ipv6" needs a Nitro-based instance type, but m4.large runs on the xen hypervisor`},
+	{ds: "max_pods", name: "security groups for pods on a small Nitro type that cannot trunk",
+		attrs: attrs{"instance_type": str("t3.nano"), "security_groups_for_pods": boolean(true)},
+		line:  `security_groups_for_pods = true`, path: "security_groups_for_pods",
+		want: `security_groups_for_pods: t3.nano is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large`},
 	{ds: "max_pods", name: "security groups for pods on a type that cannot trunk",
 		attrs: attrs{"instance_type": str("t3.large"), "security_groups_for_pods": boolean(true)},
 		line:  `security_groups_for_pods = true`, path: "security_groups_for_pods",
@@ -407,6 +411,8 @@ var badInputs = []badInput{
 		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
 	{fn: "subnet_usable_ips", name: "IPv6 CIDR", args: []attr.Value{str("2600:1f18:1234:5600::/64")}, arg: "cidr_block",
 		want: `cidr_block "2600:1f18:1234:5600::/64" is an IPv6 CIDR`},
+	{fn: "subnet_usable_ips", name: "host bits set", args: []attr.Value{str("10.0.0.1/24")}, arg: "cidr_block",
+		want: `cidr_block "10.0.0.1/24" has bits set after the prefix length; did you mean "10.0.0.0/24"? A CIDR block starts at its network address`},
 	{fn: "subnet_usable_ips", name: "malformed CIDR", args: []attr.Value{str("10.0.0.0/33")}, arg: "cidr_block",
 		want: `cidr_block "10.0.0.0/33" is not a CIDR block`},
 	{fn: "subnet_usable_ips", name: "/29 subnet", args: []attr.Value{str("10.0.0.0/29")}, arg: "cidr_block",
@@ -554,12 +560,31 @@ func (c badInput) config() string {
 		var b strings.Builder
 		fmt.Fprintf(&b, "data \"ekssize_%s\" \"x\" {\n", c.ds)
 		for _, k := range slices.Sorted(maps.Keys(c.attrs)) {
+			if badInputBlocks[c.ds][k] {
+				writeBlocks(&b, k, c.attrs[k])
+				continue
+			}
 			fmt.Fprintf(&b, "  %s = %s\n", k, hclValue(c.attrs[k], true, "  "))
 		}
 		b.WriteString("}\n")
 		return b.String()
 	}
 	return "output \"x\" {\n  value = " + c.call() + "\n}\n"
+}
+
+// badInputBlocks names the nested blocks of a data source: a case gives each
+// as a tuple of objects, written as one block per object.
+var badInputBlocks = map[string]map[string]bool{}
+
+func writeBlocks(b *strings.Builder, name string, v attr.Value) {
+	for _, e := range v.(basetypes.TupleValue).Elements() {
+		fmt.Fprintf(b, "  %s {\n", name)
+		o := e.(basetypes.ObjectValue).Attributes()
+		for _, k := range slices.Sorted(maps.Keys(o)) {
+			fmt.Fprintf(b, "    %s = %s\n", k, hclValue(o[k], false, "    "))
+		}
+		b.WriteString("  }\n")
+	}
 }
 
 func (c badInput) call() string {
@@ -622,7 +647,7 @@ func TestAccBadInput(t *testing.T) {
 			if strings.HasSuffix(g, "()") {
 				tc.TerraformVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 			}
-			resource.UnitTest(t, tc)
+			acceptanceTest(t, tc)
 		})
 	}
 }
@@ -685,6 +710,10 @@ func TestBadInputDirect(t *testing.T) {
 			}
 			if gotArg != c.arg || !want.MatchString(ferr.Text) {
 				t.Errorf("error on argument %q: %q; want argument %q and text %q", gotArg, ferr.Text, c.arg, c.want)
+			}
+			// Terraform ends a function error with its own full stop: a text ending in "?" or "." reads "?." or "..".
+			if strings.HasSuffix(ferr.Text, "?") || strings.HasSuffix(ferr.Text, ".") {
+				t.Errorf("function error text ends in %q, and Terraform appends a full stop: %q", ferr.Text[len(ferr.Text)-1:], ferr.Text)
 			}
 		})
 	}

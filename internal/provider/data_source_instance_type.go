@@ -50,43 +50,53 @@ func (d *instanceTypeDataSource) Metadata(_ context.Context, req datasource.Meta
 	resp.TypeName = req.ProviderTypeName + "_instance_type"
 }
 
-// instanceTypeDescriptions documents every computed attribute once, for the
-// data source schema and the instance_type function's return object.
-var instanceTypeDescriptions = map[string]string{
-	"maximum_network_interfaces":           "ENIs over all network cards (as `aws_ec2_instance_type`). The VPC CNI uses only the default card: see `default_card_network_interfaces`.",
-	"maximum_network_cards":                "Number of network cards.",
-	"default_network_card_index":           "Index of the default network card.",
-	"maximum_ipv4_addresses_per_interface": "IPv4 addresses per ENI, the primary one included.",
-	"default_vcpus":                        "Default vCPUs; null if unknown.",
-	"memory_size":                          "Memory in MiB; null if unknown.",
-	"hypervisor":                           "`nitro`, `xen` or `unknown` (the VPC CNI table records `unknown` for most bare metal types).",
-	"bare_metal":                           "Whether the type is bare metal.",
-	"supported_architectures":              "Architectures, spelled as EC2 does (`x86_64`, `arm64`); null if unknown.",
-	"default_card_network_interfaces":      "ENIs on the default network card: the ENI count the VPC CNI and `max-pods-calculator.sh` use.",
-	"trunking_compatible":                  "Whether the type can take a trunk ENI for security groups for pods (VPC resource controller table); null if the type is not in that table.",
-	"branch_network_interfaces":            "Branch ENIs (the `vpc.amazonaws.com/pod-eni` resource) for security groups for pods; null if the type is not in the VPC resource controller's table.",
-	"gpus":                                 "GPUs (0 for none or unknown).",
-	"ebs_attachment_limit":                 "EBS volume attachment limit before subtracting the root volume and (for `shared`) extra ENIs, as the EBS CSI driver counts it.",
-	"ebs_attachment_limit_type":            "`shared` (EBS volumes share attachment slots with ENIs) or `dedicated`, as the EBS CSI driver classifies the type.",
-	"eni_max_pods":                         "The VPC CNI `eni-max-pods.txt` value: default-card ENIs x (IPv4 per ENI - 1) + 2, never capped.",
-	"data_version":                         "Version of the embedded instance table, e.g. `2026-08+vpc-cni-v1.23.2`.",
+// instanceTypeComputedAttributes is the schema of the computed facts, for the
+// data source and the instance_type function's return object.
+func instanceTypeComputedAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"maximum_network_interfaces": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "ENIs over all network cards (as `aws_ec2_instance_type`). The VPC CNI uses only the default card: see `default_card_network_interfaces`."},
+		"maximum_network_cards":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Number of network cards."},
+		"default_network_card_index": schema.Int64Attribute{Computed: true, MarkdownDescription: "Index of the default network card."},
+		"maximum_ipv4_addresses_per_interface": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "IPv4 addresses per ENI, the primary one included."},
+		"default_vcpus": schema.Int64Attribute{Computed: true, MarkdownDescription: "Default vCPUs; null if unknown."},
+		"memory_size":   schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory in MiB; null if unknown."},
+		"hypervisor": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "`nitro`, `xen` or `unknown` (the VPC CNI table records `unknown` for most bare metal types)."},
+		"bare_metal": schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether the type is bare metal."},
+		"supported_architectures": schema.ListAttribute{Computed: true, ElementType: types.StringType,
+			MarkdownDescription: "Architectures, spelled as EC2 does (`x86_64`, `arm64`); null if unknown."},
+		"default_card_network_interfaces": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "ENIs on the default network card: the ENI count the VPC CNI and `max-pods-calculator.sh` use."},
+		"trunking_compatible": schema.BoolAttribute{Computed: true,
+			MarkdownDescription: "Whether the type can take a trunk ENI for security groups for pods (VPC resource controller table); null if the type is not in that table."},
+		"branch_network_interfaces": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "Branch ENIs (the `vpc.amazonaws.com/pod-eni` resource) for security groups for pods; null if the type is not in the VPC resource controller's table."},
+		"gpus": schema.Int64Attribute{Computed: true, MarkdownDescription: "GPUs (0 for none or unknown)."},
+		"ebs_attachment_limit": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "EBS volume attachments the type leaves for EBS volumes, root volume included, as the EBS CSI driver counts them. " +
+				"For `shared` types the primary ENI (every instance has one) and any NVMe instance store volumes are already subtracted " +
+				"from the slots AWS documents: most Nitro types have 28 shared slots, so `m5.large` shows 27 (28 - 1 ENI) and `m5d.large` 26 " +
+				"(28 - 1 ENI - 1 instance store volume). Further ENIs and the root volume still take slots: see `ekssize_node_config.ebs_volume_limit`."},
+		"ebs_attachment_limit_type": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "`shared` (EBS volumes share attachment slots with ENIs) or `dedicated`, as the EBS CSI driver classifies the type."},
+		"eni_max_pods": eniMaxPodsAttribute(),
+		"data_version": dataVersionAttribute(),
+	}
 }
 
-func instanceTypeComputedAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for name, desc := range instanceTypeDescriptions {
-		switch name {
-		case "hypervisor", "ebs_attachment_limit_type", "data_version":
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		case "bare_metal", "trunking_compatible":
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		case "supported_architectures":
-			out[name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
-		default:
-			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-		}
-	}
-	return out
+// eniMaxPodsAttribute is the computed eni_max_pods fact; the eni_max_pods
+// function quotes its description.
+func eniMaxPodsAttribute() schema.Int64Attribute {
+	return schema.Int64Attribute{Computed: true,
+		MarkdownDescription: "The VPC CNI `eni-max-pods.txt` value: default-card ENIs x (IPv4 per ENI - 1) + 2, never capped."}
+}
+
+// dataVersionAttribute is the data_version attribute every data source has.
+func dataVersionAttribute() schema.StringAttribute {
+	return schema.StringAttribute{Computed: true,
+		MarkdownDescription: "Version of the embedded instance table, e.g. `2026-08+vpc-cni-v1.23.2`."}
 }
 
 func (d *instanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

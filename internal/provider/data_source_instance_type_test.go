@@ -12,7 +12,7 @@ import (
 
 func TestAccInstanceTypeDataSource(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -20,6 +20,8 @@ data "ekssize_instance_type" "m5" { instance_type = "m5.large" }
 data "ekssize_instance_type" "p5" { instance_type = "p5.48xlarge" }
 data "ekssize_instance_type" "bm" { instance_type = "bmn-sf1.metal" }
 data "ekssize_instance_type" "t3" { instance_type = "t3.small" }
+data "ekssize_instance_type" "m5d" { instance_type = "m5d.large" }
+data "ekssize_instance_type" "trn2" { instance_type = "trn2.3xlarge" }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("maximum_network_interfaces"), knownvalue.Int64Exact(3)),
@@ -47,6 +49,15 @@ data "ekssize_instance_type" "t3" { instance_type = "t3.small" }
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.p5", tfjsonpath.New("eni_max_pods"), knownvalue.Int64Exact(100)),
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.p5", tfjsonpath.New("ebs_attachment_limit_type"), knownvalue.StringExact("dedicated")),
 
+				// Issue 14 item 8: AWS documents 28 shared attachment slots; the primary ENI (and m5d's one NVMe
+				// instance store volume) are already subtracted, as the EBS CSI driver does.
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5d", tfjsonpath.New("ebs_attachment_limit"), knownvalue.Int64Exact(26)),
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5d", tfjsonpath.New("ebs_attachment_limit_type"), knownvalue.StringExact("shared")),
+				// Issue 14 item 4: completed from EC2 DescribeInstanceTypes data.
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.trn2", tfjsonpath.New("default_vcpus"), knownvalue.Int64Exact(12)),
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.trn2", tfjsonpath.New("memory_size"), knownvalue.Int64Exact(131072)),
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.trn2", tfjsonpath.New("supported_architectures"), knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("x86_64")})),
+
 				// Unknown facts are null, not zero.
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.bm", tfjsonpath.New("default_vcpus"), knownvalue.Null()),
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.bm", tfjsonpath.New("memory_size"), knownvalue.Null()),
@@ -65,7 +76,7 @@ data "ekssize_instance_type" "t3" { instance_type = "t3.small" }
 
 func TestAccInstanceTypeDataSourceErrors(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -48,36 +48,32 @@ func (d *maxPodsDataSource) Metadata(_ context.Context, req datasource.MetadataR
 	resp.TypeName = req.ProviderTypeName + "_max_pods"
 }
 
-// maxPodsDescriptions documents the computed attributes once for the data
-// source and the functions that return them.
-var maxPodsDescriptions = map[string]string{
-	"max_pods": "The value to give kubelet (`--max-pods` / `maxPods`): the ENI or prefix arithmetic, then the cap, " +
-		"`max_pods_limit` and `pods_per_core`. Mirrors `max-pods-calculator.sh`.",
-	"eni_max_pods": "The VPC CNI `eni-max-pods.txt` value for the type, whatever the settings: default-card ENIs x (IPv4 per ENI - 1) + 2. " +
-		"This is what AL2 `bootstrap.sh`, nodeadm and Karpenter use to size kube-reserved memory.",
-	"max_pods_uncapped":         "The ENI (or prefix) arithmetic for these settings before the cap, `max_pods_limit` and `pods_per_core`.",
-	"cap":                       "The ceiling of `cap_policy` (110 or 250); null when `cap_policy = \"none\"`.",
-	"network_interfaces":        "ENIs whose addresses go to pods (default-card ENIs after `max_eni`, custom networking, the trunk ENI and `reserved_enis`).",
-	"prefix_delegation_applied": "Whether the /28 prefix arithmetic was used (prefix delegation or IPv6 on a type and CNI version that support it).",
-	"formula":                   "A one-line derivation, e.g. `3 ENIs x (10 - 1) IPs + 2 = 29`.",
-	"kubelet_extra_args":        "kubelet flags that set max pods, e.g. `--max-pods=29`.",
-	"bootstrap_extra_args": "Arguments for the Amazon Linux 2 `bootstrap.sh` (`bootstrap_extra_args` in terraform-aws-eks), e.g. " +
-		"`--use-max-pods false --kubelet-extra-args '--max-pods=29'`.",
-}
-
+// maxPodsComputedAttributes is the schema of the computed results, for the
+// data source, its by_instance_type entries and the functions that return them.
 func maxPodsComputedAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for name, desc := range maxPodsDescriptions {
-		switch name {
-		case "prefix_delegation_applied":
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		case "formula", "kubelet_extra_args", "bootstrap_extra_args":
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		default:
-			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-		}
+	return map[string]schema.Attribute{
+		"max_pods": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "The value to give kubelet (`--max-pods` / `maxPods`): the ENI or prefix arithmetic, then the cap, " +
+				"`max_pods_limit` and `pods_per_core`. Mirrors `max-pods-calculator.sh`."},
+		"eni_max_pods": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "The VPC CNI `eni-max-pods.txt` value for the type, whatever the settings: default-card ENIs x (IPv4 per ENI - 1) + 2. " +
+				"This is what AL2 `bootstrap.sh`, nodeadm and Karpenter use to size kube-reserved memory."},
+		"max_pods_uncapped": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "The ENI (or prefix) arithmetic for these settings before the cap, `max_pods_limit` and `pods_per_core`."},
+		"cap": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "The ceiling of `cap_policy` (110 or 250); null when `cap_policy = \"none\"`."},
+		"network_interfaces": schema.Int64Attribute{Computed: true,
+			MarkdownDescription: "ENIs whose addresses go to pods (default-card ENIs after `max_eni`, custom networking, the trunk ENI and `reserved_enis`)."},
+		"prefix_delegation_applied": schema.BoolAttribute{Computed: true,
+			MarkdownDescription: "Whether the /28 prefix arithmetic was used (prefix delegation or IPv6 on a type and CNI version that support it)."},
+		"formula": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "A one-line derivation, e.g. `3 ENIs x (10 - 1) IPs + 2 = 29`."},
+		"kubelet_extra_args": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "kubelet flags that set max pods, e.g. `--max-pods=29`."},
+		"bootstrap_extra_args": schema.StringAttribute{Computed: true,
+			MarkdownDescription: "Arguments for the Amazon Linux 2 `bootstrap.sh` (`bootstrap_extra_args` in terraform-aws-eks), e.g. " +
+				"`--use-max-pods false --kubelet-extra-args '--max-pods=29'`."},
 	}
-	return out
 }
 
 func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -90,7 +86,7 @@ func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			networkingAttributes(),
 			maxPodsComputedAttributes(),
 			map[string]schema.Attribute{
-				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+				"data_version": dataVersionAttribute(),
 				"instance_types": schema.ListAttribute{
 					Optional:    true,
 					ElementType: types.StringType,
@@ -145,13 +141,7 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 }
 
 // maxPodsObjectType is the object type of one by_instance_type entry.
-var maxPodsObjectType = func() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range maxPodsComputedAttributes() {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
-}()
+var maxPodsObjectType = objectTypeOf(maxPodsComputedAttributes())
 
 func nullMaxPodsFields() maxPodsFields {
 	return maxPodsFields{
@@ -235,6 +225,12 @@ func maxPodsFieldsOf(in ec2data.Instance, n sizing.Networking, diags *diag.Diagn
 		addCoreError(diags, "Cannot compute max pods", err)
 		return maxPodsFields{}, false
 	}
+	return maxPodsFieldsFrom(res), true
+}
+
+// maxPodsFieldsFrom is the result conversion: the core's answer and the
+// kubelet and bootstrap.sh arguments that set it.
+func maxPodsFieldsFrom(res sizing.MaxPodsResult) maxPodsFields {
 	flags := render.KubeletFlags{MaxPods: res.MaxPods}
 	return maxPodsFields{
 		MaxPods:                 types.Int64Value(int64(res.MaxPods)),
@@ -246,5 +242,5 @@ func maxPodsFieldsOf(in ec2data.Instance, n sizing.Networking, diags *diag.Diagn
 		Formula:                 types.StringValue(res.Formula),
 		KubeletExtraArgs:        types.StringValue(render.KubeletExtraArgs(flags)),
 		BootstrapExtraArgs:      types.StringValue(render.AL2BootstrapExtraArgs(flags)),
-	}, true
+	}
 }

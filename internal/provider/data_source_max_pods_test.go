@@ -44,6 +44,10 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 		{"p5_48xlarge", `instance_type = "p5.48xlarge"`, 100, 100},
 		{"m5_large_windows", `instance_type = "m5.large"` + "\n os = \"windows\"", 9, 9},
 		{"t3_nano_pd", `instance_type = "t3.nano"` + "\n prefix_delegation = true", 34, 34},
+		// Issue 14 item 4: vCPUs completed from EC2 DescribeInstanceTypes data, so the default eks cap applies.
+		{"trn2_3xlarge", `instance_type = "trn2.3xlarge"`, 30, 30},
+		{"mac_m4_metal", `instance_type = "mac-m4.metal"`, 110, 234},
+		{"mac_m3ultra_metal", `instance_type = "mac-m3ultra.metal"`, 110, 234},
 	}
 	var cfg strings.Builder
 	var checks []statecheck.StateCheck
@@ -68,8 +72,9 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 		statecheck.ExpectKnownValue("data.ekssize_max_pods.m5_4xlarge_none", tfjsonpath.New("cap"), knownvalue.Null()),
 		expectInt("data.ekssize_max_pods.m5_8xlarge_pd", "cap", 250),
 		expectInt("data.ekssize_max_pods.m5_large_windows", "network_interfaces", 1),
+		expectString("data.ekssize_max_pods.mac_m4_metal", "formula", "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (eks: 10 vCPUs <= 30)"),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -77,7 +82,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 
 func TestAccMaxPodsCustomInstance(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -111,7 +116,7 @@ data "ekssize_max_pods" "novcpu" {
 // not exist yet: the plan must succeed with the read deferred to apply.
 func TestAccMaxPodsUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -166,7 +171,7 @@ func TestAccMaxPodsErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(c.want),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestMaxPodsWarningsOnAttributes checks that the core's warnings reach
@@ -218,7 +223,7 @@ func TestAccMaxPodsBatch(t *testing.T) {
 	byType := func(typ, attr string) tfjsonpath.Path {
 		return tfjsonpath.New("by_instance_type").AtMapKey(typ).AtMapKey(attr)
 	}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{

@@ -167,7 +167,10 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"`imagefs.available`, `imagefs.inodesFree`, `pid.available` (what Karpenter accepts); values are a percentage with at most " +
 				"two decimals (`7.5%`) or a quantity (`500Mi`). When set, the whole merged map is rendered into the node configurations " +
 				"(kubelet drops signals a partial `evictionHard` leaves out). `memory.available` and `nodefs.available` are subtracted " +
-				"from allocatable as Karpenter does: a percentage of capacity, rounded up; `100%` disables the signal.",
+				"from allocatable as Karpenter does: a percentage of capacity, rounded up; `100%` disables the signal. kubelet " +
+				"disables a threshold only when its text is exactly `0%` or `100%` (another spelling such as `100.00%` would be a real " +
+				"100% threshold that evicts every pod), so any spelling of 0 or 100 percent is written `0%` / `100%` in this map and " +
+				"in every rendering.",
 		},
 		"root_volume_size": schema.Int64Attribute{
 			Optional: true,
@@ -248,7 +251,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"bottlerocket_settings_toml": computedString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
 			"(with the cluster settings when `cluster` is set) and its `kube-reserved`, `system-reserved` and `eviction-hard` tables, " +
 			"for user data in which nothing else writes `[settings.kubernetes]`."),
-		"data_version": computedString(instanceTypeDescriptions["data_version"]),
+		"data_version": dataVersionAttribute(),
 	}
 }
 
@@ -283,9 +286,12 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 // attributes, reporting errors and warnings; false when there is no answer.
 // The kube_reserved function calls it too.
 func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, diags *diag.Diagnostics) bool {
-	in, ok := m.nodeConfigInputs.toCore(ctx, inst, m.networkingModel.toCore(), diags)
-	if !ok {
-		return false
+	in := m.nodeConfigInputs.toCore(inst, m.networkingModel.toCore())
+	if !m.EvictionHard.IsNull() {
+		diags.Append(m.EvictionHard.ElementsAs(ctx, &in.EvictionHard, false)...)
+		if diags.HasError() {
+			return false
+		}
 	}
 	res, warns, err := sizing.NodeResources(in)
 	addCoreWarnings(diags, warns)
@@ -310,8 +316,10 @@ func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, di
 	return !diags.HasError()
 }
 
-// toCore converts the node settings; null means the default.
-func (m nodeConfigInputs) toCore(ctx context.Context, inst ec2data.Instance, n sizing.Networking, diags *diag.Diagnostics) (sizing.NodeResourcesInput, bool) {
+// toCore converts the node settings but eviction_hard (a map the caller
+// converts with its own diagnostics); null means the default. The
+// kube_reserved function converts its options with it too.
+func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) sizing.NodeResourcesInput {
 	in := sizing.NodeResourcesInput{
 		Instance:                  inst,
 		Networking:                n,
@@ -328,10 +336,7 @@ func (m nodeConfigInputs) toCore(ctx context.Context, inst ec2data.Instance, n s
 		v := m.VMMemoryOverheadPercent.ValueFloat64()
 		in.VMMemoryOverheadPercent = &v
 	}
-	if !m.EvictionHard.IsNull() {
-		diags.Append(m.EvictionHard.ElementsAs(ctx, &in.EvictionHard, false)...)
-	}
-	return in, !diags.HasError()
+	return in
 }
 
 func (r *reservedModel) toCore() sizing.ReservedInput {
@@ -353,17 +358,7 @@ func (r *reservedModel) toCore() sizing.ReservedInput {
 func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourcesResult, cluster *render.Cluster) diag.Diagnostics {
 	var diags diag.Diagnostics
 	m.MaxPods = types.Int64Value(int64(res.MaxPods))
-	if m.KubeReserved == nil {
-		m.KubeReserved = &reservedModel{CPU: types.StringNull(), Memory: types.StringNull(), EphemeralStorage: types.StringNull()}
-	}
-	keep := func(v *types.String, computed sizing.Quantity) {
-		if v.IsNull() || v.IsUnknown() {
-			*v = types.StringValue(computed.Text)
-		}
-	}
-	keep(&m.KubeReserved.CPU, res.KubeReserved.CPU)
-	keep(&m.KubeReserved.Memory, res.KubeReserved.Memory)
-	keep(&m.KubeReserved.EphemeralStorage, res.KubeReserved.EphemeralStorage)
+	m.KubeReserved = kubeReservedOf(m.KubeReserved, res.KubeReserved)
 	evictions, d := types.MapValueFrom(ctx, types.StringType, res.EvictionHard)
 	diags.Append(d...)
 	m.EvictionHard = evictions
@@ -400,6 +395,26 @@ func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourc
 	}
 	m.DataVersion = types.StringValue(ec2data.DataVersion())
 	return diags
+}
+
+// kubeReservedOf is the kube_reserved result: each value the user set (in
+// given, which may be nil) as written, the others as the core computed them.
+// The kube_reserved function returns it too.
+func kubeReservedOf(given *reservedModel, computed sizing.Reserved) *reservedModel {
+	keep := func(v types.String, q sizing.Quantity) types.String {
+		if v.IsNull() || v.IsUnknown() {
+			return types.StringValue(q.Text)
+		}
+		return v
+	}
+	if given == nil {
+		given = &reservedModel{}
+	}
+	return &reservedModel{
+		CPU:              keep(given.CPU, computed.CPU),
+		Memory:           keep(given.Memory, computed.Memory),
+		EphemeralStorage: keep(given.EphemeralStorage, computed.EphemeralStorage),
+	}
 }
 
 func amountsOf(a sizing.NodeAmounts) *amountsModel {

@@ -150,7 +150,7 @@ ephemeral-storage = "1Gi"
 		expectInt(t2, "ebs_volume_limit", 38),
 		expectInt(c5d, "ebs_volume_limit", 25),
 	}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: config, ConfigStateChecks: checks}},
 	})
@@ -170,7 +170,7 @@ func TestAccNodeConfigOverrides(t *testing.T) {
 	t.Parallel()
 	const addr = "data.ekssize_node_config.x"
 	merged := map[string]string{"memory.available": "5%", "nodefs.available": "10%", "nodefs.inodesFree": "5%", "pid.available": "1k"}
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -214,7 +214,7 @@ data "ekssize_node_config" "x" {
 // drives kube-reserved memory, and that the "eni" basis mirrors the AMIs.
 func TestAccNodeConfigExplicitMaxPods(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -242,7 +242,7 @@ data "ekssize_node_config" "eni" {
 // TestAccNodeConfigUnknownAtPlan defers the read when an input is unknown.
 func TestAccNodeConfigUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -313,7 +313,7 @@ func TestAccNodeConfigErrors(t *testing.T) {
 		Config:      "data \"ekssize_node_config\" \"x\" {\n instance = { network_interfaces = 3, ipv4_addresses_per_interface = 10, vcpus = 2 }\n}\n",
 		ExpectError: regexp.MustCompile(`(?s)node resources need the memory size; give instance.memory_size`),
 	})
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestNodeConfigErrorPaths checks core errors land on the attribute that
@@ -354,7 +354,7 @@ func TestNodeConfigErrorPaths(t *testing.T) {
 // object: the results must equal the table row's worked values.
 func TestAccNodeConfigCustomInstance(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -372,6 +372,44 @@ data "ekssize_node_config" "x" {
 				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("cpu_millicores"), knownvalue.Int64Exact(1930)),
 				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(3055)),
 				statecheck.ExpectKnownValue("data.ekssize_node_config.x", tfjsonpath.New("allocatable").AtMapKey("pods"), knownvalue.Int64Exact(29)),
+			},
+		}},
+	})
+}
+
+// TestAccNodeConfigEvictionHundredPercentCanonical (issue 14 item 2): kubelet
+// disables a threshold only for the exact text "100%" (or "0%"); "100.00%"
+// would be a real 100% threshold that evicts every pod. Every rendering
+// writes the canonical text.
+func TestAccNodeConfigEvictionHundredPercentCanonical(t *testing.T) {
+	t.Parallel()
+	merged := map[string]string{"memory.available": "100%", "nodefs.available": "0%", "nodefs.inodesFree": "5%"}
+	block := func(name, family string) string {
+		return fmt.Sprintf(`data "ekssize_node_config" %q {
+  instance_type = "m5.large"
+  ami_family    = %q
+  eviction_hard = { "memory.available" = "100.00%%", "nodefs.available" = "0.0%%" }
+}
+`, name, family)
+	}
+	const al2023, al2, br = "data.ekssize_node_config.al2023", "data.ekssize_node_config.al2", "data.ekssize_node_config.bottlerocket"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: block("al2023", "al2023") + block("al2", "al2") + block("bottlerocket", "bottlerocket"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectAt(al2023, tfjsonpath.New("eviction_hard"), strMap(merged)),
+				expectAt(al2023, tfjsonpath.New("karpenter_kubelet").AtMapKey("evictionHard"), strMap(merged)),
+				expectAt(al2023, tfjsonpath.New("nodeadm_config"), knownvalue.StringRegexp(regexp.MustCompile(
+					`(?s)      evictionHard:\n        memory.available: "100%"\n        nodefs.available: "0%"\n        nodefs.inodesFree: "5%"\n`))),
+				expectString(al2023, "kubelet_extra_args", "--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi "+
+					"--eviction-hard=memory.available<100%,nodefs.available<0%,nodefs.inodesFree<5%"),
+				expectString(al2, "al2_bootstrap_extra_args", "--use-max-pods false --kubelet-extra-args '--max-pods=29 "+
+					"--kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi --eviction-hard=memory.available<100%%,nodefs.available<0%%,nodefs.inodesFree<5%%'"),
+				expectAt(br, tfjsonpath.New("bottlerocket_settings"), knownvalue.StringRegexp(regexp.MustCompile(
+					`eviction-hard\."memory\.available" = "100%"\neviction-hard\."nodefs\.available" = "0%"\n`))),
+				// The disabled memory threshold is not subtracted: 8192 - 615 (7.5%) = 7577; - 574 kube-reserved = 7003.
+				expectAt(al2023, tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(7003)),
 			},
 		}},
 	})

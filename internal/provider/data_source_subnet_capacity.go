@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -64,6 +63,7 @@ type subnetResultModel struct {
 	MaxNodes                    types.Int64  `tfsdk:"max_nodes"`
 	Fits                        types.Bool   `tfsdk:"fits"`
 	ShortfallIPs                types.Int64  `tfsdk:"shortfall_ips"`
+	ShortfallBlocks             types.Int64  `tfsdk:"shortfall_blocks"`
 	SmallestFittingPrefixLength types.Int64  `tfsdk:"smallest_fitting_prefix_length"`
 }
 
@@ -89,6 +89,7 @@ type subnetCapacityModel struct {
 	MaxPodsTotal     types.Int64   `tfsdk:"max_pods_total"`
 	Fits             types.Bool    `tfsdk:"fits"`
 	ShortfallIPs     types.Int64   `tfsdk:"shortfall_ips"`
+	ShortfallBlocks  types.Int64   `tfsdk:"shortfall_blocks"`
 	Warnings         types.List    `tfsdk:"warnings"`
 	DataVersion      types.String  `tfsdk:"data_version"`
 }
@@ -128,50 +129,41 @@ func subnetAttributes() map[string]schema.Attribute {
 	}
 }
 
-// subnetResultDescriptions documents the per-subnet results once.
-var subnetResultDescriptions = map[string]string{
-	"name":                   "The subnet's `name`, or null.",
-	"cidr_block":             "The subnet's CIDR block.",
-	"total_ips":              "Addresses in the CIDR: 2^(32 - prefix length).",
-	"usable_ips":             "`total_ips` minus the 5 AWS reserves.",
-	"free_ips":               "`available_ip_address_count` when given, else `usable_ips`.",
-	"prefix_eligible_blocks": "/28 blocks that can hold a delegated prefix: all but the first (holds .0-.3) and the last (broadcast); 0 for a /27 or /28.",
-	"reserved_ips": "Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
-		"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6.",
-	"keep_free_ips":                  "Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0.",
-	"planned_nodes":                  "This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3).",
-	"surge_nodes":                    "Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0.",
-	"ips_per_node":                   "Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet).",
-	"required_ips":                   "(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update.",
-	"headroom_ips":                   "`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall.",
-	"max_nodes":                      "The most nodes this subnet holds next to its reserved and kept-free addresses.",
-	"fits":                           "Whether `headroom_ips` >= 0.",
-	"shortfall_ips":                  "max(0, -`headroom_ips`).",
-	"smallest_fitting_prefix_length": "The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not.",
-}
-
+// subnetResultAttributes is the schema of one subnet_results /
+// pod_subnet_results element.
 func subnetResultAttributes() map[string]schema.Attribute {
-	out := map[string]schema.Attribute{}
-	for name, desc := range subnetResultDescriptions {
-		switch name {
-		case "name", "cidr_block":
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		case "fits":
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		default:
-			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-		}
+	count := func(desc string) schema.Int64Attribute {
+		return schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
 	}
-	return out
+	return map[string]schema.Attribute{
+		"name":       schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's `name`, or null."},
+		"cidr_block": schema.StringAttribute{Computed: true, MarkdownDescription: "The subnet's CIDR block."},
+		"total_ips":  count("Addresses in the CIDR: 2^(32 - prefix length)."),
+		"usable_ips": count("`total_ips` minus the 5 AWS reserves."),
+		"free_ips":   count("`available_ip_address_count` when given, else `usable_ips`."),
+		"prefix_eligible_blocks": count("/28 blocks delegated prefixes can come from: all but the first (holds .0-.3) and the last (broadcast), 0 for a /27 or /28; " +
+			"with `prefix_reservations`, only the eligible blocks inside the reservations (AWS then takes prefixes only from them)."),
+		"reserved_ips": count("Addresses other things take: 8 per application load balancer, 1 per network load balancer, interface endpoint " +
+			"and Fargate pod, `other_ips`, and 6 for EKS's ENIs in a cluster subnet. Pod subnets carry only the cluster-subnet 6."),
+		"keep_free_ips": count("Addresses that must stay free: 5 in a cluster subnet (EKS version upgrades), else 0."),
+		"planned_nodes": count("This subnet's share of `node_count` (spread evenly, earlier subnets first: 10 over 3 is 4, 3, 3)."),
+		"surge_nodes":   count("Extra nodes during a rolling update: `surge_nodes_per_subnet` where nodes are planned, else 0."),
+		"ips_per_node":  count("Addresses one node takes in this subnet (`per_node.node_subnet_ips`, or `pod_subnet_ips` for a pod subnet)."),
+		"required_ips":  count("(`planned_nodes` + `surge_nodes`) x `ips_per_node` + `reserved_ips`: cordoned old nodes keep their IPs during a rolling update."),
+		"headroom_ips": count("`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout` " +
+			"(single IPs spoil at most every eligible block). Negative is a shortfall."),
+		"max_nodes": count("The most nodes this subnet holds next to its reserved and kept-free addresses."),
+		"fits":      schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether `headroom_ips` >= 0."},
+		"shortfall_ips": count("max(0, -`headroom_ips`). Never more than `required_ips` + `keep_free_ips`: a demand a fresh subnet of this size " +
+			"would hold is never more than the subnet's addresses short."),
+		"shortfall_blocks": count("With prefix delegation in this subnet: the aligned /28 blocks the nodes' prefixes lack (`prefix_eligible_blocks` minus " +
+			"the blocks `prefix_layout` assumes single IPs spoil, against the blocks needed), often the real cause of `shortfall_ips`, which is at " +
+			"least 16 x this. 0 without prefixes here or when the blocks suffice."),
+		"smallest_fitting_prefix_length": count("The longest prefix length (smallest subnet) of a fresh subnet that holds the planned and surge nodes and the reserved addresses; 0 when even a /16 does not."),
+	}
 }
 
-var subnetResultObjectType = func() types.ObjectType {
-	attrTypes := map[string]attr.Type{}
-	for name, a := range subnetResultAttributes() {
-		attrTypes[name] = a.GetType()
-	}
-	return types.ObjectType{AttrTypes: attrTypes}
-}()
+var subnetResultObjectType = objectTypeOf(subnetResultAttributes())
 
 func optionalCount(desc string) schema.Int64Attribute {
 	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
@@ -269,9 +261,11 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 				"max_pods_total": schema.Int64Attribute{Computed: true, MarkdownDescription: "`max_nodes` x (`pods_per_node` + `branch_pods_per_node`)."},
 				"fits":           schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every subnet fits its planned nodes, surge and reserved addresses."},
 				"shortfall_ips":  schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
+				"shortfall_blocks": schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_blocks`: " +
+					"aligned /28 blocks missing for prefixes (0 without prefix delegation)."},
 				"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType,
 					MarkdownDescription: "Every warning of this read as text (also shown as warning diagnostics), shortfalls included."},
-				"data_version": schema.StringAttribute{Computed: true, MarkdownDescription: instanceTypeDescriptions["data_version"]},
+				"data_version": dataVersionAttribute(),
 			},
 		),
 	}
@@ -293,7 +287,7 @@ func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.Read
 // reporting errors, warnings and shortfalls; false when there is no answer.
 // The subnet_max_nodes function calls it too.
 func (m *subnetCapacityModel) compute(ctx context.Context, diags *diag.Diagnostics) bool {
-	in, ok := m.toCore(ctx, diags)
+	in, ok := m.toCore(diags)
 	if !ok {
 		return false
 	}
@@ -318,66 +312,96 @@ func (m *subnetCapacityModel) compute(ctx context.Context, diags *diag.Diagnosti
 }
 
 // toCore converts the model through the shared groups' conversions.
-func (m subnetCapacityModel) toCore(ctx context.Context, diags *diag.Diagnostics) (sizing.SubnetCapacityInput, bool) {
+func (m subnetCapacityModel) toCore(diags *diag.Diagnostics) (sizing.SubnetCapacityInput, bool) {
 	inst, err := m.resolve()
 	if err != nil {
 		addCoreError(diags, "Invalid instance", err)
 		return sizing.SubnetCapacityInput{}, false
 	}
 	in := sizing.SubnetCapacityInput{
-		NodeIPsInput: sizing.NodeIPsInput{
-			Instance:          inst,
-			Networking:        m.networkingModel.toCore(),
-			Warm:              m.warmTargetsModel.toCore(),
-			MaxPods:           intPtr(m.MaxPods),
-			PodsPerNode:       intPtr(m.PodsPerNode),
-			BranchPodsPerNode: clampInt(m.BranchPodsPerNode.ValueInt64()),
-		},
+		NodeIPsInput:        nodeIPsInputOf(inst, m.networkingModel, m.warmTargetsModel, m.MaxPods, m.PodsPerNode, m.BranchPodsPerNode),
 		NodeCount:           clampInt(m.NodeCount.ValueInt64()),
 		SurgeNodesPerSubnet: intPtr(m.SurgeNodesPerSubnet),
+		Reserved:            m.Reserved.toCore(),
 		PrefixLayout:        m.PrefixLayout.ValueString(),
 	}
-	if r := m.Reserved; r != nil {
-		in.Reserved = sizing.ReservedIPs{
-			ApplicationLoadBalancers: clampInt(r.ApplicationLoadBalancers.ValueInt64()),
-			NetworkLoadBalancers:     clampInt(r.NetworkLoadBalancers.ValueInt64()),
-			InterfaceEndpoints:       clampInt(r.InterfaceEndpoints.ValueInt64()),
-			FargatePods:              clampInt(r.FargatePods.ValueInt64()),
-			OtherIPs:                 clampInt(r.OtherIPs.ValueInt64()),
-		}
+	var errs, podErrs []error
+	in.Subnets, errs = subnetSpecs(sizing.FieldSubnets, m.Subnets)
+	in.PodSubnets, podErrs = subnetSpecs(sizing.FieldPodSubnets, m.PodSubnets)
+	for _, err := range append(errs, podErrs...) {
+		addCoreError(diags, "Invalid subnet", err)
 	}
-	in.Subnets = subnetSpecs(ctx, sizing.FieldSubnets, m.Subnets, diags)
-	in.PodSubnets = subnetSpecs(ctx, sizing.FieldPodSubnets, m.PodSubnets, diags)
 	return in, !diags.HasError()
 }
 
-func subnetSpecs(ctx context.Context, list string, subnets []subnetModel, diags *diag.Diagnostics) []sizing.SubnetSpec {
+// nodeIPsInputOf is the conversion of one node's settings, shared by
+// ekssize_subnet_capacity and the node_ips and subnet_max_nodes functions.
+func nodeIPsInputOf(inst ec2data.Instance, n networkingModel, w warmTargetsModel, maxPods, podsPerNode, branchPods types.Int64) sizing.NodeIPsInput {
+	return sizing.NodeIPsInput{
+		Instance:          inst,
+		Networking:        n.toCore(),
+		Warm:              w.toCore(),
+		MaxPods:           intPtr(maxPods),
+		PodsPerNode:       intPtr(podsPerNode),
+		BranchPodsPerNode: clampInt(branchPods.ValueInt64()),
+	}
+}
+
+// toCore converts the reserved object; null reserves nothing.
+func (r *subnetReservedModel) toCore() sizing.ReservedIPs {
+	if r == nil {
+		return sizing.ReservedIPs{}
+	}
+	return sizing.ReservedIPs{
+		ApplicationLoadBalancers: clampInt(r.ApplicationLoadBalancers.ValueInt64()),
+		NetworkLoadBalancers:     clampInt(r.NetworkLoadBalancers.ValueInt64()),
+		InterfaceEndpoints:       clampInt(r.InterfaceEndpoints.ValueInt64()),
+		FargatePods:              clampInt(r.FargatePods.ValueInt64()),
+		OtherIPs:                 clampInt(r.OtherIPs.ValueInt64()),
+	}
+}
+
+// subnetSpecs converts the subnets of the list attribute list ("subnets",
+// "pod_subnets"); nil stays nil.
+func subnetSpecs(list string, subnets []subnetModel) ([]sizing.SubnetSpec, []error) {
 	if subnets == nil {
-		return nil
+		return nil, nil
 	}
 	out := make([]sizing.SubnetSpec, len(subnets))
+	var errs []error
 	for i, s := range subnets {
-		out[i] = sizing.SubnetSpec{
-			Name:                    s.Name.ValueString(),
-			CIDRBlock:               s.CIDRBlock.ValueString(),
-			AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
-			ClusterSubnet:           s.ClusterSubnet.ValueBool(),
-		}
-		if s.PrefixReservations.IsNull() {
+		var e []error
+		out[i], e = s.toCore(fmt.Sprintf("%s[%d]", list, i))
+		errs = append(errs, e...)
+	}
+	return out, errs
+}
+
+// toCore converts one subnet object; path names it in errors ("subnets[2]",
+// or "" for the subnet functions' top-level subnet). A null prefix reservation
+// is an *sizing.InputError on its element.
+func (s subnetModel) toCore(path string) (sizing.SubnetSpec, []error) {
+	spec := sizing.SubnetSpec{
+		Name:                    s.Name.ValueString(),
+		CIDRBlock:               s.CIDRBlock.ValueString(),
+		AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
+		ClusterSubnet:           s.ClusterSubnet.ValueBool(),
+	}
+	var errs []error
+	for j, e := range s.PrefixReservations.Elements() {
+		c, _ := e.(types.String)
+		if c.IsNull() {
+			field := fmt.Sprintf("%s[%d]", sizing.FieldPrefixReservations, j)
+			if path != "" {
+				field = path + "." + field
+			}
+			errs = append(errs, &sizing.InputError{Field: field,
+				Msg: "prefix_reservations contains null; every element must be a CIDR block such as \"10.0.0.64/26\""})
 			continue
 		}
-		var cidrs []types.String
-		diags.Append(s.PrefixReservations.ElementsAs(ctx, &cidrs, false)...)
-		for j, c := range cidrs {
-			if c.IsNull() {
-				diags.AddAttributeError(path.Root(list).AtListIndex(i).AtName(sizing.FieldPrefixReservations).AtListIndex(j),
-					"Invalid subnet", "prefix_reservations contains null; every element must be a CIDR block such as \"10.0.0.64/26\"")
-				continue
-			}
-			out[i].PrefixReservations = append(out[i].PrefixReservations, c.ValueString())
-		}
+		spec.PrefixReservations = append(spec.PrefixReservations, c.ValueString())
 	}
-	return out
+	return spec, errs
 }
 
 // copyResult copies the core's answer into the model.
@@ -395,6 +419,7 @@ func (m *subnetCapacityModel) copyResult(ctx context.Context, res sizing.SubnetC
 	m.MaxPodsTotal = types.Int64Value(int64(res.MaxPodsTotal))
 	m.Fits = types.BoolValue(res.Fits)
 	m.ShortfallIPs = types.Int64Value(int64(res.ShortfallIPs))
+	m.ShortfallBlocks = types.Int64Value(int64(res.ShortfallBlocks))
 	texts := make([]string, len(warns))
 	for i, w := range warns {
 		texts[i] = fmt.Sprintf("%s: %s", w.Summary, w.Detail)
@@ -441,6 +466,7 @@ func subnetResultList(ctx context.Context, rs []sizing.SubnetResult, diags *diag
 			MaxNodes:                    types.Int64Value(int64(r.MaxNodes)),
 			Fits:                        types.BoolValue(r.Fits),
 			ShortfallIPs:                types.Int64Value(int64(r.ShortfallIPs)),
+			ShortfallBlocks:             types.Int64Value(int64(r.ShortfallBlocks)),
 			SmallestFittingPrefixLength: types.Int64Value(int64(r.SmallestFittingPrefixLength)),
 		}
 	}

@@ -126,6 +126,32 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
  subnets = [{ cidr_block = "10.0.0.0/24" }]`, map[string]int64{"required_ips": 1568, "smallest_fitting_prefix_length": 21}, false},
 		{"usable_16", `instance_type = "m5.large"
  subnets = [{ cidr_block = "10.1.0.0/16" }]`, map[string]int64{"usable_ips": 65531, "total_ips": 65536}, true},
+		// Issue 14 item 1: 151 used addresses spoil all 14 eligible blocks (not 154); the 3 nodes (1 + 2 surge)
+		// lack their 21 blocks: 336 IPs short, under the 339 they need (it said 2576).
+		{"pd_mostly_used", `instance_type = "m5.large"
+ prefix_delegation = true
+ node_count = 1
+ subnets = [{ cidr_block = "10.0.0.0/24", available_ip_address_count = 100 }]`,
+			map[string]int64{"required_ips": 339, "headroom_ips": -336, "shortfall_ips": 336, "shortfall_blocks": 21,
+				"prefix_eligible_blocks": 14, "max_nodes": 0}, false},
+		// Issue 14 item 17: one node is "1 node", one block "1 /28 block".
+		{"one_node", `instance_type = "m5.large"
+ prefix_delegation = true
+ max_pods = 16
+ pods_per_node = 14
+ node_count = 1
+ surge_nodes_per_subnet = 0
+ subnets = [{ cidr_block = "10.0.0.0/27", available_ip_address_count = 26 }]`,
+			map[string]int64{"required_ips": 17, "shortfall_blocks": 1, "shortfall_ips": 16, "prefix_eligible_blocks": 0}, false},
+		// Issue 14 item 3: prefixes come only from the reservation's 4 blocks.
+		{"pd_reservation", `instance_type = "m5.large"
+ prefix_delegation = true
+ max_pods = 110
+ pods_per_node = 10
+ node_count = 3
+ surge_nodes_per_subnet = 0
+ subnets = [{ cidr_block = "10.0.1.0/24", prefix_reservations = ["10.0.1.128/26"] }]`,
+			map[string]int64{"prefix_eligible_blocks": 4, "shortfall_blocks": 2, "shortfall_ips": 32, "max_nodes": 2}, false},
 	}
 	var cfg strings.Builder
 	var checks []statecheck.StateCheck
@@ -153,10 +179,22 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectAt("data.ekssize_subnet_capacity.defaults", subnetResult(0, "name"), knownvalue.Null()),
 		expectInt("data.ekssize_subnet_capacity.usable_16", "pods_per_node", 27),
 		expectInt("data.ekssize_subnet_capacity.defaults_short", "shortfall_ips", 179),
+		expectInt("data.ekssize_subnet_capacity.defaults_short", "shortfall_blocks", 0),
+		expectInt("data.ekssize_subnet_capacity.defaults", "shortfall_blocks", 0),
+		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_ips", 336),
+		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_blocks", 21),
+		expectInt("data.ekssize_subnet_capacity.pd_reservation", "shortfall_blocks", 2),
+		expectAt("data.ekssize_subnet_capacity.one_node", tfjsonpath.New("warnings").AtSliceIndex(0), knownvalue.StringExact(
+			"Subnet 10.0.0.0/27 is 16 IPs short: The node subnet 10.0.0.0/27 needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
+				"but has 26 free. Prefix delegation also needs 1 aligned free /28 block (1 prefix per node); of the subnet's 0 eligible "+
+				"blocks, the scattered layout assumes 0 are taken by single IPs (1 already in use, the rest nodes' and reserved IPs), "+
+				"leaving 0. That is 1 /28 block short. It holds at most 0 nodes; a fresh /26 would.")),
+		expectAt("data.ekssize_subnet_capacity.pd_mostly_used", tfjsonpath.New("warnings").AtSliceIndex(0),
+			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 336 IPs short: .* leaving 0\. That is 21 /28 blocks short\.`))),
 		expectAt("data.ekssize_subnet_capacity.defaults_short", tfjsonpath.New("warnings").AtSliceIndex(0),
 			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 179 IPs short: .*needs 430 IPs`))),
 	)
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    []resource.TestStep{{Config: cfg.String(), ConfigStateChecks: checks}},
 	})
@@ -164,7 +202,7 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 
 func TestAccSubnetCapacityCustomNetworkingThreeAZs(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -222,7 +260,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
     { name = "private-b", cidr_block = "10.0.1.0/24" },
   ]
 `
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{
 			{
@@ -258,7 +296,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
 // known only after apply: the read is deferred and the plan still succeeds.
 func TestAccSubnetCapacityUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -322,7 +360,7 @@ func TestAccSubnetCapacityErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(c.want, " ", `\s+`)),
 		}
 	}
-	resource.UnitTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
+	acceptanceTest(t, resource.TestCase{ProtoV6ProviderFactories: testProviderFactories, Steps: steps})
 }
 
 // TestSubnetCapacityDiagnosticPaths checks that errors and warnings land on the
@@ -390,4 +428,42 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 		!strings.Contains(w.Detail(), "ipamd stops at ceil(29/16) = 2 prefixes") {
 		t.Errorf("max_pods warning = %v", d)
 	}
+}
+
+// TestAccSubnetCapacityExplicitMaxPodsNeedsNoVCPUs (issue 14 item 5): a
+// max_pods the user gives replaces the computed value, so the default eks cap
+// (which needs the vCPU count) does not apply: a table type without a vCPU
+// count and a described instance without vcpus both work. c7i.32xlarge, 108
+// pods: 3 ENIs of 50 addresses hold them (ipamd stops at max_pods 110 before a
+// warm fourth), 150 IPs; a /22 (1019 usable) holds 6 nodes.
+func TestAccSubnetCapacityExplicitMaxPodsNeedsNoVCPUs(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_subnet_capacity" "table" {
+  instance_type = "c7i.32xlarge"
+  max_pods      = 110
+  subnets       = [{ cidr_block = "10.0.0.0/22" }]
+}
+data "ekssize_subnet_capacity" "described" {
+  instance          = { network_interfaces = 3, ipv4_addresses_per_interface = 10 }
+  prefix_delegation = true
+  max_pods          = 110
+  pods_per_node     = 10
+  subnets           = [{ cidr_block = "10.0.0.0/24" }]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_subnet_capacity.table", "max_pods", 110),
+				expectInt("data.ekssize_subnet_capacity.table", "pods_per_node", 108),
+				expectAt("data.ekssize_subnet_capacity.table", tfjsonpath.New("per_node").AtMapKey("node_subnet_ips"), knownvalue.Int64Exact(150)),
+				expectInt("data.ekssize_subnet_capacity.table", "max_nodes", 6),
+				expectInt("data.ekssize_subnet_capacity.described", "max_pods", 110),
+				expectAt("data.ekssize_subnet_capacity.described", tfjsonpath.New("per_node").AtMapKey("prefixes"), knownvalue.Int64Exact(2)),
+				expectInt("data.ekssize_subnet_capacity.described", "max_nodes", 4),
+			},
+		}},
+	})
 }

@@ -207,7 +207,7 @@ func TestAccExamples(t *testing.T) {
 				if strings.HasPrefix(dir, "functions/") || strings.Contains(cfg, "provider::") {
 					tc.TerraformVersionChecks = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)}
 				}
-				resource.UnitTest(t, tc)
+				acceptanceTest(t, tc)
 			})
 		}
 	})
@@ -255,7 +255,8 @@ func TestExamplesCoverEveryDataSourceAndFunction(t *testing.T) {
 // TestExamplesFormatted keeps the examples (and so the docs) in terraform fmt style.
 func TestExamplesFormatted(t *testing.T) {
 	t.Parallel()
-	cmd := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "fmt", "-check", "-diff", "-recursive", "-no-color", examplesDir)
+	requireTerraform(t)
+	cmd := exec.Command(terraformPath, "fmt", "-check", "-diff", "-recursive", "-no-color", examplesDir)
 	cmd.Env = append(os.Environ(), "CHECKPOINT_DISABLE=1")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("terraform fmt -check examples: %v (run make fmt)\n%s", err, out)

@@ -22,7 +22,7 @@ func (f *eniMaxPodsFunction) Definition(_ context.Context, _ function.Definition
 	resp.Definition = function.Definition{
 		Summary: "The VPC CNI eni-max-pods.txt value of an instance type",
 		MarkdownDescription: "Returns `eni_max_pods` of the `ekssize_instance_type` data source: " +
-			instanceTypeDescriptions["eni_max_pods"] + " This is the number AL2 `bootstrap.sh`, nodeadm and Karpenter use to " +
+			eniMaxPodsAttribute().MarkdownDescription + " This is the number AL2 `bootstrap.sh`, nodeadm and Karpenter use to " +
 			"size kube-reserved memory; for the value to give kubelet use `max_pods`. An unknown argument gives an unknown " +
 			"result; null is an error.",
 		Parameters: []function.Parameter{instanceTypeParameter()},

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/function"
@@ -31,10 +30,6 @@ func instanceTypeSchemaAttributes(ctx context.Context) map[string]schema.Attribu
 
 func (f *instanceTypeFunction) Definition(ctx context.Context, _ function.DefinitionRequest, resp *function.DefinitionResponse) {
 	attrs := instanceTypeSchemaAttributes(ctx)
-	attrTypes := make(map[string]attr.Type, len(attrs))
-	for k, a := range attrs {
-		attrTypes[k] = a.GetType()
-	}
 	resp.Definition = function.Definition{
 		Summary: "Facts about an EC2 instance type, as the ekssize_instance_type data source gives them",
 		MarkdownDescription: "Returns an object with the same attributes as the `ekssize_instance_type` data source for " +
@@ -42,7 +37,7 @@ func (f *instanceTypeFunction) Definition(ctx context.Context, _ function.Defini
 			"and the EBS attachment limit. An unknown argument gives an unknown result; null is an error.\n\n" +
 			"Attributes of the returned object:\n\n" + attributesTable("Attribute", attrs),
 		Parameters: []function.Parameter{instanceTypeParameter()},
-		Return:     function.ObjectReturn{AttributeTypes: attrTypes},
+		Return:     function.ObjectReturn{AttributeTypes: objectTypeOf(attrs).AttrTypes},
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -56,11 +55,7 @@ func kubeReservedResultAttributes() map[string]schema.Attribute {
 }
 
 func kubeReservedResultTypes() map[string]attr.Type {
-	out := map[string]attr.Type{}
-	for k, a := range kubeReservedResultAttributes() {
-		out[k] = a.GetType()
-	}
-	return out
+	return objectTypeOf(kubeReservedResultAttributes()).AttrTypes
 }
 
 func (f *kubeReservedFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
@@ -101,8 +96,10 @@ func (f *kubeReservedFunction) Run(ctx context.Context, req function.RunRequest,
 	}
 }
 
-// kubeReservedCall answers kube_reserved(instance_type, options...) by filling
-// the node config data source's model and running its compute.
+// kubeReservedCall answers kube_reserved(instance_type, options...) with the
+// data source's conversion (nodeConfigInputs.toCore), core function
+// (sizing.NodeResources) and result conversion (kubeReservedOf); nothing is
+// rendered.
 func kubeReservedCall(ctx context.Context, name types.String, opts []types.Dynamic) (kubeReservedResult, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_node_config",
@@ -117,27 +114,21 @@ func kubeReservedCall(ctx context.Context, name types.String, opts []types.Dynam
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return kubeReservedResult{}, unknown, ferr
 	}
-	m := nodeConfigModel{
-		instanceModel:   instanceModel{InstanceType: name},
-		networkingModel: o.networkingModel,
-		nodeConfigInputs: nodeConfigInputs{
-			MaxPods:           o.MaxPods,
-			KubeReservedBasis: o.KubeReservedBasis,
-			KubeReserved:      o.KubeReserved,
-		},
-	}
-	var diags diag.Diagnostics
-	if !m.compute(ctx, inst, &diags) {
-		return kubeReservedResult{}, false, c.errorOf(diags)
-	}
-	if ferr := c.errorOf(diags); ferr != nil {
+	in := nodeConfigInputs{
+		MaxPods:           o.MaxPods,
+		KubeReservedBasis: o.KubeReservedBasis,
+		KubeReserved:      o.KubeReserved,
+	}.toCore(inst, o.toCore())
+	res, warns, err := sizing.NodeResources(in)
+	if ferr := c.fail(warns, err); ferr != nil {
 		return kubeReservedResult{}, false, ferr
 	}
+	kr := kubeReservedOf(o.KubeReserved, res.KubeReserved)
 	return kubeReservedResult{
-		CPU:              m.KubeReserved.CPU,
-		Memory:           m.KubeReserved.Memory,
-		EphemeralStorage: m.KubeReserved.EphemeralStorage,
-		CPUMillicores:    m.KubeReservedCPUMillicores,
-		MemoryMiB:        m.KubeReservedMemoryMiB,
+		CPU:              kr.CPU,
+		Memory:           kr.Memory,
+		EphemeralStorage: kr.EphemeralStorage,
+		CPUMillicores:    types.Int64Value(res.KubeReservedCPUMillicores),
+		MemoryMiB:        types.Int64Value(res.KubeReservedMemoryMiB),
 	}, false, nil
 }

@@ -3,9 +3,10 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
 var _ function.Function = (*maxPodsFunction)(nil)
@@ -17,7 +18,11 @@ type maxPodsFunction struct{}
 
 // maxPodsOptions are the options of max_pods: the networking attributes of
 // ekssize_max_pods.
-var maxPodsOptions = newFuncOptions(networkingAttributes())
+type maxPodsOptions struct {
+	networkingModel
+}
+
+var maxPodsOptionSet = newFuncOptions(networkingAttributes())
 
 func (f *maxPodsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "max_pods"
@@ -30,9 +35,9 @@ func (f *maxPodsFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"`options` object: the value to give kubelet, mirroring `max-pods-calculator.sh` (ENI or prefix arithmetic, then " +
 			"the 110/250 cap, `max_pods_limit` and `pods_per_core`). The same core code, defaults, validation and messages as the " +
 			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
-			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name):\n\n" + maxPodsOptions.markdownTable(),
+			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name):\n\n" + maxPodsOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{instanceTypeParameter()},
-		VariadicParameter: maxPodsOptions.parameter("ekssize_max_pods"),
+		VariadicParameter: maxPodsOptionSet.parameter("ekssize_max_pods"),
 		Return:            function.Int64Return{},
 	}
 }
@@ -43,34 +48,37 @@ func (f *maxPodsFunction) Run(ctx context.Context, req function.RunRequest, resp
 	if resp.Error = req.Arguments.Get(ctx, &name, &opts); resp.Error != nil {
 		return
 	}
-	fields, unknown, ferr := maxPodsCall(ctx, name, opts)
+	maxPods, unknown, ferr := maxPodsCall(ctx, name, opts)
 	switch {
 	case ferr != nil:
 		resp.Error = ferr
 	case unknown:
 		resp.Error = resp.Result.Set(ctx, types.Int64Unknown())
 	default:
-		resp.Error = resp.Result.Set(ctx, fields.MaxPods)
+		resp.Error = resp.Result.Set(ctx, maxPods)
 	}
 }
 
-// maxPodsCall answers max_pods(instance_type, options...) through the data
-// source's model and maxPodsFieldsOf.
-func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (maxPodsFields, bool, *function.FuncError) {
+// maxPodsCall answers max_pods(instance_type, options...) with the data
+// source's conversion (networkingModel.toCore) and core function
+// (sizing.MaxPods).
+func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (types.Int64, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_max_pods",
-		positional: map[string]int64{"instance_type": 0},
-		opts:       maxPodsOptions, optsPos: 1, optsGiven: len(opts) > 0,
+		positional: map[string]int64{sizing.FieldInstanceType: 0},
+		opts:       maxPodsOptionSet, optsPos: 1, optsGiven: len(opts) > 0,
 	}
 	in, ferr := c.instance(0, name)
 	if ferr != nil {
-		return maxPodsFields{}, false, ferr
+		return types.Int64{}, false, ferr
 	}
-	var n networkingModel
-	if unknown, ferr := c.decodeOptions(ctx, opts, &n); ferr != nil || unknown {
-		return maxPodsFields{}, unknown, ferr
+	var o maxPodsOptions
+	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
+		return types.Int64{}, unknown, ferr
 	}
-	var diags diag.Diagnostics
-	fields, _ := maxPodsFieldsOf(in, n.toCore(), &diags)
-	return fields, false, c.errorOf(diags)
+	res, warns, err := sizing.MaxPods(in, o.toCore())
+	if ferr := c.fail(warns, err); ferr != nil {
+		return types.Int64{}, false, ferr
+	}
+	return types.Int64Value(int64(res.MaxPods)), false, nil
 }

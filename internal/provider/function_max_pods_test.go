@@ -7,23 +7,19 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
-
-	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
 // functionTest runs one Terraform configuration of function calls, checking
 // outputs; functions need Terraform 1.8.
 func functionTest(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps:                    steps,
@@ -142,59 +138,6 @@ var agreementOptions = []map[string]attr.Value{
 	{"os": types.StringValue("windows")},
 	{"os": types.StringValue("windows"), "prefix_delegation": types.BoolValue(true)},
 	{"max_eni": types.Int64Value(0)},
-}
-
-// TestMaxPodsFunctionAgreesWithDataSource runs the data source and the function
-// on the instance types of the table under each option set: the same number,
-// or an error from the function wherever the data source reports an error or a
-// warning, with the data source's message.
-func TestMaxPodsFunctionAgreesWithDataSource(t *testing.T) {
-	t.Parallel()
-	names := ec2data.MustDefault().Names()
-	var compared, failed int
-	for i, opts := range agreementOptions {
-		for j, name := range names {
-			if i > 0 && j%5 != 0 {
-				continue // every type without options, a fifth of them with each option set
-			}
-			set := map[string]attr.Value{"instance_type": types.StringValue(name)}
-			for k, v := range opts {
-				set[k] = v
-			}
-			state, diags := readDataSource(t, NewMaxPodsDataSource(), set)
-			got, ferr := callFunction(t, NewMaxPodsFunction(), []attr.Value{types.StringValue(name)}, obj(opts))
-			compared++
-			if len(diags) > 0 {
-				failed++
-				if ferr == nil {
-					t.Fatalf("%s %v: data source says %v, function returns %v", name, opts, diags, got)
-				}
-				for _, d := range diags {
-					if !strings.Contains(ferr.Text, strings.TrimSuffix(d.Detail(), ".")) {
-						t.Fatalf("%s %v: function error %q lacks the data source's %q", name, opts, ferr.Text, d.Detail())
-					}
-					if dp, ok := d.(diag.DiagnosticWithPath); ok && ferr.FunctionArgument != nil {
-						if root := dp.Path().String(); root != "instance_type" && !strings.HasPrefix(ferr.Text, "options."+root+": ") {
-							t.Fatalf("%s %v: function error %q does not name the option %s", name, opts, ferr.Text, root)
-						}
-					}
-				}
-				continue
-			}
-			if ferr != nil {
-				t.Fatalf("%s %v: function fails (%s) where the data source gives an answer", name, opts, ferr.Text)
-			}
-			var want types.Int64
-			state.GetAttribute(t.Context(), path.Root("max_pods"), &want)
-			if !got.Equal(want) {
-				t.Fatalf("%s %v: function %v, data source %v", name, opts, got, want)
-			}
-		}
-	}
-	if failed == 0 || failed == compared {
-		t.Errorf("%d of %d comparisons failed; the sample should have both", failed, compared)
-	}
-	t.Logf("%d comparisons, %d of them errors or warnings", compared, failed)
 }
 
 // TestAccMaxPodsFunctionAgreesWithDataSource is the agreement check through

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -84,15 +83,17 @@ func (f *nodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp
 	}
 }
 
-// nodeIPsCall answers node_ips(instance_type, pods_per_node, options...)
-// through the subnet capacity model's conversion, NodeIPs and perNodeOf.
+// nodeIPsCall answers node_ips(instance_type, pods_per_node, options...) with
+// the data source's conversion (nodeIPsInputOf), core function
+// (sizing.NodeIPs) and result conversion (perNodeOf).
 func nodeIPsCall(ctx context.Context, name types.String, pods types.Int64, opts []types.Dynamic) (*perNodeModel, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_subnet_capacity",
 		positional: map[string]int64{sizing.FieldInstanceType: 0, sizing.FieldPodsPerNode: 1},
 		opts:       nodeIPsOptionSet, optsPos: 2, optsGiven: len(opts) > 0,
 	}
-	if _, ferr := c.instance(0, name); ferr != nil {
+	inst, ferr := c.instance(0, name)
+	if ferr != nil {
 		return nil, false, ferr
 	}
 	if pods.IsNull() {
@@ -102,25 +103,8 @@ func nodeIPsCall(ctx context.Context, name types.String, pods types.Int64, opts 
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return nil, unknown, ferr
 	}
-	m := subnetCapacityModel{
-		instanceModel:     instanceModel{InstanceType: name},
-		networkingModel:   o.networkingModel,
-		warmTargetsModel:  o.warmTargetsModel,
-		MaxPods:           o.MaxPods,
-		PodsPerNode:       pods,
-		BranchPodsPerNode: o.BranchPodsPerNode,
-	}
-	var diags diag.Diagnostics
-	in, ok := m.toCore(ctx, &diags)
-	if !ok {
-		return nil, false, c.errorOf(diags)
-	}
-	u, warns, err := sizing.NodeIPs(in.NodeIPsInput)
-	addCoreWarnings(&diags, warns)
-	if err != nil {
-		addCoreError(&diags, "Cannot compute node IPs", err)
-	}
-	if ferr := c.errorOf(diags); ferr != nil {
+	u, warns, err := sizing.NodeIPs(nodeIPsInputOf(inst, o.networkingModel, o.warmTargetsModel, o.MaxPods, pods, o.BranchPodsPerNode))
+	if ferr := c.fail(warns, err); ferr != nil {
 		return nil, false, ferr
 	}
 	return perNodeOf(u), false, nil

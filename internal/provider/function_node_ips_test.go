@@ -1,20 +1,13 @@
 package provider
 
 import (
-	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-
-	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
 func nodeIPsCheck(enis, secondary, prefixes, nodeIPs, podIPs int64) knownvalue.Check {
@@ -68,70 +61,4 @@ func TestAccFunctionNodeIPsErrors(t *testing.T) {
 		{`node_ips("m5.large", 10, { pod_subnets = [] })`, `unknown option "pod_subnets"; valid keys are`},
 		{`node_ips("m5.large", 10, { warm_eni_target = 2, prefix_delegation = true })`, `(?s)options.warm_eni_target: warm_eni_target has no effect here.*functions cannot return warnings`},
 	})
-}
-
-// TestNodeIPsAgreesWithDataSource compares the function with the data
-// source's per_node (a /16 subnet, and a /16 pod subnet with custom
-// networking) over every twentieth instance type and several settings.
-func TestNodeIPsAgreesWithDataSource(t *testing.T) {
-	t.Parallel()
-	optionSets := []map[string]attr.Value{
-		{},
-		{"prefix_delegation": types.BoolValue(true)},
-		{"prefix_delegation": types.BoolValue(true), "warm_prefix_target": types.Int64Value(0), "max_pods": types.Int64Value(110)},
-		{"warm_ip_target": types.Int64Value(5), "minimum_ip_target": types.Int64Value(10)},
-		{"warm_eni_target": types.Int64Value(0)},
-		{"security_groups_for_pods": types.BoolValue(true), "branch_pods_per_node": types.Int64Value(3)},
-		{"custom_networking": types.BoolValue(true)},
-		{"ip_family": types.StringValue("ipv6")},
-	}
-	var compared, failed int
-	for i, name := range ec2data.MustDefault().Names() {
-		if i%20 != 0 {
-			continue
-		}
-		for _, opts := range optionSets {
-			for _, pods := range []int64{0, 8, 20} {
-				set := map[string]attr.Value{
-					"instance_type": types.StringValue(name),
-					"pods_per_node": types.Int64Value(pods),
-					"subnets":       tuple(lit(map[string]attr.Value{"cidr_block": types.StringValue("10.0.0.0/16")})),
-				}
-				for k, v := range opts {
-					set[k] = v
-				}
-				if _, ok := opts["custom_networking"]; ok {
-					set["pod_subnets"] = tuple(lit(map[string]attr.Value{"cidr_block": types.StringValue("100.64.0.0/16")}))
-				}
-				state, diags := readDataSource(t, NewSubnetCapacityDataSource(), set)
-				got, ferr := callFunction(t, NewNodeIPsFunction(), []attr.Value{types.StringValue(name), types.Int64Value(pods)}, obj(opts))
-				compared++
-				what := fmt.Sprintf("%s at %d pods with %v", name, pods, opts)
-				if len(diags) > 0 {
-					failed++
-					if ferr == nil {
-						t.Fatalf("%s: data source says %v, function returns %v", what, diags, got)
-					}
-					for _, d := range diags {
-						if !strings.Contains(ferr.Text, strings.TrimSuffix(d.Detail(), ".")) {
-							t.Fatalf("%s: function error %q lacks the data source's %q", what, ferr.Text, d.Detail())
-						}
-					}
-					continue
-				}
-				if ferr != nil {
-					t.Fatalf("%s: function fails (%s) where the data source gives an answer", what, ferr.Text)
-				}
-				var want types.Object
-				state.GetAttribute(t.Context(), path.Root("per_node"), &want)
-				if !got.Equal(want) {
-					t.Fatalf("%s: function %v, data source %v", what, got, want)
-				}
-			}
-		}
-	}
-	if failed == 0 || failed == compared {
-		t.Errorf("%d of %d comparisons failed; the sample should have both", failed, compared)
-	}
-	t.Logf("%d comparisons, %d of them errors or warnings", compared, failed)
 }

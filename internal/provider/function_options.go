@@ -2,11 +2,11 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"math"
 	"math/big"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,37 +14,41 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
 // This file is the machinery every provider function shares: the trailing
-// options object, and the mapping of the data sources' diagnostics onto
+// options object, and the one mapping of the core's errors and warnings onto
 // function arguments.
+//
+// Every function has the same shape:
+//
+//	arguments and options object -> option struct (decode)
+//	-> the conversion to core inputs the data source uses (toCore, nodeIPsInputOf, subnetSpecs, ...)
+//	-> the core function the data source calls (sizing.MaxPods, sizing.NodeIPs, ...)
+//	-> the result conversion the data source uses (perNodeOf, reservedResultOf, ...)
+//	-> funcCall.fail for a *sizing.InputError or the warnings.
 //
 // The options object of a function is a set of the matching data source's
 // attributes (networkingAttributes() for max_pods; the networking, warm-pool
 // and subnet attributes for subnet_max_nodes, ...), with the data source's
 // types and descriptions. decode turns the object, through an ordinary
-// types.Object, into a struct of the data source's own model groups
-// (networkingModel, warmTargetsModel, subnetReservedModel, ...); the function
-// puts them into the data source's model and runs the same toCore() and
-// adapter (maxPodsFieldsOf, subnetCapacityModel.compute, ...) as the data
-// source. Defaults, validation and messages are therefore shared, and a
-// function cannot disagree with its data source.
+// types.Object, into an option struct made of the data source's own model
+// groups (networkingModel, warmTargetsModel, subnetReservedModel, ...).
+// Defaults, validation and messages are therefore shared, and a function
+// cannot disagree with its data source.
 //
-// The data sources report problems as diagnostics on attribute paths. A function
-// runs the same adapter into a diag.Diagnostics and funcCall.errorOf maps each
-// path onto an argument: a positional parameter of the same name
-// ("instance_type"), or the options argument ("options.max_eni: ...").
-// Functions cannot return warnings, so warnings become errors (see
-// warningsPolicy).
+// The core names the input of each problem (InputError.Field,
+// Warning.Field) in the provider's words; funcCall.at attaches the text to the
+// positional parameter of that name ("instance_type"), or to the options
+// argument ("options.max_eni: ..."). Functions cannot return warnings, so
+// warnings become errors (see warningsPolicy).
 
 // optionsParamName is the name of the trailing options parameter.
 const optionsParamName = "options"
@@ -209,17 +213,8 @@ func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic)
 // with where the problem is (where, then nested attributes and indexes), when
 // the value cannot be converted.
 func convertOption(ctx context.Context, v attr.Value, want attr.Type, where string) (attr.Value, bool, string) {
-	if dv, ok := v.(basetypes.DynamicValue); ok {
-		if dv.IsUnknown() || dv.IsUnderlyingValueUnknown() {
-			return nil, true, ""
-		}
-		if dv.IsNull() || dv.IsUnderlyingValueNull() {
-			v = nil
-		} else {
-			v = dv.UnderlyingValue()
-		}
-	}
-	if v != nil && v.IsUnknown() {
+	v, unknown := underlyingValue(v)
+	if unknown {
 		return nil, true, ""
 	}
 	if v == nil || v.IsNull() {
@@ -229,109 +224,165 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 		}
 		return nv, false, ""
 	}
-	wrong := fmt.Sprintf("%s: must be %s, got %s", where, withArticle(typeName(want)), withArticle(typeName(v.Type(ctx))))
+	var out attr.Value
+	var problem string
 	switch want := want.(type) {
 	case basetypes.BoolType:
-		switch x := v.(type) {
-		case basetypes.BoolValue:
-			return x, false, ""
-		case basetypes.StringValue:
-			if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
-				return types.BoolValue(b), false, ""
-			}
-			return nil, false, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
-		}
+		out, problem = convertBool(v, where)
 	case basetypes.Int64Type:
-		var f *big.Float
-		switch x := v.(type) {
-		case basetypes.NumberValue:
-			f = x.ValueBigFloat()
-		case basetypes.Int64Value:
-			return x, false, ""
-		case basetypes.StringValue:
-			pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
-			if err != nil {
-				return nil, false, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
-			}
-			f = pf
-		}
-		if f != nil {
-			if !f.IsInt() {
-				return nil, false, fmt.Sprintf("%s: must be a whole number, got %s", where, numberText(f))
-			}
-			i, acc := f.Int64()
-			if acc != big.Exact {
-				return nil, false, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, numberText(f))
-			}
-			return types.Int64Value(i), false, ""
-		}
+		out, problem = convertInt64(v, where)
 	case basetypes.StringType:
-		switch x := v.(type) {
-		case basetypes.StringValue:
-			return x, false, ""
-		case basetypes.NumberValue:
-			return types.StringValue(x.ValueBigFloat().Text('f', -1)), false, ""
-		case basetypes.BoolValue:
-			return types.StringValue(strconv.FormatBool(x.ValueBool())), false, ""
-		}
+		out = convertString(v)
 	case basetypes.ObjectType:
-		given, ok := elementsOf(v)
-		if !ok {
-			break
+		if given, ok := elementsOf(v); ok {
+			return convertObject(ctx, given, want, where)
 		}
-		names := make([]string, 0, len(want.AttrTypes))
-		for k := range want.AttrTypes {
-			names = append(names, k)
-		}
-		slices.Sort(names)
-		for _, k := range slices.Sorted(maps.Keys(given)) {
-			if _, ok := want.AttrTypes[k]; !ok {
-				return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
-			}
-		}
-		vals := make(map[string]attr.Value, len(want.AttrTypes))
-		for _, k := range names {
-			cv, unknown, problem := convertOption(ctx, given[k], want.AttrTypes[k], where+"."+k)
-			if problem != "" || unknown {
-				return nil, unknown, problem
-			}
-			vals[k] = cv
-		}
-		obj, diags := types.ObjectValue(want.AttrTypes, vals)
-		if diags.HasError() {
-			return nil, false, where + ": " + diags[0].Detail()
-		}
-		return obj, false, ""
 	case basetypes.ListType:
-		var elems []attr.Value
-		switch x := v.(type) {
-		case basetypes.TupleValue:
-			elems = x.Elements()
-		case basetypes.ListValue:
-			elems = x.Elements()
-		case basetypes.SetValue:
-			elems = x.Elements()
-		default:
-			return nil, false, wrong
+		if elems, ok := listElements(v); ok {
+			return convertList(ctx, elems, want, where)
 		}
-		out := make([]attr.Value, len(elems))
-		for i, e := range elems {
-			cv, unknown, problem := convertOption(ctx, e, want.ElemType, fmt.Sprintf("%s[%d]", where, i))
-			if problem != "" || unknown {
-				return nil, unknown, problem
-			}
-			out[i] = cv
-		}
-		l, diags := types.ListValue(want.ElemType, out)
-		if diags.HasError() {
-			return nil, false, where + ": " + diags[0].Detail()
-		}
-		return l, false, ""
+		return nil, false, wrongType(ctx, v, want, where)
 	}
-	if v.Type(ctx).Equal(want) {
+	switch {
+	case problem != "":
+		return nil, false, problem
+	case out != nil:
+		return out, false, ""
+	case v.Type(ctx).Equal(want):
 		return v, false, ""
 	}
-	return nil, false, wrong
+	return nil, false, wrongType(ctx, v, want, where)
+}
+
+// underlyingValue unwraps a dynamic value: nil for null, and whether it is
+// unknown.
+func underlyingValue(v attr.Value) (attr.Value, bool) {
+	if dv, ok := v.(basetypes.DynamicValue); ok {
+		switch {
+		case dv.IsUnknown() || dv.IsUnderlyingValueUnknown():
+			return nil, true
+		case dv.IsNull() || dv.IsUnderlyingValueNull():
+			return nil, false
+		}
+		v = dv.UnderlyingValue()
+	}
+	return v, v != nil && v.IsUnknown()
+}
+
+// wrongType is the problem of a value no conversion applies to.
+func wrongType(ctx context.Context, v attr.Value, want attr.Type, where string) string {
+	return fmt.Sprintf("%s: must be %s, got %s", where, withArticle(typeName(want)), withArticle(typeName(v.Type(ctx))))
+}
+
+// convertBool takes a bool or the strings "true" and "false"; nil and no
+// problem when neither applies.
+func convertBool(v attr.Value, where string) (attr.Value, string) {
+	switch x := v.(type) {
+	case basetypes.BoolValue:
+		return x, ""
+	case basetypes.StringValue:
+		if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
+			return types.BoolValue(b), ""
+		}
+		return nil, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
+	}
+	return nil, ""
+}
+
+// convertInt64 takes a whole number, or a string that is one; nil and no
+// problem when neither applies.
+func convertInt64(v attr.Value, where string) (attr.Value, string) {
+	var f *big.Float
+	switch x := v.(type) {
+	case basetypes.Int64Value:
+		return x, ""
+	case basetypes.NumberValue:
+		f = x.ValueBigFloat()
+	case basetypes.StringValue:
+		pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
+		if err != nil {
+			return nil, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
+		}
+		f = pf
+	default:
+		return nil, ""
+	}
+	if !f.IsInt() {
+		return nil, fmt.Sprintf("%s: must be a whole number, got %s", where, numberText(f))
+	}
+	i, acc := f.Int64()
+	if acc != big.Exact {
+		return nil, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, numberText(f))
+	}
+	return types.Int64Value(i), ""
+}
+
+// convertString takes a string, and writes a number or a bool as one; nil
+// when none applies.
+func convertString(v attr.Value) attr.Value {
+	switch x := v.(type) {
+	case basetypes.StringValue:
+		return x
+	case basetypes.NumberValue:
+		return types.StringValue(x.ValueBigFloat().Text('f', -1))
+	case basetypes.BoolValue:
+		return types.StringValue(strconv.FormatBool(x.ValueBool()))
+	}
+	return nil
+}
+
+// convertObject converts the given attributes of an object or map to an
+// object of type want; left-out attributes are null, unknown names an error.
+func convertObject(ctx context.Context, given map[string]attr.Value, want basetypes.ObjectType, where string) (attr.Value, bool, string) {
+	names := slices.Sorted(maps.Keys(want.AttrTypes))
+	for _, k := range slices.Sorted(maps.Keys(given)) {
+		if _, ok := want.AttrTypes[k]; !ok {
+			return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
+		}
+	}
+	vals := make(map[string]attr.Value, len(want.AttrTypes))
+	for _, k := range names {
+		cv, unknown, problem := convertOption(ctx, given[k], want.AttrTypes[k], where+"."+k)
+		if problem != "" || unknown {
+			return nil, unknown, problem
+		}
+		vals[k] = cv
+	}
+	obj, diags := types.ObjectValue(want.AttrTypes, vals)
+	if diags.HasError() {
+		return nil, false, where + ": " + diags[0].Detail()
+	}
+	return obj, false, ""
+}
+
+// listElements is the elements of a tuple, list or set.
+func listElements(v attr.Value) ([]attr.Value, bool) {
+	switch x := v.(type) {
+	case basetypes.TupleValue:
+		return x.Elements(), true
+	case basetypes.ListValue:
+		return x.Elements(), true
+	case basetypes.SetValue:
+		return x.Elements(), true
+	}
+	return nil, false
+}
+
+// convertList converts each element to a list of type want.
+func convertList(ctx context.Context, elems []attr.Value, want basetypes.ListType, where string) (attr.Value, bool, string) {
+	out := make([]attr.Value, len(elems))
+	for i, e := range elems {
+		cv, unknown, problem := convertOption(ctx, e, want.ElemType, fmt.Sprintf("%s[%d]", where, i))
+		if problem != "" || unknown {
+			return nil, unknown, problem
+		}
+		out[i] = cv
+	}
+	l, diags := types.ListValue(want.ElemType, out)
+	if diags.HasError() {
+		return nil, false, where + ": " + diags[0].Detail()
+	}
+	return l, false, ""
 }
 
 // numberText writes a number for a message. The exact decimal form of a number
@@ -437,66 +488,51 @@ func levenshtein(a, b string) int {
 	return prev[len(b)]
 }
 
-// funcCall maps the diagnostics of a data source adapter onto the arguments of
-// one function call.
+// funcCall says where the inputs of one function call come from, so that the
+// core's problems are reported on the argument that carries them: a field of
+// an *sizing.InputError or a sizing.Warning names a positional parameter
+// ("instance_type", "cidr_block") or an option ("max_eni",
+// "pod_subnets[0].cidr_block"), or nothing (the whole call).
 type funcCall struct {
 	// dataSource names the data source whose answer the function gives, for
 	// the warnings-as-errors text ("ekssize_max_pods").
 	dataSource string
-	// positional maps an attribute name to the argument that carries it
+	// positional maps a top-level field name to the argument that carries it
 	// ("instance_type" -> 0).
 	positional map[string]int64
 	opts       funcOptions
 	optsPos    int64
 	optsGiven  bool
-	// aliases rename the data source's attribute paths to the function's
-	// (subnets[0].cidr_block is the cidr_block argument): the first matching
-	// prefix of a diagnostic's path, and every one in message texts.
-	aliases []pathAlias
 }
 
-type pathAlias struct{ from, to string }
-
-// errorOf turns the adapter's diagnostics into one function error, or nil
-// when there is none. Warnings count as errors (see warningsPolicy).
-func (c funcCall) errorOf(diags diag.Diagnostics) *function.FuncError {
+// fail is the one mapping from the core's answer problems to a function
+// error: each warning (see warningsPolicy), then the errors; nil when there
+// are none.
+func (c funcCall) fail(warns []sizing.Warning, errs ...error) *function.FuncError {
 	var out *function.FuncError
-	for _, d := range diags {
-		var text string
-		switch d.Severity() {
-		case diag.SeverityError:
-			text = d.Detail()
-		case diag.SeverityWarning:
-			text = fmt.Sprintf("%s: %s (the %s data source gives this as a warning; functions cannot return warnings, so they fail instead)",
-				d.Summary(), d.Detail(), c.dataSource)
-		default:
+	for _, w := range warns {
+		out = function.ConcatFuncErrors(out, c.at(w.Field, fmt.Sprintf(
+			"%s: %s (the %s data source gives this as a warning; functions cannot return warnings, so they fail instead)",
+			w.Summary, w.Detail, c.dataSource)))
+	}
+	for _, err := range errs {
+		if err == nil {
 			continue
 		}
-		var p path.Path
-		if dp, ok := d.(diag.DiagnosticWithPath); ok {
-			p = dp.Path()
+		var ie *sizing.InputError
+		if errors.As(err, &ie) {
+			out = function.ConcatFuncErrors(out, c.at(ie.Field, ie.Msg))
+		} else {
+			out = function.ConcatFuncErrors(out, c.at("", err.Error()))
 		}
-		out = function.ConcatFuncErrors(out, c.atPath(p, text))
 	}
 	return out
 }
 
-// atPath attaches text to the argument that carries the attribute at p.
-func (c funcCall) atPath(p path.Path, text string) *function.FuncError {
+// at attaches text to the argument that carries field.
+func (c funcCall) at(field, text string) *function.FuncError {
 	// Terraform ends function errors with its own full stop.
 	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
-	field := p.String()
-	for _, a := range c.aliases {
-		if rest, ok := strings.CutPrefix(field, a.from); ok {
-			field = a.to + rest
-			break
-		}
-	}
-	for _, a := range c.aliases {
-		// Whole names only: pod_subnets[0] is not subnets[0].
-		re := regexp.MustCompile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(a.from))
-		text = re.ReplaceAllString(text, "${1}"+a.to)
-	}
 	root := field
 	if i := strings.IndexAny(root, ".["); i >= 0 {
 		root = root[:i]
@@ -533,16 +569,14 @@ func nullArgError(pos int64, name, hint string) *function.FuncError {
 }
 
 // instance reads the instance_type argument at pos through the same
-// instanceModel.resolve() and error reporting the data sources use.
+// conversion and core lookup the data sources use.
 func (c funcCall) instance(pos int64, name types.String) (ec2data.Instance, *function.FuncError) {
 	if name.IsNull() {
 		return ec2data.Instance{}, nullArgError(pos, "instance_type", `give an EC2 instance type such as "m5.large"`)
 	}
 	in, err := instanceModel{InstanceType: name}.resolve()
 	if err != nil {
-		var diags diag.Diagnostics
-		addCoreError(&diags, "Invalid instance", err)
-		return ec2data.Instance{}, c.errorOf(diags)
+		return ec2data.Instance{}, c.fail(nil, err)
 	}
 	return in, nil
 }

@@ -75,7 +75,7 @@ func FuzzFunctionOptions(f *testing.F) {
 		target func() any
 	}
 	calls := []call{
-		{"max_pods", NewMaxPodsFunction, maxPodsOptions, func() any { return &networkingModel{} }},
+		{"max_pods", NewMaxPodsFunction, maxPodsOptionSet, func() any { return &maxPodsOptions{} }},
 		{"subnet_max_nodes", NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, func() any { return &subnetMaxNodesOptions{} }},
 		{"node_ips", NewNodeIPsFunction, nodeIPsOptionSet, func() any { return &nodeIPsOptions{} }},
 		{"kube_reserved", NewKubeReservedFunction, kubeReservedOptionSet, func() any { return &kubeReservedOptions{} }},

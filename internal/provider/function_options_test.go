@@ -63,9 +63,19 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 	for k, at := range objType.AttributeTypes {
 		vals[k] = tftypes.NewValue(at, nil)
 	}
+	for k, b := range sr.Schema.Blocks {
+		// Terraform sends an absent list block as an empty list.
+		vals[k] = tftypes.NewValue(b.Type().TerraformType(ctx), []tftypes.Value{})
+	}
 	for k, v := range set {
 		// Fill in left-out nested attributes as Terraform does.
-		v, _, problem := convertOption(ctx, v, sr.Schema.Attributes[k].GetType(), k)
+		var want attr.Type
+		if a, ok := sr.Schema.Attributes[k]; ok {
+			want = a.GetType()
+		} else {
+			want = sr.Schema.Blocks[k].Type()
+		}
+		v, _, problem := convertOption(ctx, v, want, k)
 		if problem != "" {
 			t.Fatal(problem)
 		}
@@ -83,7 +93,7 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 func TestOptionsDecode(t *testing.T) {
 	ctx := context.Background()
 	var n networkingModel
-	unknown, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{obj(map[string]attr.Value{
+	unknown, ferr := maxPodsOptionSet.decode(ctx, 1, []types.Dynamic{obj(map[string]attr.Value{
 		"prefix_delegation": types.StringValue("true"), // converted as Terraform converts attributes
 		"max_eni":           types.StringValue("2"),
 		"cni_version":       num(1), // a number becomes the string "1"
@@ -100,13 +110,13 @@ func TestOptionsDecode(t *testing.T) {
 	// A map works as well as an object.
 	n = networkingModel{}
 	m := types.DynamicValue(types.MapValueMust(types.StringType, map[string]attr.Value{"cap_policy": types.StringValue("none")}))
-	if _, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{m}, &n); ferr != nil || n.CapPolicy.ValueString() != "none" {
+	if _, ferr := maxPodsOptionSet.decode(ctx, 1, []types.Dynamic{m}, &n); ferr != nil || n.CapPolicy.ValueString() != "none" {
 		t.Errorf("map: %v %+v", ferr, n)
 	}
 
 	// No options: every attribute null, as an empty data source block.
 	n = networkingModel{PrefixDelegation: types.BoolValue(true)}
-	if _, ferr := maxPodsOptions.decode(ctx, 1, nil, &n); ferr != nil || !n.PrefixDelegation.IsNull() {
+	if _, ferr := maxPodsOptionSet.decode(ctx, 1, nil, &n); ferr != nil || !n.PrefixDelegation.IsNull() {
 		t.Errorf("none: %v %+v", ferr, n)
 	}
 
@@ -116,7 +126,7 @@ func TestOptionsDecode(t *testing.T) {
 		types.DynamicValue(types.ObjectUnknown(map[string]attr.Type{"max_eni": types.NumberType})),
 		obj(map[string]attr.Value{"max_eni": types.NumberUnknown()}),
 	} {
-		if unknown, ferr := maxPodsOptions.decode(ctx, 1, []types.Dynamic{d}, &n); !unknown || ferr != nil {
+		if unknown, ferr := maxPodsOptionSet.decode(ctx, 1, []types.Dynamic{d}, &n); !unknown || ferr != nil {
 			t.Errorf("%v: unknown %v, err %v", d, unknown, ferr)
 		}
 	}
@@ -143,7 +153,7 @@ func TestOptionsDecode(t *testing.T) {
 		{[]types.Dynamic{obj(map[string]attr.Value{"os": types.ListValueMust(types.StringType, nil)})}, 1, `^options.os: must be a string, got a list`},
 	}
 	for _, b := range bad {
-		_, ferr := maxPodsOptions.decode(ctx, 1, b.args, &n)
+		_, ferr := maxPodsOptionSet.decode(ctx, 1, b.args, &n)
 		if ferr == nil || ferr.FunctionArgument == nil || *ferr.FunctionArgument != b.pos || !regexp.MustCompile(b.want).MatchString(ferr.Text) {
 			t.Errorf("decode(%v) = %#v, want argument %d matching %s", b.args, ferr, b.pos, b.want)
 		}
@@ -155,7 +165,7 @@ func TestOptionsDecode(t *testing.T) {
 // fails otherwise).
 func TestOptionsCoverDataSource(t *testing.T) {
 	for k := range networkingAttributes() {
-		if !maxPodsOptions.has(k) {
+		if !maxPodsOptionSet.has(k) {
 			t.Errorf("max_pods lacks option %s", k)
 		}
 	}
@@ -164,11 +174,11 @@ func TestOptionsCoverDataSource(t *testing.T) {
 	for k := range networkingAttributes() {
 		all[k] = types.StringNull()
 	}
-	if _, ferr := maxPodsOptions.decode(context.Background(), 1, []types.Dynamic{obj(all)}, &n); ferr != nil {
+	if _, ferr := maxPodsOptionSet.decode(context.Background(), 1, []types.Dynamic{obj(all)}, &n); ferr != nil {
 		t.Fatal(ferr)
 	}
-	if !strings.Contains(maxPodsOptions.markdownTable(), "| `max_eni` | whole number | VPC CNI `MAX_ENI`") {
-		t.Errorf("options table:\n%s", maxPodsOptions.markdownTable())
+	if !strings.Contains(maxPodsOptionSet.markdownTable(), "| `max_eni` | whole number | VPC CNI `MAX_ENI`") {
+		t.Errorf("options table:\n%s", maxPodsOptionSet.markdownTable())
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -79,55 +78,58 @@ func (f *subnetMaxNodesFunction) Run(ctx context.Context, req function.RunReques
 	if resp.Error = req.Arguments.Get(ctx, &cidr, &name, &opts); resp.Error != nil {
 		return
 	}
-	m, unknown, ferr := subnetMaxNodesCall(ctx, cidr, name, opts)
+	maxNodes, unknown, ferr := subnetMaxNodesCall(ctx, cidr, name, opts)
 	switch {
 	case ferr != nil:
 		resp.Error = ferr
 	case unknown:
 		resp.Error = resp.Result.Set(ctx, types.Int64Unknown())
 	default:
-		resp.Error = resp.Result.Set(ctx, m.TotalMaxNodes)
+		resp.Error = resp.Result.Set(ctx, maxNodes)
 	}
 }
 
 // subnetMaxNodesCall answers subnet_max_nodes(cidr_block, instance_type,
-// options...) by filling the data source's model with one subnet and running
-// its compute.
-func subnetMaxNodesCall(ctx context.Context, cidr, name types.String, opts []types.Dynamic) (subnetCapacityModel, bool, *function.FuncError) {
+// options...) with the data source's conversions (nodeIPsInputOf,
+// subnetModel.toCore, ...) and sizing.SubnetMaxNodes, which names the
+// subnet's attributes at the top level as the function takes them. The data
+// source warns about a subnet that does not fit; so does the function.
+func subnetMaxNodesCall(ctx context.Context, cidr, name types.String, opts []types.Dynamic) (types.Int64, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_subnet_capacity",
 		positional: map[string]int64{sizing.FieldCIDRBlock: 0, sizing.FieldInstanceType: 1},
 		opts:       subnetMaxNodesOptionSet, optsPos: 2, optsGiven: len(opts) > 0,
-		aliases: subnetFuncAliases,
 	}
 	if cidr.IsNull() {
-		return subnetCapacityModel{}, false, nullArgError(0, "cidr_block", `give an IPv4 CIDR block such as "10.0.0.0/24"`)
+		return types.Int64{}, false, nullArgError(0, "cidr_block", `give an IPv4 CIDR block such as "10.0.0.0/24"`)
 	}
-	if _, ferr := c.instance(1, name); ferr != nil {
-		return subnetCapacityModel{}, false, ferr
+	inst, ferr := c.instance(1, name)
+	if ferr != nil {
+		return types.Int64{}, false, ferr
 	}
 	var o subnetMaxNodesOptions
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
-		return subnetCapacityModel{}, unknown, ferr
+		return types.Int64{}, unknown, ferr
 	}
-	m := subnetCapacityModel{
-		instanceModel:     instanceModel{InstanceType: name},
-		networkingModel:   o.networkingModel,
-		warmTargetsModel:  o.warmTargetsModel,
-		MaxPods:           o.MaxPods,
-		PodsPerNode:       o.PodsPerNode,
-		BranchPodsPerNode: o.BranchPodsPerNode,
-		Reserved:          o.Reserved,
-		PrefixLayout:      o.PrefixLayout,
-		Subnets: []subnetModel{{
-			CIDRBlock:               cidr,
-			AvailableIPAddressCount: o.AvailableIPAddressCount,
-			PrefixReservations:      o.PrefixReservations,
-			ClusterSubnet:           o.ClusterSubnet,
-		}},
-		PodSubnets: o.PodSubnets,
+	subnet, errs := subnetModel{
+		CIDRBlock:               cidr,
+		AvailableIPAddressCount: o.AvailableIPAddressCount,
+		PrefixReservations:      o.PrefixReservations,
+		ClusterSubnet:           o.ClusterSubnet,
+	}.toCore("")
+	podSubnets, podErrs := subnetSpecs(sizing.FieldPodSubnets, o.PodSubnets)
+	if ferr := c.fail(nil, append(errs, podErrs...)...); ferr != nil {
+		return types.Int64{}, false, ferr
 	}
-	var diags diag.Diagnostics
-	m.compute(ctx, &diags)
-	return m, false, c.errorOf(diags)
+	res, warns, err := sizing.SubnetMaxNodes(sizing.SubnetMaxNodesInput{
+		NodeIPsInput: nodeIPsInputOf(inst, o.networkingModel, o.warmTargetsModel, o.MaxPods, o.PodsPerNode, o.BranchPodsPerNode),
+		Subnet:       subnet,
+		PodSubnets:   podSubnets,
+		Reserved:     o.Reserved.toCore(),
+		PrefixLayout: o.PrefixLayout.ValueString(),
+	})
+	if ferr := c.fail(append(warns, res.Shortfalls...), err); ferr != nil {
+		return types.Int64{}, false, ferr
+	}
+	return types.Int64Value(int64(res.MaxNodes)), false, nil
 }

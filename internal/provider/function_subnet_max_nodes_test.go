@@ -5,9 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -84,73 +81,4 @@ func TestAccFunctionSubnetMaxNodesErrors(t *testing.T) {
 			`(?s)Invalid value for "cidr_block" parameter: Subnet 10.0.0.0/28 is 5 IPs short.*functions cannot return warnings`},
 		{`subnet_max_nodes(null, "m5.large")`, `Invalid value for "cidr_block" parameter: argument must not be null`},
 	})
-}
-
-// TestSubnetMaxNodesAgreesWithDataSource compares the function with the data
-// source's max_nodes for one subnet, over instance types, subnet sizes and
-// options: the same number, or an error wherever the data source reports an
-// error or a warning.
-func TestSubnetMaxNodesAgreesWithDataSource(t *testing.T) {
-	t.Parallel()
-	typesSample := []string{"m5.large", "t3a.medium", "c6g.16xlarge", "m6i.metal", "t3.nano", "m4.large", "p5.48xlarge", "r7g.large"}
-	cidrs := []string{"10.0.0.0/16", "10.0.0.0/20", "10.0.0.0/24", "10.0.0.0/27"}
-	optionSets := []map[string]attr.Value{
-		{},
-		{"prefix_delegation": types.BoolValue(true)},
-		{"prefix_delegation": types.BoolValue(true), "prefix_layout": types.StringValue("packed"), "warm_prefix_target": types.Int64Value(0)},
-		{"warm_ip_target": types.Int64Value(5), "minimum_ip_target": types.Int64Value(10), "pods_per_node": types.Int64Value(12)},
-		{"security_groups_for_pods": types.BoolValue(true), "branch_pods_per_node": types.Int64Value(3)},
-		{"reserved": lit(map[string]attr.Value{"network_load_balancers": types.Int64Value(3), "other_ips": types.Int64Value(7)}), "cluster_subnet": types.BoolValue(true)},
-		{"custom_networking": types.BoolValue(true), "pod_subnets": tuple(lit(map[string]attr.Value{"cidr_block": types.StringValue("100.64.0.0/20")}))},
-		{"ip_family": types.StringValue("ipv6"), "max_pods": types.Int64Value(50)},
-		{"available_ip_address_count": types.Int64Value(20)},
-	}
-	var compared, failed int
-	for _, opts := range optionSets {
-		for _, name := range typesSample {
-			for _, cidr := range cidrs {
-				subnet := map[string]attr.Value{"cidr_block": types.StringValue(cidr)}
-				set := map[string]attr.Value{"instance_type": types.StringValue(name)}
-				for k, v := range opts {
-					switch k {
-					case "available_ip_address_count", "cluster_subnet", "prefix_reservations":
-						subnet[k] = v
-					default:
-						set[k] = v
-					}
-				}
-				set["subnets"] = tuple(lit(subnet))
-				state, diags := readDataSource(t, NewSubnetCapacityDataSource(), set)
-				got, ferr := callFunction(t, NewSubnetMaxNodesFunction(), []attr.Value{types.StringValue(cidr), types.StringValue(name)}, obj(opts))
-				compared++
-				what := fmt.Sprintf("%s in %s with %v", name, cidr, opts)
-				if len(diags) > 0 {
-					failed++
-					if ferr == nil {
-						t.Fatalf("%s: data source says %v, function returns %v", what, diags, got)
-					}
-					for _, d := range diags {
-						detail := strings.TrimSuffix(d.Detail(), ".")
-						detail = strings.ReplaceAll(detail, "subnets[0].", "")
-						if !strings.Contains(ferr.Text, detail) {
-							t.Fatalf("%s: function error %q lacks the data source's %q", what, ferr.Text, d.Detail())
-						}
-					}
-					continue
-				}
-				if ferr != nil {
-					t.Fatalf("%s: function fails (%s) where the data source gives an answer", what, ferr.Text)
-				}
-				var want types.Int64
-				state.GetAttribute(t.Context(), path.Root("max_nodes"), &want)
-				if !got.Equal(want) {
-					t.Fatalf("%s: function %v, data source %v", what, got, want)
-				}
-			}
-		}
-	}
-	if failed == 0 || failed == compared {
-		t.Errorf("%d of %d comparisons failed; the sample should have both", failed, compared)
-	}
-	t.Logf("%d comparisons, %d of them errors or warnings", compared, failed)
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -19,13 +18,6 @@ type subnetUsableIPsFunction struct{}
 
 func (f *subnetUsableIPsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "subnet_usable_ips"
-}
-
-// subnetFuncAliases make the data source's first subnet the function's
-// cidr_block argument and options.
-var subnetFuncAliases = []pathAlias{
-	{from: sizing.FieldSubnets + "[0].", to: ""},
-	{from: sizing.FieldSubnets + "[0]", to: sizing.FieldCIDRBlock},
 }
 
 func cidrBlockParameter() function.StringParameter {
@@ -60,16 +52,12 @@ func (f *subnetUsableIPsFunction) Run(ctx context.Context, req function.RunReque
 	c := funcCall{
 		dataSource: "ekssize_subnet_capacity",
 		positional: map[string]int64{sizing.FieldCIDRBlock: 0},
-		aliases:    subnetFuncAliases,
 	}
-	// The same conversion and parse as the data source's subnets[0].
-	var diags diag.Diagnostics
-	specs := subnetSpecs(ctx, sizing.FieldSubnets, []subnetModel{{CIDRBlock: cidr}}, &diags)
-	s, err := sizing.ParseSubnet(sizing.FieldSubnets+"[0]", specs[0])
-	if err != nil {
-		addCoreError(&diags, "Invalid subnet", err)
-	}
-	if resp.Error = c.errorOf(diags); resp.Error != nil {
+	// The same conversion and parse as the data source's subnets, with the
+	// subnet's attributes at the top level (path "").
+	spec, _ := subnetModel{CIDRBlock: cidr}.toCore("")
+	s, err := sizing.ParseSubnet("", spec)
+	if resp.Error = c.fail(nil, err); resp.Error != nil {
 		return
 	}
 	resp.Error = resp.Result.Set(ctx, int64(s.UsableIPs()))

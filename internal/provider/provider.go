@@ -62,6 +62,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
+		NewClusterIPPlanDataSource,
 	}
 }
 

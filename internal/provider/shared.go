@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -115,7 +116,7 @@ func networkingAttributes() map[string]schema.Attribute {
 		"ip_family": schema.StringAttribute{
 			Optional: true,
 			MarkdownDescription: "`ipv4` (default) or `ipv6`. IPv6 clusters always use prefixes, so max pods is the prefix " +
-				"arithmetic (capped); it needs a Nitro type and cannot be combined with custom networking.",
+				"arithmetic (capped); it needs a Nitro or bare metal type and cannot be combined with custom networking.",
 		},
 		"custom_networking": schema.BoolAttribute{
 			Optional: true,
@@ -178,6 +179,16 @@ func mergeAttributes(groups ...map[string]schema.Attribute) map[string]schema.At
 		maps.Copy(out, g)
 	}
 	return out
+}
+
+// objectTypeOf is the object type of a set of attributes, so a returned or
+// nested object's type is derived from its schema literal.
+func objectTypeOf(attrs map[string]schema.Attribute) types.ObjectType {
+	attrTypes := make(map[string]attr.Type, len(attrs))
+	for name, a := range attrs {
+		attrTypes[name] = a.GetType()
+	}
+	return types.ObjectType{AttrTypes: attrTypes}
 }
 
 // resolve turns the instance group into a table row (or a custom one).

@@ -29,7 +29,7 @@ import (
 
 func TestAccInstanceTypeUnknownAtPlan(t *testing.T) {
 	t.Parallel()
-	resource.UnitTest(t, resource.TestCase{
+	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
@@ -127,7 +127,7 @@ func TestFunctionUnknownOptionValues(t *testing.T) {
 		opts funcOptions
 		args []attr.Value
 	}{
-		"max_pods":         {NewMaxPodsFunction, maxPodsOptions, []attr.Value{str("m5.large")}},
+		"max_pods":         {NewMaxPodsFunction, maxPodsOptionSet, []attr.Value{str("m5.large")}},
 		"subnet_max_nodes": {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
 		"node_ips":         {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
 		"kube_reserved":    {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},

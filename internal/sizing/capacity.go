@@ -100,6 +100,39 @@ type SubnetCapacityInput struct {
 	Reserved ReservedIPs
 	// PrefixLayout is "scattered" (default) or "packed".
 	PrefixLayout string
+
+	// nodeSubnets names the node subnets in fields and messages; the zero
+	// value is the data source's list, "subnets".
+	nodeSubnets subnetList
+}
+
+// subnetList names the subnets of one list in fields and messages.
+type subnetList struct {
+	// name is the list attribute ("subnets", "pod_subnets"); "" means the
+	// data source's "subnets".
+	name string
+	// topLevel names the only subnet by its attributes alone (cidr_block,
+	// prefix_reservations[0], ...), as the subnet_max_nodes function takes it.
+	topLevel bool
+}
+
+func (l subnetList) listName() string { return or(l.name, FieldSubnets) }
+
+// path is subnet i's attribute path ("subnets[2]"), "" at the top level.
+func (l subnetList) path(i int) string {
+	if l.topLevel {
+		return ""
+	}
+	return fmt.Sprintf("%s[%d]", l.listName(), i)
+}
+
+// ref names subnet i as a whole in fields and messages: its path, or its
+// cidr_block at the top level.
+func (l subnetList) ref(i int) string {
+	if l.topLevel {
+		return FieldCIDRBlock
+	}
+	return l.path(i)
 }
 
 // SubnetResult is one subnet's capacity.
@@ -128,16 +161,24 @@ type SubnetResult struct {
 	// MaxNodes is the most nodes this subnet holds with its reservations.
 	MaxNodes int
 	Fits     bool
-	// ShortfallIPs is max(0, -HeadroomIPs).
+	// ShortfallIPs is max(0, -HeadroomIPs). It never exceeds RequiredIPs +
+	// KeepFreeIPs (the whole demand), so a demand that a fresh subnet of this
+	// size would hold is never more than the subnet's addresses short.
 	ShortfallIPs int
+	// ShortfallBlocks is, with prefix delegation in this subnet, the aligned
+	// /28 blocks missing for the nodes' prefixes (16 IPs each): the real cause
+	// when the addresses are there but scattered single IPs spoil the blocks.
+	// 0 without prefixes here or when the blocks suffice.
+	ShortfallBlocks int
 	// SmallestFittingPrefixLength is the longest prefix length of a fresh
 	// subnet that holds the planned and surge nodes and the reservations; 0 when
 	// even a /16 does not.
 	SmallestFittingPrefixLength int
 	// PrefixBlocksNeeded and PrefixBlocksSpoiled explain a prefix-mode result:
 	// the /28 blocks the nodes' prefixes take, and the eligible blocks the
-	// layout assumes single IPs (in use, node and extra) take. Zero when no
-	// prefixes are placed in this subnet or it has prefix reservations.
+	// layout assumes single IPs (in use, node and extra) take, at most all of
+	// them. Zero when no prefixes are placed in this subnet or it has prefix
+	// reservations.
 	PrefixBlocksNeeded  int
 	PrefixBlocksSpoiled int
 }
@@ -157,6 +198,8 @@ type SubnetCapacityResult struct {
 	MaxPodsTotal int
 	Fits         bool
 	ShortfallIPs int
+	// ShortfallBlocks is the sum of the subnets' ShortfallBlocks.
+	ShortfallBlocks int
 	// Shortfalls has one entry per subnet that does not fit, naming it; the
 	// provider shows them as warnings, or as errors with fail_on_shortfall.
 	Shortfalls []Warning
@@ -171,12 +214,15 @@ const maxNodesSearchLimit = 1 << 20
 // consumption comes from NodeIPs; per subnet:
 //
 //	secondary IPs / IPv6: fits when n x node IPs + reserved + keep-free <= free
-//	prefixes, scattered:  also n x P + singles <= eligible /28 blocks
-//	prefixes, packed:     also n x P + ceil(max(0, singles - 27)/16) <= eligible /28 blocks
+//	prefixes, scattered:  also n x P + min(singles, E) <= E
+//	prefixes, packed:     also n x P + min(ceil(max(0, singles - 27)/16), E) <= E
 //	prefix reservations:  n x P <= eligible /28s in the reservations, singles fit outside them
 //
-// where singles are every non-prefix address: node ENI primaries, trunk and
-// branch IPs, reservations, and addresses already in use (usable - free).
+// where E is the subnet's eligible /28 blocks and singles are every non-prefix
+// address: node ENI primaries, trunk and branch IPs, reservations, and
+// addresses already in use (usable - free). Single IPs spoil at most every
+// eligible block, so a prefix shortfall is at most n x P blocks (16 IPs each):
+// the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
 	var res SubnetCapacityResult
 	r, err := in.Networking.Validate()
@@ -200,7 +246,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 	if err := in.Reserved.validate(); err != nil {
 		return res, nil, err
 	}
-	subnets, err := parseSubnets(FieldSubnets, in.Subnets, nil)
+	subnets, err := parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
 	if err != nil {
 		return res, nil, err
 	}
@@ -217,7 +263,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		if len(in.PodSubnets) != len(subnets) {
 			return res, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
 		}
-		if podSubnets, err = parseSubnets(FieldPodSubnets, in.PodSubnets, subnets); err != nil {
+		if podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets); err != nil {
 			return res, nil, err
 		}
 	}
@@ -251,7 +297,7 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
 		maxNodes := sr.MaxNodes
 		res.Subnets[i] = sr
-		res.addShortfall(fmt.Sprintf("%s[%d]", FieldSubnets, i), subnets[i], sr, u, "node", packed)
+		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], sr, u, "node", packed)
 		if podSubnets != nil {
 			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
 			res.PodSubnets[i] = pr
@@ -264,23 +310,25 @@ func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, er
 	return res, warns, nil
 }
 
-func parseSubnets(list string, specs []SubnetSpec, others []Subnet) ([]Subnet, error) {
+// parseSubnets validates the subnets of list; others (named by othersList)
+// are the node subnets a pod subnet must not overlap.
+func parseSubnets(list subnetList, specs []SubnetSpec, others []Subnet, othersList subnetList) ([]Subnet, error) {
 	out := make([]Subnet, 0, len(specs))
 	for i, spec := range specs {
-		path := fmt.Sprintf("%s[%d]", list, i)
+		path := list.path(i)
 		s, err := ParseSubnet(path, spec)
 		if err != nil {
 			return nil, err
 		}
-		field := path + "." + FieldCIDRBlock
+		field := subnetField(path, FieldCIDRBlock)
 		for j, o := range out {
 			if s.Overlaps(o) {
-				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list, j, o.CIDR)
+				return nil, inputErr(field, "%s %s overlaps %s %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list.ref(j), o.CIDR)
 			}
 		}
 		for j, o := range others {
 			if s.Overlaps(o) {
-				return nil, inputErr(field, "%s %s overlaps %s[%d] %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, FieldSubnets, j, o.CIDR)
+				return nil, inputErr(field, "%s %s overlaps %s %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, othersList.ref(j), o.CIDR)
 			}
 		}
 		out = append(out, s)
@@ -315,17 +363,30 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 	singles := n*sh.singles + extras
 	blocks := n * sh.prefixes
 	if g.reservations {
-		h := g.free - g.resIPs - singles - keep
+		// Free addresses below the reservations' size mean some reserved
+		// addresses are in use; single IPs then have none outside (never less).
+		h := max(0, g.free-g.resIPs) - singles - keep
 		if blocks > 0 {
-			h = min(h, IPsPerPrefix*(g.resBlocks-blocks))
+			h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
 		}
 		return h
 	}
 	h := g.free - blocks*IPsPerPrefix - singles - keep
 	if blocks > 0 {
-		h = min(h, IPsPerPrefix*(g.eligible-blocks-g.spoiled(singles, packed)))
+		h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
 	}
 	return h
+}
+
+// blocksShort is the /28 blocks n nodes' prefixes lack (negative: spare
+// blocks). Single IPs spoil at most every eligible block, so the lack is never
+// more than the blocks the prefixes need.
+func (g subnetGeometry) blocksShort(sh subnetShare, n, extras int, packed bool) int {
+	blocks := n * sh.prefixes
+	if g.reservations {
+		return blocks - g.resBlocks
+	}
+	return blocks - (g.eligible - g.spoiled(n*sh.singles+extras, packed))
 }
 
 // spoiled is the eligible /28 blocks the layout assumes single IPs take: in
@@ -335,9 +396,9 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 func (g subnetGeometry) spoiled(singles int, packed bool) int {
 	spoilers := singles + g.used
 	if packed {
-		return ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
+		spoilers = ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
 	}
-	return spoilers
+	return min(spoilers, g.eligible)
 }
 
 // maxNodes is the most nodes for which headroom stays >= 0 (0 when even the
@@ -366,7 +427,7 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 		TotalIPs:             s.TotalIPs(),
 		UsableIPs:            s.UsableIPs(),
 		FreeIPs:              s.FreeIPs(),
-		PrefixEligibleBlocks: s.PrefixEligibleBlocks(),
+		PrefixEligibleBlocks: s.PrefixBlocksAvailable(),
 		ReservedIPs:          reserved,
 		KeepFreeIPs:          keep,
 		PlannedNodes:         planned,
@@ -378,9 +439,12 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 	}
 	r.Fits = r.HeadroomIPs >= 0
 	r.ShortfallIPs = max(0, -r.HeadroomIPs)
-	if blocks := nodes * sh.prefixes; blocks > 0 && !g.reservations {
-		r.PrefixBlocksNeeded = blocks
-		r.PrefixBlocksSpoiled = g.spoiled(nodes*sh.singles+reserved, packed)
+	if blocks := nodes * sh.prefixes; blocks > 0 {
+		r.ShortfallBlocks = max(0, g.blocksShort(sh, nodes, reserved, packed))
+		if !g.reservations {
+			r.PrefixBlocksNeeded = blocks
+			r.PrefixBlocksSpoiled = g.spoiled(nodes*sh.singles+reserved, packed)
+		}
 	}
 	r.SmallestFittingPrefixLength = smallestFittingPrefixLength(func(usable, eligible int) bool {
 		fresh := subnetGeometry{free: usable, eligible: eligible}
@@ -402,7 +466,9 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
-	need := fmt.Sprintf("%d IPs: %d nodes (%d planned + %d surge) x %d IPs", r.RequiredIPs, r.PlannedNodes+r.SurgeNodes, r.PlannedNodes, r.SurgeNodes, r.IPsPerNode)
+	res.ShortfallBlocks += r.ShortfallBlocks
+	need := fmt.Sprintf("%s: %s (%d planned + %d surge) x %s", counted(r.RequiredIPs, "IP", "IPs"), counted(r.PlannedNodes+r.SurgeNodes, "node", "nodes"),
+		r.PlannedNodes, r.SurgeNodes, counted(r.IPsPerNode, "IP", "IPs"))
 	if r.ReservedIPs > 0 {
 		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
 	}
@@ -411,11 +477,16 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	blocks := ""
 	if r.PrefixBlocksNeeded > 0 {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node); of the subnet's %d eligible blocks, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
-			r.PrefixBlocksNeeded, u.Prefixes, r.PrefixEligibleBlocks, layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node); of the subnet's %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			counted(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
 	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d aligned free /28 blocks (%d prefixes per node), taken from the prefix reservations.",
-			(r.PlannedNodes+r.SurgeNodes)*u.Prefixes, u.Prefixes)
+		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node), taken from the prefix reservations (%s).",
+			counted((r.PlannedNodes+r.SurgeNodes)*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
+			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
+	}
+	if r.ShortfallBlocks > 0 {
+		blocks += fmt.Sprintf(" That is %s short.", counted(r.ShortfallBlocks, "/28 block", "/28 blocks"))
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {
@@ -423,8 +494,8 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	res.Shortfalls = append(res.Shortfalls, Warning{
 		Field:   path,
-		Summary: fmt.Sprintf("Subnet %s is %d IPs short", s.Label(), r.ShortfallIPs),
-		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %d nodes; %s.",
-			role, s.Label(), need, r.FreeIPs, blocks, r.MaxNodes, fit),
+		Summary: fmt.Sprintf("Subnet %s is %s short", s.Label(), counted(r.ShortfallIPs, "IP", "IPs")),
+		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %s; %s.",
+			role, s.Label(), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
 	})
 }

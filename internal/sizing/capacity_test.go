@@ -1,8 +1,10 @@
 package sizing
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/rand/v2"
+	"net/netip"
 	"strings"
 	"testing"
 )
@@ -402,6 +404,17 @@ func TestSubnetCapacityProperties(t *testing.T) {
 			s, _ := ParseSubnet("x", spec)
 			spec.AvailableIPAddressCount = ptr(rng.IntN(s.UsableIPs() + 1))
 		}
+		if rng.IntN(5) == 0 {
+			// A prefix reservation over the subnet's second half.
+			s, _ := ParseSubnet("x", spec)
+			half := netip.PrefixFrom(s.CIDR.Addr(), s.CIDR.Bits()+1)
+			if half.Bits() <= PrefixLength {
+				a := half.Addr().As4()
+				v := binary.BigEndian.Uint32(a[:]) + uint32(s.TotalIPs()/2)
+				binary.BigEndian.PutUint32(a[:], v)
+				spec.PrefixReservations = []string{netip.PrefixFrom(netip.AddrFrom4(a), half.Bits()).String()}
+			}
+		}
 		in := SubnetCapacityInput{
 			NodeIPsInput: NodeIPsInput{Instance: inst, Networking: net, Warm: warm, PodsPerNode: ptr(pods)},
 			Subnets:      []SubnetSpec{spec},
@@ -442,6 +455,7 @@ func TestSubnetCapacityProperties(t *testing.T) {
 				if s.Fits != (s.ShortfallIPs == 0) || s.Fits != (s.HeadroomIPs >= 0) {
 					t.Fatalf("fits %v, headroom %d, shortfall %d disagree", s.Fits, s.HeadroomIPs, s.ShortfallIPs)
 				}
+				checkShortfallBounds(t, fmt.Sprintf("%s %s %+v", layout, inst.Name, spec), s, r.PerNode.Prefixes)
 				if bits := s.SmallestFittingPrefixLength; bits > 0 && nodes > 0 {
 					checkSmallest(t, in, bits)
 				}
@@ -449,6 +463,34 @@ func TestSubnetCapacityProperties(t *testing.T) {
 		}
 	}
 }
+
+// checkShortfallBounds: a shortfall never exceeds the demand (required plus
+// kept-free addresses), so a demand that a fresh subnet of this size holds is
+// never more than the subnet's own addresses short; the /28 blocks short are
+// at most the blocks the prefixes need and account for at most the IPs short;
+// single IPs never spoil more blocks than the subnet has.
+func checkShortfallBounds(t *testing.T, label string, s SubnetResult, prefixesPerNode int) {
+	t.Helper()
+	needed := (s.PlannedNodes + s.SurgeNodes) * prefixesPerNode
+	if s.IPsPerNode == 1 && prefixesPerNode > 0 {
+		needed = 0 // custom networking: the prefixes are in the pod subnet
+	}
+	switch {
+	case s.ShortfallIPs > s.RequiredIPs+s.KeepFreeIPs:
+		t.Fatalf("%s: shortfall %d > required %d + keep free %d", label, s.ShortfallIPs, s.RequiredIPs, s.KeepFreeIPs)
+	case s.SmallestFittingPrefixLength >= s.cidrBits() && s.ShortfallIPs > s.TotalIPs:
+		t.Fatalf("%s: a fresh /%d fits, yet %d IPs short in %d addresses", label, s.SmallestFittingPrefixLength, s.ShortfallIPs, s.TotalIPs)
+	case s.ShortfallBlocks > needed:
+		t.Fatalf("%s: %d blocks short of %d needed", label, s.ShortfallBlocks, needed)
+	case s.ShortfallBlocks*IPsPerPrefix > s.ShortfallIPs:
+		t.Fatalf("%s: %d blocks short but only %d IPs", label, s.ShortfallBlocks, s.ShortfallIPs)
+	case s.PrefixBlocksSpoiled > s.PrefixEligibleBlocks:
+		t.Fatalf("%s: %d of %d eligible blocks spoiled", label, s.PrefixBlocksSpoiled, s.PrefixEligibleBlocks)
+	}
+}
+
+// cidrBits is the prefix length of the result's CIDR.
+func (s SubnetResult) cidrBits() int { return netip.MustParsePrefix(s.CIDRBlock).Bits() }
 
 // checkSmallest re-runs in with a fresh subnet of bits and bits+1.
 func checkSmallest(t *testing.T, in SubnetCapacityInput, bits int) {
@@ -520,5 +562,80 @@ func TestPrefixShortfallExplainsSpoiledBlocks(t *testing.T) {
 		"the scattered layout assumes 231 are taken by single IPs (191 already in use, the rest nodes' and reserved IPs), leaving 23."
 	if len(res.Shortfalls) != 1 || !strings.Contains(res.Shortfalls[0].Detail, want) {
 		t.Errorf("shortfalls = %+v\nwant detail containing %q", res.Shortfalls, want)
+	}
+}
+
+// TestPrefixShortfallCappedAtEligibleBlocks (issue 14 item 1): a /24 with 100
+// free addresses (151 in use) and one m5.large prefix node (7 prefixes and 1
+// single IP; 1 planned + 2 surge). The 151 used addresses spoil all 14
+// eligible blocks, not 154: the 3 nodes lack their 21 blocks, 336 IPs, never
+// more than the 339 they need (it used to say 2576).
+func TestPrefixShortfallCappedAtEligibleBlocks(t *testing.T) {
+	in := SubnetCapacityInput{
+		NodeIPsInput: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true}},
+		Subnets:      []SubnetSpec{{CIDRBlock: "10.0.0.0/24", AvailableIPAddressCount: ptr(100)}},
+		NodeCount:    1,
+	}
+	for _, c := range []struct {
+		layout, surge                            string
+		surgeNodes                               int
+		spoiled, blocksShort, ipsShort, headroom int
+	}{
+		{PrefixLayoutScattered, "2", 2, 14, 21, 336, -336},
+		{PrefixLayoutPacked, "2", 2, 8, 15, 240, -240},
+		// Without surge: 7 blocks short (112 IPs), more than the 13 addresses short.
+		{PrefixLayoutScattered, "0", 0, 14, 7, 112, -112},
+		{PrefixLayoutPacked, "0", 0, 8, 1, 16, -16},
+	} {
+		in.PrefixLayout, in.SurgeNodesPerSubnet = c.layout, ptr(c.surgeNodes)
+		res, _, err := SubnetCapacity(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := res.Subnets[0]
+		if s.PrefixBlocksSpoiled != c.spoiled || s.ShortfallBlocks != c.blocksShort || s.ShortfallIPs != c.ipsShort ||
+			s.HeadroomIPs != c.headroom || res.ShortfallBlocks != c.blocksShort || res.ShortfallIPs != c.ipsShort || s.MaxNodes != 0 {
+			t.Errorf("%s surge %s: %+v", c.layout, c.surge, s)
+		}
+	}
+}
+
+// TestPrefixEligibleBlocksHonourReservations (issue 14 item 3): with prefix
+// reservations, prefixes come only from them, so prefix_eligible_blocks is
+// the eligible blocks inside the reservations; shortfall blocks count against them.
+func TestPrefixEligibleBlocksHonourReservations(t *testing.T) {
+	in := SubnetCapacityInput{
+		NodeIPsInput: nodeIn("m5.large", Networking{PrefixDelegation: true}, WarmTargets{}, ptr(110), 10),
+		Subnets: []SubnetSpec{
+			{CIDRBlock: "10.0.0.0/24"},
+			{CIDRBlock: "10.0.1.0/24", PrefixReservations: []string{"10.0.1.128/26"}},
+			{CIDRBlock: "10.0.2.0/24", PrefixReservations: []string{"10.0.2.0/26", "10.0.2.224/27"}},
+		},
+		NodeCount:           6,
+		SurgeNodesPerSubnet: ptr(0),
+	}
+	res, _, err := SubnetCapacity(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2 nodes per subnet, 2 prefixes each: 4 blocks. /26 = 4 blocks; 10.0.2.0/26
+	// loses its first block (.0-.3) and the /27 its last (broadcast): 3 + 1.
+	for i, want := range []struct{ eligible, short int }{{14, 0}, {4, 0}, {4, 0}} {
+		if s := res.Subnets[i]; s.PrefixEligibleBlocks != want.eligible || s.ShortfallBlocks != want.short || !s.Fits {
+			t.Errorf("subnet %d: eligible %d short %d fits %v, want %d %d true", i, s.PrefixEligibleBlocks, s.ShortfallBlocks, s.Fits, want.eligible, want.short)
+		}
+	}
+	in.NodeCount = 9 // 3 nodes per subnet: 6 blocks; the reserved subnets lack 2
+	res, _, err = SubnetCapacity(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []int{0, 2, 2} {
+		if s := res.Subnets[i]; s.ShortfallBlocks != want || s.ShortfallIPs != 16*want {
+			t.Errorf("9 nodes, subnet %d: short %d blocks %d IPs, want %d, %d", i, s.ShortfallBlocks, s.ShortfallIPs, want, 16*want)
+		}
+	}
+	if res.ShortfallBlocks != 4 || res.ShortfallIPs != 64 {
+		t.Errorf("9 nodes: total short %d blocks %d IPs, want 4, 64", res.ShortfallBlocks, res.ShortfallIPs)
 	}
 }

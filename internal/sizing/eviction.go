@@ -73,6 +73,24 @@ func (t Threshold) Of(capacity int64) int64 {
 	return int64(math.Ceil(float64(capacity) / 100 * p))
 }
 
+// canonicalPercent is the text a percentage threshold is rendered with.
+// kubelet's parseThresholdStatement ignores a threshold only when its text is
+// exactly "0%" or "100%"; any other spelling of those values ("100.00%",
+// "100.0%", "0.0%", "00%") becomes a real threshold, and a real 100% threshold
+// evicts every pod. Karpenter reads "100.00%" numerically as disabled but
+// writes the text to kubelet unchanged. So 0 and 100 are always written in
+// kubelet's exact form, in every rendering, and mean what kubelet means by
+// them; other values keep the user's spelling (kubelet parses them as numbers).
+func canonicalPercent(p Percentage) string {
+	switch p.Hundredths {
+	case 0:
+		return "0%"
+	case 100 * 100:
+		return "100%"
+	}
+	return p.Text
+}
+
 // EvictionPath is the attribute path of one eviction_hard entry, in the
 // provider's field syntax: eviction_hard[memory.available].
 func EvictionPath(signal string) string { return FieldEvictionHard + "[" + signal + "]" }
@@ -98,6 +116,7 @@ func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, err
 			return nil, err
 		}
 		if isPct {
+			p.Text = canonicalPercent(p)
 			out[k] = Threshold{Percent: &p}
 			continue
 		}

@@ -128,7 +128,8 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		case !inst.TrunkingKnown:
 			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
 		case !inst.TrunkingCompatible:
-			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible (it cannot take a trunk ENI); security groups for pods needs a Nitro type such as m5.large", name)
+			// Not "needs a Nitro type": t3 and other Nitro types cannot trunk either.
+			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
 		}
 	}
 
@@ -199,8 +200,8 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			warns = append(warns, Warning{
 				Field:   FieldReservedENIs,
 				Summary: "No ENI is left for pods",
-				Detail: fmt.Sprintf("%s has %d ENIs on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
-					name, inst.DefaultCardENIs, why),
+				Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
+					name, counted(inst.DefaultCardENIs, "ENI", "ENIs"), why),
 			})
 		}
 	}

@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -133,12 +134,19 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 		case inst.Custom:
 			// A described instance has no branch ENI limit to check against.
 		case !inst.TrunkingKnown || !inst.TrunkingCompatible:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a trunking-compatible Nitro type such as m5.large", b, inst.Name)
+			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", b, inst.Name)
 		case b > inst.BranchENIs:
 			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
 		}
 	}
-	mp, warns, err := maxPodsResolved(inst, r)
+	// A max_pods the user gave replaces the computed value, so neither the cap
+	// nor pods_per_core applies and neither needs the vCPU count.
+	mr := r
+	uncappedDefault := false
+	if in.MaxPods != nil && !inst.HasVCPUs() {
+		mr.CapPolicy, mr.PodsPerCore, uncappedDefault = CapNone, nil, r.CapPolicy == CapEKS || r.PodsPerCore != nil
+	}
+	mp, warns, err := maxPodsResolved(inst, mr)
 	if err != nil {
 		return u, nil, err
 	}
@@ -226,9 +234,9 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 		u.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
 	}
 	if cf.enis != u.PodENIs || cf.secondary != u.SecondaryIPs || cf.prefixes != u.Prefixes {
-		replayed := fmt.Sprintf("%d ENIs with %d secondary IPs", u.PodENIs, u.SecondaryIPs)
+		replayed := fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.SecondaryIPs, "secondary IP", "secondary IPs"))
 		if u.PrefixDelegation {
-			replayed = fmt.Sprintf("%d ENIs with %d prefixes", u.PodENIs, u.Prefixes)
+			replayed = fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.Prefixes, "prefix", "prefixes"))
 		}
 		u.Formula += "; ipamd replay: " + replayed
 		field, target := FieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
@@ -249,12 +257,21 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 			warns = append(warns, Warning{
 				Field:   FieldMaxPods,
 				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
-				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%d here), or leave max_pods unset.",
-					u.MaxPods, instName(inst), u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, mp.MaxPods),
+				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%s), or leave max_pods unset.",
+					u.MaxPods, instName(inst), u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, prefixValue(mp.MaxPods, uncappedDefault)),
 			})
 		}
 	}
 	return u, append(warns, warmIgnoredWarnings(in.Warm, w, u.PrefixDelegation, false)...), nil
+}
+
+// prefixValue names the prefix-mode max pods in a message: the value, or the
+// uncapped value when the cap could not be applied for want of a vCPU count.
+func prefixValue(v int, uncapped bool) string {
+	if uncapped {
+		return fmt.Sprintf("%d before the cap, which needs the vCPU count", v)
+	}
+	return fmt.Sprintf("%d here", v)
 }
 
 func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u NodeUsage, podsGiven bool, failed, enis, slots int) error {
@@ -355,7 +372,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		}
 		if lim := enis * slots; pf > lim {
 			pf = lim
-			say(", limited to %d (%d ENIs x %d prefixes)", lim, enis, slots)
+			say(", limited to %d (%s x %s)", lim, counted(enis, "ENI", "ENIs"), counted(slots, "prefix", "prefixes"))
 		}
 		if lim := ceilDivInt(maxPods, IPsPerPrefix); pf > lim {
 			pf = lim
@@ -373,7 +390,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		say("secondary IPs = max(%d + %d, %d) = %d", p, w.WarmIP, w.MinimumIP, t)
 		if lim := enis * slots; t > lim {
 			t = lim
-			say(", limited to %d (%d ENIs x %d)", lim, enis, slots)
+			say(", limited to %d (%s x %d)", lim, counted(enis, "ENI", "ENIs"), slots)
 		}
 		n := ceilDivInt(t, slots)
 		if !custom {
@@ -416,4 +433,9 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// counted is n followed by the singular or plural noun: "1 node", "3 nodes".
+func counted(n int, one, many string) string {
+	return strconv.Itoa(n) + " " + plural(n, one, many)
 }

@@ -402,8 +402,9 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		warns = append(warns, Warning{
 			Field:   FieldExtraEBSVolumes,
 			Summary: "No EBS attachment slot is left for persistent volumes",
-			Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %d extra volumes and %d attached ENIs use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
-				instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, in.ExtraEBSVolumes, attached),
+			Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
+				instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(in.ExtraEBSVolumes, "extra volume", "extra volumes"),
+				counted(attached, "attached ENI", "attached ENIs")),
 		})
 	}
 	res.KarpenterReservedENIs = KarpenterReservedENIs(net.Networking)

@@ -339,3 +339,30 @@ func BenchmarkNodeResourcesOverrides(b *testing.B) {
 		}
 	}
 }
+
+// TestEvictionZeroAndHundredPercentCanonical (issue 14 item 2): kubelet
+// ignores a threshold only when its text is exactly "0%" or "100%", so other
+// spellings of 0 and 100 are rendered in that form; other values keep theirs.
+func TestEvictionZeroAndHundredPercentCanonical(t *testing.T) {
+	in := NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{
+		SignalMemoryAvailable: "100.00%", SignalNodeFSAvailable: "0.0%", SignalImageFSAvailable: "00%",
+		SignalNodeFSInodesFree: "100.0%", SignalImageFSInodesFree: "7.50%",
+	}}
+	r, _, err := NodeResources(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{SignalMemoryAvailable: "100%", SignalNodeFSAvailable: "0%", SignalImageFSAvailable: "0%",
+		SignalNodeFSInodesFree: "100%", SignalImageFSInodesFree: "7.50%"}
+	if !maps.Equal(r.EvictionHard, want) {
+		t.Errorf("eviction = %v, want %v", r.EvictionHard, want)
+	}
+	// Both memory.available spellings disable the signal for allocatable too.
+	base, _, err := NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{SignalMemoryAvailable: "100%"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Allocatable.MemoryMiB != base.Allocatable.MemoryMiB {
+		t.Errorf("allocatable memory %d with 100.00%%, %d with 100%%", r.Allocatable.MemoryMiB, base.Allocatable.MemoryMiB)
+	}
+}

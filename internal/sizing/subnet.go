@@ -63,10 +63,11 @@ type Subnet struct {
 }
 
 // ParseSubnet validates a subnet. path is its attribute path, e.g.
-// "subnets[2]", used in error fields.
+// "subnets[2]", used in error fields; "" for a subnet whose attributes are
+// top-level names (the subnet functions' cidr_block argument and options).
 func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 	s := Subnet{Name: spec.Name, ClusterSubnet: spec.ClusterSubnet}
-	field := path + "." + FieldCIDRBlock
+	field := subnetField(path, FieldCIDRBlock)
 	p, err := parseIPv4CIDR(field, spec.CIDRBlock)
 	if err != nil {
 		return s, err
@@ -76,7 +77,7 @@ func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 	}
 	s.CIDR = p
 	if spec.AvailableIPAddressCount != nil {
-		f := path + "." + FieldAvailableIPAddressCount
+		f := subnetField(path, FieldAvailableIPAddressCount)
 		v := *spec.AvailableIPAddressCount
 		if v < 0 || v > s.UsableIPs() {
 			return s, inputErr(f, "%s is %d; for %s it must be between 0 and %d (the usable addresses: %d minus the 5 AWS reserves)", f, v, p, s.UsableIPs(), s.TotalIPs())
@@ -84,7 +85,7 @@ func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 		s.available, s.hasAvailable = v, true
 	}
 	for i, raw := range spec.PrefixReservations {
-		f := fmt.Sprintf("%s.%s[%d]", path, FieldPrefixReservations, i)
+		f := subnetField(path, fmt.Sprintf("%s[%d]", FieldPrefixReservations, i))
 		r, err := parseIPv4CIDR(f, raw)
 		if err != nil {
 			return s, err
@@ -97,13 +98,23 @@ func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 		}
 		for j, o := range s.Reservations {
 			if o.Overlaps(r) {
-				return s, inputErr(f, "%s %q overlaps %s.%s[%d] %q; subnet CIDR reservations cannot overlap", f, raw, path, FieldPrefixReservations, j, o)
+				return s, inputErr(f, "%s %q overlaps %s %q; subnet CIDR reservations cannot overlap", f, raw,
+					subnetField(path, fmt.Sprintf("%s[%d]", FieldPrefixReservations, j)), o)
 			}
 		}
 		s.Reservations = append(s.Reservations, r)
 	}
 	s.resBlocks, s.resIPs = s.reservationCounts()
 	return s, nil
+}
+
+// subnetField is the path of a subnet's attribute: "subnets[2].cidr_block",
+// or the bare name for a subnet at the top level (path "").
+func subnetField(path, name string) string {
+	if path == "" {
+		return name
+	}
+	return path + "." + name
 }
 
 func parseIPv4CIDR(field, raw string) (netip.Prefix, error) {
@@ -115,7 +126,8 @@ func parseIPv4CIDR(field, raw string) (netip.Prefix, error) {
 		return p, inputErr(field, "%s %q is an IPv6 CIDR; give the subnet's IPv4 CIDR block (/16 to /28). In an IPv6 cluster nodes still take their IPv4 addresses from it, which is what this counts", field, raw)
 	}
 	if m := p.Masked(); m != p {
-		return p, inputErr(field, "%s %q has bits set after the prefix length; did you mean %q?", field, raw, m.String())
+		// Never end a message with "?": Terraform appends a full stop to function errors.
+		return p, inputErr(field, "%s %q has bits set after the prefix length; did you mean %q? A CIDR block starts at its network address", field, raw, m.String())
 	}
 	return p, nil
 }
@@ -152,6 +164,16 @@ func (s Subnet) Blocks() int { return 1 << (PrefixLength - s.CIDR.Bits()) }
 // but the first (it holds .0-.3) and the last (the broadcast address); 0 for a
 // /27 or /28.
 func (s Subnet) PrefixEligibleBlocks() int { return max(0, s.Blocks()-2) }
+
+// PrefixBlocksAvailable is the /28 blocks delegated prefixes can come from:
+// with prefix reservations only the eligible blocks inside them (AWS then
+// takes prefixes only from the reservations), else PrefixEligibleBlocks.
+func (s Subnet) PrefixBlocksAvailable() int {
+	if len(s.Reservations) > 0 {
+		return s.resBlocks
+	}
+	return s.PrefixEligibleBlocks()
+}
 
 // ReservedPrefixBlocks is the prefix-eligible /28 blocks inside the prefix
 // reservations.

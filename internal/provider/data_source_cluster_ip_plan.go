@@ -1,0 +1,558 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
+)
+
+var (
+	_ datasource.DataSource                   = (*clusterIPPlanDataSource)(nil)
+	_ datasource.DataSourceWithValidateConfig = (*clusterIPPlanDataSource)(nil)
+)
+
+// NewClusterIPPlanDataSource is the ekssize_cluster_ip_plan data source.
+func NewClusterIPPlanDataSource() datasource.DataSource { return &clusterIPPlanDataSource{} }
+
+type clusterIPPlanDataSource struct{}
+
+// The subnets, node groups and NodePools are nested blocks, not nested
+// attributes: Terraform checks a block's argument names against the schema
+// and rejects a misspelt one ("An argument named ... is not expected here"),
+// while it silently drops unknown keys of an object given to a nested
+// attribute (hashicorp/terraform#33570). Every leaf is a plain attribute.
+
+type planSubnetModel struct {
+	Name                     types.String `tfsdk:"name"`
+	AvailabilityZone         types.String `tfsdk:"availability_zone"`
+	CIDRBlock                types.String `tfsdk:"cidr_block"`
+	AvailableIPAddressCount  types.Int64  `tfsdk:"available_ip_address_count"`
+	PrefixReservations       types.List   `tfsdk:"prefix_reservations"`
+	ClusterSubnet            types.Bool   `tfsdk:"cluster_subnet"`
+	Role                     types.String `tfsdk:"role"`
+	ApplicationLoadBalancers types.Int64  `tfsdk:"application_load_balancers"`
+	NetworkLoadBalancers     types.Int64  `tfsdk:"network_load_balancers"`
+	InterfaceEndpoints       types.Int64  `tfsdk:"interface_endpoints"`
+	FargatePods              types.Int64  `tfsdk:"fargate_pods"`
+	OtherIPs                 types.Int64  `tfsdk:"other_ips"`
+}
+
+type planNodeGroupModel struct {
+	Name                types.String `tfsdk:"name"`
+	InstanceTypes       types.List   `tfsdk:"instance_types"`
+	MaxSize             types.Int64  `tfsdk:"max_size"`
+	Subnets             types.List   `tfsdk:"subnets"`
+	MaxPods             types.Int64  `tfsdk:"max_pods"`
+	PodsPerNode         types.Int64  `tfsdk:"pods_per_node"`
+	BranchPodsPerNode   types.Int64  `tfsdk:"branch_pods_per_node"`
+	SurgeNodesPerSubnet types.Int64  `tfsdk:"surge_nodes_per_subnet"`
+}
+
+type planNodePoolModel struct {
+	Name              types.String `tfsdk:"name"`
+	InstanceTypes     types.List   `tfsdk:"instance_types"`
+	NodeLimit         types.Int64  `tfsdk:"node_limit"`
+	Subnets           types.List   `tfsdk:"subnets"`
+	MaxPods           types.Int64  `tfsdk:"max_pods"`
+	PodsPerNode       types.Int64  `tfsdk:"pods_per_node"`
+	BranchPodsPerNode types.Int64  `tfsdk:"branch_pods_per_node"`
+}
+
+// clusterIPPlanInputs is what a user gives, in the data source and in the
+// cluster_ip_plan function's argument alike.
+type clusterIPPlanInputs struct {
+	networkingModel
+	warmTargetsModel
+	PrefixLayout    types.String `tfsdk:"prefix_layout"`
+	BlueGreen       types.Bool   `tfsdk:"blue_green"`
+	FailOnShortfall types.Bool   `tfsdk:"fail_on_shortfall"`
+	Subnet          types.List   `tfsdk:"subnet"`
+	NodeGroup       types.List   `tfsdk:"node_group"`
+	NodePool        types.List   `tfsdk:"node_pool"`
+}
+
+// clusterIPPlanResults is what the plan answers.
+type clusterIPPlanResults struct {
+	SubnetResults     types.List   `tfsdk:"subnet_results"`
+	AvailabilityZones types.List   `tfsdk:"availability_zones"`
+	Groups            types.List   `tfsdk:"groups"`
+	Fits              types.Bool   `tfsdk:"fits"`
+	ShortfallIPs      types.Int64  `tfsdk:"shortfall_ips"`
+	Warnings          types.List   `tfsdk:"warnings"`
+	DataVersion       types.String `tfsdk:"data_version"`
+}
+
+type clusterIPPlanModel struct {
+	clusterIPPlanInputs
+	clusterIPPlanResults
+}
+
+func (d *clusterIPPlanDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_cluster_ip_plan"
+}
+
+func planCount(desc string) schema.Int64Attribute {
+	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+}
+
+// planSubnetAttributes is the subnet block.
+func planSubnetAttributes() map[string]schema.Attribute {
+	sub := subnetAttributes()
+	return map[string]schema.Attribute{
+		"name": schema.StringAttribute{Required: true, MarkdownDescription: "A unique name (such as the subnet ID or `private-a`); " +
+			"`node_group` and `node_pool` blocks refer to subnets by it."},
+		"availability_zone": schema.StringAttribute{Required: true, MarkdownDescription: "The subnet's availability zone " +
+			"(`aws_subnet.availability_zone`, such as `eu-west-1a`) or zone ID (`availability_zone_id`, such as `euw1-az1`): " +
+			"one form throughout, all in one region. Results are summed per zone."},
+		"cidr_block":                 sub["cidr_block"],
+		"available_ip_address_count": sub["available_ip_address_count"],
+		"prefix_reservations":        sub["prefix_reservations"],
+		"cluster_subnet":             sub["cluster_subnet"],
+		"role": schema.StringAttribute{Optional: true, MarkdownDescription: "`node` (default): nodes launch here (the groups' " +
+			"`subnets`). `pod`: a secondary subnet pods take addresses from: with `custom_networking`, the zone's ENIConfig subnet " +
+			"(exactly one per zone with nodes); without it, a subnet tagged `kubernetes.io/role/cni` for the VPC CNI's subnet " +
+			"discovery (1.18 or later), where ipamd creates each further ENI in whichever of the node's subnet and the zone's " +
+			"tagged subnets has the most free addresses (VPC CNI v1.23.2 `createENI`)."},
+		"application_load_balancers": planCount("Application load balancers with a node in this subnet: 8 IPs each (the free IPs AWS asks for per ALB subnet). Default 0."),
+		"network_load_balancers":     planCount("Network load balancers with a node in this subnet: 1 IP each. Default 0."),
+		"interface_endpoints":        planCount("VPC interface endpoints with an ENI in this subnet: 1 IP each. Default 0."),
+		"fargate_pods":               planCount("Fargate pods in this subnet at peak: 1 IP each (every Fargate pod is its own node). Default 0."),
+		"other_ips":                  planCount("Any other addresses taken in this subnet. Default 0."),
+	}
+}
+
+func planGroupCommonAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"name": schema.StringAttribute{Required: true, MarkdownDescription: "A unique name among node groups and NodePools, used in results and messages."},
+		"instance_types": schema.ListAttribute{Required: true, ElementType: types.StringType, MarkdownDescription: "Instance types " +
+			"from the embedded table; each zone is sized with the one taking the most addresses per node (ties: the most /28 prefixes)."},
+		"subnets": schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Names of the node " +
+			"subnets (`role = \"node\"`) it launches in, at most one per availability zone: nodes are spread evenly over them, earlier " +
+			"ones first (10 over 3 is 4, 3, 3), as an Auto Scaling group balances zones. One subnet pins it to one zone (for example a " +
+			"node group per zone for EBS-backed StatefulSets). Unset means every node subnet."},
+		"max_pods": schema.Int64Attribute{Optional: true, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
+			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
+		"pods_per_node": schema.Int64Attribute{Optional: true, MarkdownDescription: "Peak pods per node on the VPC network. " +
+			"Default max pods - 2 - `branch_pods_per_node`, as in `ekssize_subnet_capacity`."},
+		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0."),
+	}
+}
+
+func planNodeGroupAttributes() map[string]schema.Attribute {
+	a := planGroupCommonAttributes()
+	a["max_size"] = schema.Int64Attribute{Required: true, MarkdownDescription: "The node group's `scaling_config.max_size`: the plan sizes for it."}
+	a["surge_nodes_per_subnet"] = planCount("Extra nodes a rolling update adds in each subnet with nodes (old nodes keep their IPs " +
+		"until drained). Default 2, what a managed node group adds per availability zone. Not counted with `blue_green`.")
+	return a
+}
+
+func planNodePoolAttributes() map[string]schema.Attribute {
+	a := planGroupCommonAttributes()
+	a["node_limit"] = schema.Int64Attribute{Required: true, MarkdownDescription: "The NodePool's `spec.limits.nodes`: the most " +
+		"nodes it launches, replacements included (Karpenter has no separate surge), spread evenly over its subnets' zones."}
+	return a
+}
+
+// clusterIPPlanInputAttributes is every input attribute (the blocks' too,
+// for the function, as lists of objects).
+func clusterIPPlanTopAttributes() map[string]schema.Attribute {
+	return mergeAttributes(networkingAttributes(), warmTargetsAttributes(), map[string]schema.Attribute{
+		"prefix_layout": schema.StringAttribute{Optional: true, MarkdownDescription: "With prefix delegation, how single IPs sit " +
+			"among the /28 blocks: `scattered` (default, conservative: every single IP spoils a block) or `packed` (they fill the two " +
+			"edge blocks, 27 IPs, then whole blocks). Both bounds are in `subnet_results`."},
+		"blue_green": schema.BoolAttribute{Optional: true, MarkdownDescription: "Count a second set of every node group and NodePool " +
+			"at max size in the same subnets, as during a blue/green cluster or node-group switch (no rolling-update surge then). Default `false`."},
+		"fail_on_shortfall": schema.BoolAttribute{Optional: true, MarkdownDescription: "Report a subnet that does not fit as an " +
+			"error instead of a warning, so `terraform plan` stops. Default `false`."},
+	})
+}
+
+// Result object types.
+var (
+	planUseAttrTypes = map[string]attr.Type{
+		"kind": types.StringType, "group": types.StringType, "instance_type": types.StringType,
+		"nodes": types.Int64Type, "surge_nodes": types.Int64Type, "prefixes": types.Int64Type, "ips": types.Int64Type,
+	}
+	planSubnetResultAttrTypes = map[string]attr.Type{
+		"name": types.StringType, "availability_zone": types.StringType, "role": types.StringType, "cidr_block": types.StringType,
+		"total_ips": types.Int64Type, "usable_ips": types.Int64Type, "free_ips": types.Int64Type, "prefix_eligible_blocks": types.Int64Type,
+		"reserved_ips": types.Int64Type, "keep_free_ips": types.Int64Type, "nodes": types.Int64Type, "node_ips": types.Int64Type,
+		"required_ips": types.Int64Type, "headroom_ips": types.Int64Type, "fits": types.BoolType, "shortfall_ips": types.Int64Type,
+		"shortfall_blocks": types.Int64Type, "prefix_blocks_needed": types.Int64Type, "prefix_blocks_available_scattered": types.Int64Type,
+		"prefix_blocks_available_packed": types.Int64Type, "smallest_fitting_prefix_length": types.Int64Type,
+		"uses": types.ListType{ElemType: types.ObjectType{AttrTypes: planUseAttrTypes}},
+	}
+	planAZAttrTypes = map[string]attr.Type{
+		"availability_zone": types.StringType, "nodes": types.Int64Type, "free_ips": types.Int64Type, "required_ips": types.Int64Type,
+		"headroom_ips": types.Int64Type, "shortfall_ips": types.Int64Type, "fits": types.BoolType, "smallest_fitting_prefix_length": types.Int64Type,
+	}
+	planGroupAttrTypes = map[string]attr.Type{
+		"kind": types.StringType, "name": types.StringType, "instance_type": types.StringType, "max_pods": types.Int64Type,
+		"pods_per_node": types.Int64Type, "node_subnet_ips_per_node": types.Int64Type, "pod_subnet_ips_per_node": types.Int64Type,
+		"prefixes_per_node": types.Int64Type, "nodes": types.Int64Type, "surge_nodes": types.Int64Type,
+		"availability_zones": types.ListType{ElemType: types.StringType},
+	}
+	planResultDescriptions = map[string]string{
+		"name":                              "The subnet's or group's name.",
+		"availability_zone":                 "The availability zone.",
+		"role":                              "`node` or `pod`.",
+		"cidr_block":                        "The subnet's CIDR block.",
+		"total_ips":                         "Addresses in the CIDR: 2^(32 - prefix length).",
+		"usable_ips":                        "`total_ips` minus the 5 AWS reserves.",
+		"free_ips":                          "`available_ip_address_count` when given, else `usable_ips` (per zone: summed).",
+		"prefix_eligible_blocks":            "/28 blocks that can hold a prefix: all but the first and last; with `prefix_reservations`, those inside the reservations.",
+		"reserved_ips":                      "Load balancers (ALB 8, NLB 1), interface endpoints, Fargate pods, `other_ips`, and 6 for EKS's ENIs in a cluster subnet.",
+		"keep_free_ips":                     "5 in a cluster subnet (EKS version upgrades), else 0.",
+		"nodes":                             "Nodes with their primary ENI here (surge and blue/green included); per zone: summed.",
+		"node_ips":                          "Addresses the groups take here at max size (pods at `pods_per_node`, warm pools replayed as ipamd does).",
+		"required_ips":                      "`node_ips` + `reserved_ips` (per zone: summed over its subnets).",
+		"headroom_ips":                      "`free_ips` - `required_ips` - `keep_free_ips`; with prefix delegation also at most 16 x the spare /28 blocks of `prefix_layout`. Negative is a shortfall (per zone: summed).",
+		"fits":                              "Whether `headroom_ips` >= 0 (per zone: every subnet fits).",
+		"shortfall_ips":                     "max(0, -`headroom_ips`) (per zone: summed over its short subnets).",
+		"shortfall_blocks":                  "With prefix delegation here: the aligned /28 blocks the prefixes lack under `prefix_layout`, often the real cause of `shortfall_ips`; 0 otherwise.",
+		"prefix_blocks_needed":              "Aligned /28 blocks the groups' prefixes take here.",
+		"prefix_blocks_available_scattered": "Eligible /28 blocks left when every single IP (ENI primaries, reserved and used addresses) spoils one: the conservative bound.",
+		"prefix_blocks_available_packed":    "Eligible /28 blocks left when single IPs fill the two edge blocks (27 IPs) first, then whole blocks: the best case.",
+		"smallest_fitting_prefix_length":    "The longest prefix length of a fresh subnet holding this load (per zone: everything the zone's subnets hold, in one subnet); 0 when even a /16 does not.",
+		"uses":                              "Which group takes what here: `kind` (`node_group` or `node_pool`), `group`, `instance_type` (its worst type), `nodes` (its nodes with addresses here), `surge_nodes`, `prefixes` and `ips`.",
+		"kind":                              "`node_group` or `node_pool`.",
+		"group":                             "The node group's or NodePool's name.",
+		"ips":                               "Addresses it takes here.",
+		"prefixes":                          "/28 prefixes it takes here (16 addresses each, aligned).",
+		"instance_type":                     "The candidate type taking the most addresses per node, which the plan sizes with.",
+		"max_pods":                          "kubelet max pods of that type.",
+		"pods_per_node":                     "Peak pods per node sized for.",
+		"node_subnet_ips_per_node":          "Addresses one node takes in its node subnet with no secondary subnet (`per_node.node_subnet_ips` of `ekssize_subnet_capacity`; 1 with custom networking).",
+		"pod_subnet_ips_per_node":           "Addresses one node takes in its zone's ENIConfig subnet with custom networking, else 0.",
+		"prefixes_per_node":                 "/28 prefixes per node with prefix delegation.",
+		"surge_nodes":                       "Rolling-update surge nodes among `nodes`.",
+		"availability_zones":                "The zones it launches in.",
+	}
+)
+
+func computedResultAttributes(types_ map[string]attr.Type) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(types_))
+	for name, t := range types_ {
+		desc := planResultDescriptions[name]
+		switch tt := t.(type) {
+		case basetypes.ListType:
+			if ot, ok := tt.ElemType.(basetypes.ObjectType); ok {
+				out[name] = schema.ListNestedAttribute{Computed: true, MarkdownDescription: desc,
+					NestedObject: schema.NestedAttributeObject{Attributes: computedResultAttributes(ot.AttrTypes)}}
+			} else {
+				out[name] = schema.ListAttribute{Computed: true, ElementType: tt.ElemType, MarkdownDescription: desc}
+			}
+		case basetypes.BoolType:
+			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
+		case basetypes.StringType:
+			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+		case basetypes.Int64Type:
+			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
+		default:
+			panic("provider: no schema for result attribute " + name)
+		}
+		if desc == "" {
+			panic("provider: result attribute " + name + " has no description")
+		}
+	}
+	return out
+}
+
+func clusterIPPlanResultAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"subnet_results": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "One result per `subnet` block, in order.",
+			NestedObject: schema.NestedAttributeObject{Attributes: computedResultAttributes(planSubnetResultAttrTypes)}},
+		"availability_zones": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "One result per availability zone, in " +
+			"the order zones first appear in the `subnet` blocks: its subnets summed, and the smallest single subnet that would hold it all.",
+			NestedObject: schema.NestedAttributeObject{Attributes: computedResultAttributes(planAZAttrTypes)}},
+		"groups": schema.ListNestedAttribute{Computed: true, MarkdownDescription: "One result per `node_group`, then per `node_pool` block, in order.",
+			NestedObject: schema.NestedAttributeObject{Attributes: computedResultAttributes(planGroupAttrTypes)}},
+		"fits":          schema.BoolAttribute{Computed: true, MarkdownDescription: "Whether every subnet fits."},
+		"shortfall_ips": schema.Int64Attribute{Computed: true, MarkdownDescription: "Sum of the subnets' `shortfall_ips`."},
+		"warnings": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "Every warning of " +
+			"this read as text (also shown as warning diagnostics): each short subnet with its zone and the groups taking the most there."},
+		"data_version": dataVersionAttribute(),
+	}
+}
+
+const clusterIPPlanDescription = "A whole cluster's IPv4 plan, per availability zone and subnet: every managed node group, " +
+	"Karpenter NodePool, Fargate pod, load balancer and interface endpoint sharing the subnets, at max size with the rolling-update " +
+	"surge (or a blue/green switch), including secondary subnets for custom networking or subnet discovery. Each node's addresses " +
+	"come from the same ipamd replay (VPC CNI v1.23) as `ekssize_subnet_capacity`, and each subnet's fit from the same geometry " +
+	"(aligned /28 blocks with prefix delegation, a cluster subnet's reserved and kept-free addresses), applied once to the sum " +
+	"of everything in the subnet. A short subnet is a warning naming its zone and the groups taking the most there; with " +
+	"`fail_on_shortfall = true` it is an error. Subnets, node groups and NodePools are blocks, so a misspelt argument is an " +
+	"error at `terraform validate`, where names, zones, CIDRs and references are checked too."
+
+func (d *clusterIPPlanDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: clusterIPPlanDescription,
+		Attributes:          mergeAttributes(clusterIPPlanTopAttributes(), clusterIPPlanResultAttributes()),
+		Blocks: map[string]schema.Block{
+			"subnet": schema.ListNestedBlock{
+				MarkdownDescription: "A subnet of the cluster (at least one): node subnets, the cluster (control plane) subnets and secondary pod subnets.",
+				NestedObject:        schema.NestedBlockObject{Attributes: planSubnetAttributes()},
+			},
+			"node_group": schema.ListNestedBlock{
+				MarkdownDescription: "A managed (or self-managed) node group: its nodes at `max_size` plus the rolling-update surge.",
+				NestedObject:        schema.NestedBlockObject{Attributes: planNodeGroupAttributes()},
+			},
+			"node_pool": schema.ListNestedBlock{
+				MarkdownDescription: "A Karpenter NodePool: `node_limit` nodes of its worst candidate type, spread over its zones.",
+				NestedObject:        schema.NestedBlockObject{Attributes: planNodePoolAttributes()},
+			},
+		},
+	}
+}
+
+func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
+	var m clusterIPPlanModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in, ok := m.clusterIPPlanInputs.toCore(ctx, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	if err := sizing.ValidatePlan(in); err != nil {
+		addCoreError(&resp.Diagnostics, "Invalid cluster IP plan", err)
+	}
+}
+
+func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m clusterIPPlanModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	res, warns, ok := m.clusterIPPlanInputs.compute(ctx, &resp.Diagnostics)
+	if !ok {
+		return
+	}
+	m.clusterIPPlanResults = planResults(ctx, res, warns, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// compute runs the plan, reporting errors, warnings and shortfalls.
+func (m clusterIPPlanInputs) compute(ctx context.Context, diags *diag.Diagnostics) (sizing.PlanResult, []sizing.Warning, bool) {
+	in, ok := m.toCore(ctx, diags)
+	if !ok {
+		return sizing.PlanResult{}, nil, false
+	}
+	res, warns, err := sizing.Plan(in)
+	addCoreWarnings(diags, warns)
+	if err != nil {
+		addCoreError(diags, "Cannot compute the cluster IP plan", err)
+		return res, nil, false
+	}
+	for _, s := range res.Shortfalls {
+		if m.FailOnShortfall.ValueBool() {
+			diags.AddAttributeError(fieldPath(s.Field), s.Summary, s.Detail+" (fail_on_shortfall = true)")
+		} else {
+			diags.AddAttributeWarning(fieldPath(s.Field), s.Summary, s.Detail)
+		}
+	}
+	return res, append(warns, res.Shortfalls...), !diags.HasError()
+}
+
+func unknownIn(vals ...attr.Value) bool {
+	for _, v := range vals {
+		if v.IsUnknown() {
+			return true
+		}
+		if l, ok := v.(types.List); ok {
+			for _, e := range l.Elements() {
+				if e.IsUnknown() {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// stringsOf reads a list of strings; a null element is an error on its path.
+func stringsOf(l types.List, p path.Path, diags *diag.Diagnostics) []string {
+	if l.IsNull() || l.IsUnknown() {
+		return nil
+	}
+	out := make([]string, 0, len(l.Elements()))
+	for i, e := range l.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsNull() {
+			diags.AddAttributeError(p.AtListIndex(i), "Invalid cluster IP plan", "the list contains null; every element must be a string")
+			continue
+		}
+		out = append(out, s.ValueString())
+	}
+	return out
+}
+
+// toCore converts the inputs; values not known yet (at validate time) mark
+// their subnet, group or the networking settings unknown.
+func (m clusterIPPlanInputs) toCore(ctx context.Context, diags *diag.Diagnostics) (sizing.PlanInput, bool) {
+	in := sizing.PlanInput{
+		Networking:   m.networkingModel.toCore(),
+		Warm:         m.warmTargetsModel.toCore(),
+		BlueGreen:    m.BlueGreen.ValueBool(),
+		PrefixLayout: m.PrefixLayout.ValueString(),
+	}
+	n, w := m.networkingModel, m.warmTargetsModel
+	in.NetworkingUnknown = unknownIn(n.PrefixDelegation, n.IPFamily, n.CustomNetworking, n.SecurityGroupsForPods, n.ReservedENIs,
+		n.MaxENI, n.CNIVersion, n.OS, n.CapPolicy, n.MaxPodsLimit, n.PodsPerCore,
+		w.WarmENITarget, w.WarmIPTarget, w.MinimumIPTarget, w.WarmPrefixTarget, m.PrefixLayout)
+	if m.Subnet.IsUnknown() {
+		in.Subnets = []sizing.PlanSubnet{{Unknown: true}}
+	} else {
+		var subnets []planSubnetModel
+		diags.Append(m.Subnet.ElementsAs(ctx, &subnets, false)...)
+		for i, s := range subnets {
+			ps := sizing.PlanSubnet{
+				SubnetSpec: sizing.SubnetSpec{
+					Name:                    s.Name.ValueString(),
+					CIDRBlock:               s.CIDRBlock.ValueString(),
+					AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
+					PrefixReservations: stringsOf(s.PrefixReservations,
+						path.Root(sizing.FieldPlanSubnet).AtListIndex(i).AtName(sizing.FieldPrefixReservations), diags),
+					ClusterSubnet: s.ClusterSubnet.ValueBool(),
+				},
+				AvailabilityZone: s.AvailabilityZone.ValueString(),
+				Role:             s.Role.ValueString(),
+				Reserved: sizing.ReservedIPs{
+					ApplicationLoadBalancers: clampInt(s.ApplicationLoadBalancers.ValueInt64()),
+					NetworkLoadBalancers:     clampInt(s.NetworkLoadBalancers.ValueInt64()),
+					InterfaceEndpoints:       clampInt(s.InterfaceEndpoints.ValueInt64()),
+					FargatePods:              clampInt(s.FargatePods.ValueInt64()),
+					OtherIPs:                 clampInt(s.OtherIPs.ValueInt64()),
+				},
+				Unknown: unknownIn(s.Name, s.AvailabilityZone, s.CIDRBlock, s.AvailableIPAddressCount, s.PrefixReservations, s.ClusterSubnet,
+					s.Role, s.ApplicationLoadBalancers, s.NetworkLoadBalancers, s.InterfaceEndpoints, s.FargatePods, s.OtherIPs),
+			}
+			in.Subnets = append(in.Subnets, ps)
+		}
+	}
+	if !m.NodeGroup.IsUnknown() {
+		var groups []planNodeGroupModel
+		diags.Append(m.NodeGroup.ElementsAs(ctx, &groups, false)...)
+		for i, g := range groups {
+			p := path.Root(sizing.FieldPlanNodeGroup).AtListIndex(i)
+			in.NodeGroups = append(in.NodeGroups, sizing.PlanGroup{
+				Name:                g.Name.ValueString(),
+				InstanceTypes:       stringsOf(g.InstanceTypes, p.AtName(sizing.FieldInstanceTypes), diags),
+				MaxNodes:            clampInt(g.MaxSize.ValueInt64()),
+				Subnets:             stringsOf(g.Subnets, p.AtName(sizing.FieldGroupSubnets), diags),
+				MaxPods:             intPtr(g.MaxPods),
+				PodsPerNode:         intPtr(g.PodsPerNode),
+				BranchPodsPerNode:   clampInt(g.BranchPodsPerNode.ValueInt64()),
+				SurgeNodesPerSubnet: intPtr(g.SurgeNodesPerSubnet),
+				Unknown: unknownIn(g.Name, g.InstanceTypes, g.MaxSize, g.Subnets, g.MaxPods, g.PodsPerNode, g.BranchPodsPerNode,
+					g.SurgeNodesPerSubnet),
+			})
+		}
+	}
+	if !m.NodePool.IsUnknown() {
+		var pools []planNodePoolModel
+		diags.Append(m.NodePool.ElementsAs(ctx, &pools, false)...)
+		for i, g := range pools {
+			p := path.Root(sizing.FieldPlanNodePool).AtListIndex(i)
+			in.NodePools = append(in.NodePools, sizing.PlanGroup{
+				Name:              g.Name.ValueString(),
+				InstanceTypes:     stringsOf(g.InstanceTypes, p.AtName(sizing.FieldInstanceTypes), diags),
+				MaxNodes:          clampInt(g.NodeLimit.ValueInt64()),
+				Subnets:           stringsOf(g.Subnets, p.AtName(sizing.FieldGroupSubnets), diags),
+				MaxPods:           intPtr(g.MaxPods),
+				PodsPerNode:       intPtr(g.PodsPerNode),
+				BranchPodsPerNode: clampInt(g.BranchPodsPerNode.ValueInt64()),
+				Unknown:           unknownIn(g.Name, g.InstanceTypes, g.NodeLimit, g.Subnets, g.MaxPods, g.PodsPerNode, g.BranchPodsPerNode),
+			})
+		}
+	}
+	return in, !diags.HasError()
+}
+
+func planInt(v int) types.Int64 { return types.Int64Value(int64(v)) }
+
+func mustObject(t map[string]attr.Type, v map[string]attr.Value, diags *diag.Diagnostics) attr.Value {
+	o, d := types.ObjectValue(t, v)
+	diags.Append(d...)
+	return o
+}
+
+func mustList(t attr.Type, elems []attr.Value, diags *diag.Diagnostics) types.List {
+	l, d := types.ListValue(t, elems)
+	diags.Append(d...)
+	return l
+}
+
+// planResults copies the core's answer into the result attributes.
+func planResults(_ context.Context, res sizing.PlanResult, warns []sizing.Warning, diags *diag.Diagnostics) clusterIPPlanResults {
+	useT := types.ObjectType{AttrTypes: planUseAttrTypes}
+	subnets := make([]attr.Value, len(res.Subnets))
+	for i, s := range res.Subnets {
+		uses := make([]attr.Value, len(s.Uses))
+		for j, u := range s.Uses {
+			uses[j] = mustObject(planUseAttrTypes, map[string]attr.Value{
+				"kind": types.StringValue(u.Kind), "group": types.StringValue(u.Group), "instance_type": types.StringValue(u.InstanceType),
+				"nodes": planInt(u.Nodes), "surge_nodes": planInt(u.SurgeNodes), "prefixes": planInt(u.Prefixes), "ips": planInt(u.IPs),
+			}, diags)
+		}
+		subnets[i] = mustObject(planSubnetResultAttrTypes, map[string]attr.Value{
+			"name": types.StringValue(s.Name), "availability_zone": types.StringValue(s.AvailabilityZone), "role": types.StringValue(s.Role),
+			"cidr_block": types.StringValue(s.CIDRBlock), "total_ips": planInt(s.TotalIPs), "usable_ips": planInt(s.UsableIPs),
+			"free_ips": planInt(s.FreeIPs), "prefix_eligible_blocks": planInt(s.PrefixEligibleBlocks), "reserved_ips": planInt(s.ReservedIPs),
+			"keep_free_ips": planInt(s.KeepFreeIPs), "nodes": planInt(s.Nodes), "node_ips": planInt(s.NodeIPs), "required_ips": planInt(s.RequiredIPs),
+			"headroom_ips": planInt(s.HeadroomIPs), "fits": types.BoolValue(s.Fits), "shortfall_ips": planInt(s.ShortfallIPs),
+			"shortfall_blocks": planInt(s.ShortfallBlocks), "prefix_blocks_needed": planInt(s.PrefixBlocksNeeded), "prefix_blocks_available_scattered": planInt(s.PrefixBlocksAvailableScattered),
+			"prefix_blocks_available_packed": planInt(s.PrefixBlocksAvailablePacked),
+			"smallest_fitting_prefix_length": planInt(s.SmallestFittingPrefixLength), "uses": mustList(useT, uses, diags),
+		}, diags)
+	}
+	azs := make([]attr.Value, len(res.AvailabilityZones))
+	for i, a := range res.AvailabilityZones {
+		azs[i] = mustObject(planAZAttrTypes, map[string]attr.Value{
+			"availability_zone": types.StringValue(a.AvailabilityZone), "nodes": planInt(a.Nodes), "free_ips": planInt(a.FreeIPs),
+			"required_ips": planInt(a.RequiredIPs), "headroom_ips": planInt(a.HeadroomIPs), "shortfall_ips": planInt(a.ShortfallIPs),
+			"fits": types.BoolValue(a.Fits), "smallest_fitting_prefix_length": planInt(a.SmallestFittingPrefixLength),
+		}, diags)
+	}
+	groups := make([]attr.Value, len(res.Groups))
+	for i, g := range res.Groups {
+		zones := make([]attr.Value, len(g.AvailabilityZones))
+		for j, z := range g.AvailabilityZones {
+			zones[j] = types.StringValue(z)
+		}
+		groups[i] = mustObject(planGroupAttrTypes, map[string]attr.Value{
+			"kind": types.StringValue(g.Kind), "name": types.StringValue(g.Name), "instance_type": types.StringValue(g.InstanceType),
+			"max_pods": planInt(g.Usage.MaxPods), "pods_per_node": planInt(g.Usage.PodsPerNode), "node_subnet_ips_per_node": planInt(g.Usage.NodeSubnetIPs),
+			"pod_subnet_ips_per_node": planInt(g.Usage.PodSubnetIPs), "prefixes_per_node": planInt(g.Usage.Prefixes), "nodes": planInt(g.Nodes),
+			"surge_nodes": planInt(g.SurgeNodes), "availability_zones": mustList(types.StringType, zones, diags),
+		}, diags)
+	}
+	texts := make([]attr.Value, len(warns))
+	for i, w := range warns {
+		texts[i] = types.StringValue(fmt.Sprintf("%s: %s", w.Summary, w.Detail))
+	}
+	return clusterIPPlanResults{
+		SubnetResults:     mustList(types.ObjectType{AttrTypes: planSubnetResultAttrTypes}, subnets, diags),
+		AvailabilityZones: mustList(types.ObjectType{AttrTypes: planAZAttrTypes}, azs, diags),
+		Groups:            mustList(types.ObjectType{AttrTypes: planGroupAttrTypes}, groups, diags),
+		Fits:              types.BoolValue(res.Fits),
+		ShortfallIPs:      planInt(res.ShortfallIPs),
+		Warnings:          mustList(types.StringType, texts, diags),
+		DataVersion:       types.StringValue(ec2data.DataVersion()),
+	}
+}

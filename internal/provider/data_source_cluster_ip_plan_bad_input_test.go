@@ -1,0 +1,99 @@
+package provider
+
+import "github.com/hashicorp/terraform-plugin-framework/attr"
+
+// The ekssize_cluster_ip_plan cases of the bad-input table (bad_input_test.go).
+// Its subnets, node groups and NodePools are blocks, so Terraform points at
+// the very argument inside a block, and rejects a misspelt argument itself.
+
+func planSubnetBlock(name, az, cidr string) attr.Value {
+	return lit(attrs{"name": str(name), "availability_zone": str(az), "cidr_block": str(cidr)})
+}
+
+func planNodeGroupBlock(name string, types ...string) attr.Value {
+	return lit(attrs{"name": str(name), "instance_types": strs(types...), "max_size": num(3)})
+}
+
+var (
+	planOneSubnet = attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"))}
+	planTwoZones  = attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"), planSubnetBlock("b", "eu-west-1b", "10.0.1.0/24"))}
+)
+
+var clusterIPPlanBadInputs = []badInput{
+	{ds: "cluster_ip_plan", name: "no subnet blocks", attrs: attrs{"prefix_layout": str("packed")}, path: "subnet",
+		want: `no subnet blocks; give at least one subnet block with its name, availability_zone and cidr_block`},
+	{ds: "cluster_ip_plan", name: "misspelt block argument", cliOnly: true,
+		attrs: attrs{"subnet": tuple(lit(attrs{"name": str("a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("10.0.0.0/24"),
+			"aplication_load_balancers": num(1)}))},
+		line: `aplication_load_balancers = 1`,
+		want: `An argument named "aplication_load_balancers" is not expected here. Did you mean "application_load_balancers"?`},
+	{ds: "cluster_ip_plan", name: "argument of a node group on a NodePool", cliOnly: true,
+		attrs: with(planOneSubnet, attrs{"node_pool": tuple(lit(attrs{"name": str("p"), "instance_types": strs("m5.large"),
+			"node_limit": num(3), "max_size": num(3)}))}),
+		line: `max_size = 3`, want: `An argument named "max_size" is not expected here.`},
+	{ds: "cluster_ip_plan", name: "subnet without a zone", cliOnly: true,
+		attrs: attrs{"subnet": tuple(lit(attrs{"name": str("a"), "cidr_block": str("10.0.0.0/24")}))},
+		line:  `subnet {`, want: `The argument "availability_zone" is required, but no definition was found.`},
+	{ds: "cluster_ip_plan", name: "not a zone", attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1", "10.0.0.0/24"))},
+		line: `availability_zone = "eu-west-1"`, path: "subnet[0].availability_zone",
+		want: `subnet[0].availability_zone "eu-west-1" is not an availability zone name such as "eu-west-1a"`},
+	{ds: "cluster_ip_plan", name: "zones of two regions",
+		attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"), planSubnetBlock("b", "us-east-1b", "10.0.1.0/24"))},
+		line:  `availability_zone = "us-east-1b"`, path: "subnet[1].availability_zone",
+		want: `subnet[1].availability_zone "us-east-1b" is in us-east-1 but subnet[0].availability_zone "eu-west-1a" is in eu-west-1`},
+	{ds: "cluster_ip_plan", name: "zone names and zone IDs",
+		attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"), planSubnetBlock("b", "euw1-az2", "10.0.1.0/24"))},
+		line:  `availability_zone = "euw1-az2"`, path: "subnet[1].availability_zone",
+		want: `subnet[1].availability_zone is "euw1-az2" but subnet[0].availability_zone is "eu-west-1a"; use zone names`},
+	{ds: "cluster_ip_plan", name: "duplicate subnet names",
+		attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"), planSubnetBlock("a", "eu-west-1b", "10.0.1.0/24"))},
+		line:  `name = "a"`, path: "subnet[1].name",
+		want: `subnet[1].name "a" is also the name of subnet[0]; subnet names must be unique`},
+	{ds: "cluster_ip_plan", name: "overlapping subnets",
+		attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/23"), planSubnetBlock("b", "eu-west-1b", "10.0.1.0/24"))},
+		line:  `cidr_block = "10.0.1.0/24"`, path: "subnet[1].cidr_block",
+		want: `subnet[1].cidr_block 10.0.1.0/24 overlaps subnet[0] 10.0.0.0/23`},
+	{ds: "cluster_ip_plan", name: "/29 subnet", attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/29"))},
+		line: `cidr_block = "10.0.0.0/29"`, path: "subnet[0].cidr_block",
+		want: `subnet[0].cidr_block "10.0.0.0/29" is a /29; AWS IPv4 subnets are /16 (65,536 addresses) to /28`},
+	{ds: "cluster_ip_plan", name: "negative Fargate pods",
+		attrs: attrs{"subnet": tuple(lit(attrs{"name": str("a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("10.0.0.0/24"),
+			"fargate_pods": num(-3)}))},
+		line: `fargate_pods = -3`, path: "subnet[0].fargate_pods",
+		want: `subnet[0].fargate_pods is -3; it must be between 0 and 16777216`},
+	{ds: "cluster_ip_plan", name: "unknown role",
+		attrs: attrs{"subnet": tuple(lit(attrs{"name": str("a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("10.0.0.0/24"),
+			"role": str("cni")}))},
+		line: `role = "cni"`, path: "subnet[0].role",
+		want: `subnet[0].role is "cni"; it must be one of "node" or "pod"`},
+	{ds: "cluster_ip_plan", name: "misspelt instance type",
+		attrs: with(planOneSubnet, attrs{"node_group": tuple(planNodeGroupBlock("g", "m5.larg"))}),
+		line:  `instance_types = ["m5.larg"]`, path: "node_group[0].instance_types[0]",
+		want: `node_group[0].instance_types[0]: instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
+	{ds: "cluster_ip_plan", name: "unknown subnet name",
+		attrs: with(planTwoZones, attrs{"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large"),
+			"max_size": num(3), "subnets": strs("c")}))}),
+		line: `subnets = ["c"]`, path: "node_group[0].subnets",
+		want: `node_group[0].subnets names "c", but no subnet block has that name; subnet names are "a" or "b"`},
+	{ds: "cluster_ip_plan", name: "duplicate group names",
+		attrs: with(planOneSubnet, attrs{"node_group": tuple(planNodeGroupBlock("g", "m5.large")),
+			"node_pool": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large"), "node_limit": num(3)}))}),
+		line: `name = "g"`, path: "node_pool[0].name",
+		want: `node_pool[0].name "g" is also the name of node_group[0]; node_group and node_pool names must be unique`},
+	{ds: "cluster_ip_plan", name: "pods beyond what the type gives",
+		attrs: with(planOneSubnet, attrs{"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large"),
+			"max_size": num(3), "pods_per_node": num(28)}))}),
+		line: `pods_per_node = 28`, path: "node_group[0].pods_per_node",
+		want: `node_group "g", instance type m5.large: pods_per_node is 28, but m5.large gives pods at most 27 IPs`},
+	{ds: "cluster_ip_plan", name: "pod subnets with an old VPC CNI",
+		attrs: attrs{"cni_version": str("1.17.1"), "subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"),
+			lit(attrs{"name": str("cni-a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("100.64.0.0/20"), "role": str("pod")}))},
+		line: `cni_version = "1.17.1"`, path: "cni_version",
+		want: `subnets with role = "pod" are given without custom_networking, so they are subnet discovery subnets`},
+}
+
+func init() {
+	badInputs = append(badInputs, clusterIPPlanBadInputs...)
+	badInputDataSources["cluster_ip_plan"] = NewClusterIPPlanDataSource
+	badInputBlocks["cluster_ip_plan"] = map[string]bool{"subnet": true, "node_group": true, "node_pool": true}
+}

@@ -1,0 +1,204 @@
+package provider
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+const planThreeAZs = `
+  subnet {
+    name              = "private-a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/24"
+    cluster_subnet    = true
+    application_load_balancers = 1
+    fargate_pods      = 10
+  }
+  subnet {
+    name              = "private-b"
+    availability_zone = "eu-west-1b"
+    cidr_block        = "10.0.1.0/24"
+    application_load_balancers = 1
+  }
+  subnet {
+    name              = "private-c"
+    availability_zone = "eu-west-1c"
+    cidr_block        = "10.0.2.0/26"
+    application_load_balancers = 1
+  }
+`
+
+func planSubnet(i int, attr string) tfjsonpath.Path {
+	return tfjsonpath.New("subnet_results").AtSliceIndex(i).AtMapKey(attr)
+}
+
+func planZone(i int, attr string) tfjsonpath.Path {
+	return tfjsonpath.New("availability_zones").AtSliceIndex(i).AtMapKey(attr)
+}
+
+// TestAccClusterIPPlan checks a three-zone plan with a node group, a pinned
+// node group and a NodePool through the real Terraform CLI; zone c's /26 is
+// short and the warning says which group takes what there.
+func TestAccClusterIPPlan(t *testing.T) {
+	t.Parallel()
+	const addr = "data.ekssize_cluster_ip_plan.x"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_cluster_ip_plan" "x" {
+` + planThreeAZs + `
+  node_group {
+    name           = "web"
+    instance_types = ["m5.large"]
+    max_size       = 3
+  }
+  node_group {
+    name           = "db-a"
+    instance_types = ["m5.large"]
+    max_size       = 1
+    subnets        = ["private-a"]
+    surge_nodes_per_subnet = 0
+  }
+  node_pool {
+    name           = "default"
+    instance_types = ["m5.large", "c5.xlarge"]
+    node_limit     = 3
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// Zone a: web (1 + 2) x 30, db-a 1 x 30, pool 1 x 60 c5.xlarge = 180; ALB 8 + 10 Fargate + 6 EKS ENIs.
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "node_ips"), knownvalue.Int64Exact(180)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "reserved_ips"), knownvalue.Int64Exact(24)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "required_ips"), knownvalue.Int64Exact(204)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "headroom_ips"), knownvalue.Int64Exact(251-204-5)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "nodes"), knownvalue.Int64Exact(5)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "uses").AtSliceIndex(2).AtMapKey("instance_type"), knownvalue.StringExact("c5.xlarge")),
+				// Zone c: web 3 x 30 + pool 60 + ALB 8 = 158 in a /26 with 59 free.
+				statecheck.ExpectKnownValue(addr, planSubnet(2, "required_ips"), knownvalue.Int64Exact(158)),
+				statecheck.ExpectKnownValue(addr, planSubnet(2, "shortfall_ips"), knownvalue.Int64Exact(99)),
+				statecheck.ExpectKnownValue(addr, planZone(2, "fits"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, planZone(2, "smallest_fitting_prefix_length"), knownvalue.Int64Exact(24)),
+				statecheck.ExpectKnownValue(addr, planZone(0, "fits"), knownvalue.Bool(true)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("fits"), knownvalue.Bool(false)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("shortfall_ips"), knownvalue.Int64Exact(99)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(2).AtMapKey("instance_type"), knownvalue.StringExact("c5.xlarge")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("nodes"), knownvalue.Int64Exact(9)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("warnings").AtSliceIndex(0), knownvalue.StringRegexp(regexp.MustCompile(
+					`^Subnet too small for the cluster's IP plan: In eu-west-1c, node subnet "private-c" \(10\.0\.2\.0/26\) is 99 IPs short: it needs 158 IPs \(node_group "web" \(m5\.large\) 90 IPs for 3 nodes \(2 of them surge\); node_pool "default" \(c5\.xlarge\) 60 IPs for 1 node; 8 IPs for 1 ALB\)`))),
+			},
+		}},
+	})
+}
+
+// Misspelt or unknown arguments, bad references and bad values fail at
+// terraform validate (plan-only steps here), on the right attribute.
+func TestAccClusterIPPlanValidate(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct{ name, body, want string }{
+		{"misspelt block argument", `
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/24"
+    aplication_load_balancers = 1
+  }`, `An argument named "aplication_load_balancers" is not expected here`},
+		{"missing required", `
+  subnet {
+    name = "a"
+    cidr_block = "10.0.0.0/24"
+  }`, `The argument "availability_zone" is required`},
+		{"unknown subnet reference", `
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/24"
+  }
+  node_group {
+    name = "g"
+    instance_types = ["m5.large"]
+    max_size = 3
+    subnets = ["b"]
+  }`, `node_group\[0\]\.subnets names "b", but no subnet block has that name`},
+		{"two regions", `
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/24"
+  }
+  subnet {
+    name = "b"
+    availability_zone = "us-east-1b"
+    cidr_block = "10.0.1.0/24"
+  }`, `subnet\[1\]\.availability_zone "us-east-1b" is in us-east-1`},
+		{"bad cidr", `
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/29"
+  }`, `subnet\[0\]\.cidr_block "10\.0\.0\.0/29" is a /29`},
+		{"bad instance type", `
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/24"
+  }
+  node_pool {
+    name = "p"
+    instance_types = ["m5.larg"]
+    node_limit = 3
+  }`, `did you mean\s+m5\.large\?`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			resource.UnitTest(t, resource.TestCase{
+				ProtoV6ProviderFactories: testProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      "data \"ekssize_cluster_ip_plan\" \"x\" {" + tc.body + "\n}\n",
+					PlanOnly:    true,
+					ExpectError: regexp.MustCompile(tc.want),
+				}},
+			})
+		})
+	}
+}
+
+// Values known only after apply do not stop terraform validate from checking
+// everything else (ValidateConfig runs on the known part).
+func TestAccClusterIPPlanValidateWithUnknowns(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+resource "terraform_data" "cidr" { input = "10.0.1.0/24" }
+data "ekssize_cluster_ip_plan" "x" {
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = "10.0.0.0/24"
+  }
+  subnet {
+    name = "b"
+    availability_zone = "eu-west-1b"
+    cidr_block = terraform_data.cidr.output
+  }
+  node_group {
+    name = "g"
+    instance_types = ["m5.large"]
+    max_size = 3
+    pods_per_node = 400
+  }
+}
+`,
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`node_group "g", instance type m5\.large: pods_per_node is 400`),
+		}},
+	})
+}
