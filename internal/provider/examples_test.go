@@ -59,6 +59,7 @@ func exampleDirs(t *testing.T) []string {
 
 var (
 	requiredProvidersRE = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
+	requiredVersionRE   = regexp.MustCompile(`(?m)^\s*required_version\s*=\s*"` + regexp.QuoteMeta(testedRequiredVersion) + `"`)
 	// Anything that is neither this provider nor a Terraform built-in would be
 	// downloaded (or fail) on terraform init; examples must stay offline.
 	foreignBlockRE = regexp.MustCompile(`(?m)^\s*(data|resource|provider|ephemeral)\s+"([a-z0-9]+)[_"]`)
@@ -101,10 +102,15 @@ func cloudinitCLIConfig(t *testing.T, dir string) string {
 	return path
 }
 
+// testedRequiredVersion is the required_version of every example: the oldest
+// Terraform (1.8.5) and OpenTofu (1.8.0) that make compat runs the examples
+// through. Provider-defined functions need Terraform 1.8 anyway.
+const testedRequiredVersion = ">= 1.8.0"
+
 // exampleConfig reads every .tf file of one example directory into a single
-// configuration (Terraform treats a module's files as one body). Examples
-// without their own required_providers block get the one users write
-// (source = "ekssize/ekssize"), so every example runs against the real address.
+// configuration (Terraform treats a module's files as one body). Every example
+// declares required_providers with source = "ekssize/ekssize", so it runs
+// against the real address and works when pasted alone.
 func exampleConfig(t *testing.T, dir string) string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(examplesDir, dir, "*.tf"))
@@ -123,9 +129,14 @@ func exampleConfig(t *testing.T, dir string) string {
 		b.WriteString("\n")
 	}
 	cfg := b.String()
-	if !requiredProvidersRE.MatchString(cfg) {
-		cfg += "\nterraform {\n  required_providers {\n    ekssize = {\n      source = \"" +
-			registryNamespace + "/ekssize\"\n    }\n  }\n}\n"
+	// Pasted alone, an example without required_providers would resolve to
+	// hashicorp/ekssize; each must declare the registry address itself.
+	if !requiredProvidersRE.MatchString(cfg) || !strings.Contains(cfg, `source = "`+registryNamespace+`/ekssize"`) &&
+		!strings.Contains(cfg, `source  = "`+registryNamespace+`/ekssize"`) {
+		t.Errorf("examples/%s: no required_providers block with source = %q; every example must be copy-pasteable", dir, registryNamespace+"/ekssize")
+	}
+	if !requiredVersionRE.MatchString(cfg) {
+		t.Errorf("examples/%s: no required_version = %q; every example states the oldest Terraform and OpenTofu tested", dir, testedRequiredVersion)
 	}
 	for _, m := range foreignBlockRE.FindAllStringSubmatch(cfg, -1) {
 		kind, prefix := m[1], m[2]
