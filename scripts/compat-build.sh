@@ -24,11 +24,18 @@ default_clients=(
 clients=("$@")
 [ ${#clients[@]} -gt 0 ] || clients=("${default_clients[@]}")
 
+# reports_version BIN vX.Y.Z: BIN's `version` says "Terraform vX.Y.Z" or "OpenTofu vX.Y.Z".
+reports_version() {
+  [ -x "$1" ] || return 1
+  CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null | grep -m1 -E '^(Terraform|OpenTofu) v' | grep -qxE "(Terraform|OpenTofu) v${2#v}"
+}
+
 for spec in "${clients[@]}"; do
   IFS=@ read -r name module version pkg <<<"$spec"
   dir="$cache/$name-${version#v}"
   bin="$dir/$name"
-  if [ ! -x "$bin" ]; then
+  # A cached binary is reused only if it reports exactly this release.
+  if ! reports_version "$bin" "$version"; then
     start=$(date +%s)
     echo "compat: building $name $version from $module@$version (once per machine, into $dir)" >&2
     mkdir -p "$dir"
@@ -36,10 +43,14 @@ for spec in "${clients[@]}"; do
     moddir=$(go mod download -json "$module@$version" 2>"$log" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
     [ -n "$moddir" ] && [ -d "$moddir" ] || { cat "$log" >&2; echo "error: go mod download $module@$version gave no module directory" >&2; exit 1; }
     # GOTOOLCHAIN=local: never download a Go toolchain; GOWORK=off: ignore any
-    # go.work around; -mod=readonly: the module's own go.sum, as released.
+    # go.work around; -mod=readonly: the module's own go.sum, as released;
+    # version.dev=no: report the release version ("1.8.5", not "1.8.5-dev"),
+    # as both projects' release builds do.
     (cd "$moddir" && GOTOOLCHAIN=local GOWORK=off GOFLAGS=-mod=readonly CGO_ENABLED=0 \
-      go build -trimpath -ldflags "-s -w" -o "$bin.tmp" "$pkg") >>"$log" 2>&1 ||
+      go build -trimpath -ldflags "-s -w -X $module/version.dev=no" -o "$bin.tmp" "$pkg") >>"$log" 2>&1 ||
       { cat "$log" >&2; echo "error: building $name $version failed (log: $log)" >&2; exit 1; }
+    reports_version "$bin.tmp" "$version" ||
+      { echo "error: the $name build reports \"$("$bin.tmp" version 2>/dev/null | grep -m1 -E ' v[0-9]')\", not $version" >&2; exit 1; }
     mv "$bin.tmp" "$bin"
     echo "compat: built $name $version in $(( $(date +%s) - start ))s" >&2
   fi
