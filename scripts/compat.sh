@@ -26,7 +26,7 @@ while read -r name version path; do
   log=$(mktemp)
   rc=0
   TF_ACC_TERRAFORM_PATH="$path" TF_ACC_PROVIDER_HOST="$host" \
-    go test -count=1 ./internal/provider -run '^TestAccExamples$' -v >"$log" 2>&1 || rc=$?
+    go test -count=1 -timeout 30m ./internal/provider -run '^TestAccExamples$' -v >"$log" 2>&1 || rc=$?
   # One line per example, the go test summary, and any failure's messages.
   grep -E '^(--- FAIL|[[:space:]]+--- (PASS|FAIL|SKIP)|ok|FAIL|panic)|\.go:[0-9]+:' "$log" || true
   if [ "$rc" -ne 0 ]; then
