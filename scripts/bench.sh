@@ -127,10 +127,10 @@ export TF_CLI_CONFIG_FILE=$out/dev.tfrc TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 baseline=${BENCH_BASELINE:-}
 if [ -n "$baseline" ]; then
   log "building the baseline provider at $baseline"
-  src=$(mktemp -d)
-  git archive "$baseline" | tar -x -C "$src"
-  (cd "$src" && build "$prov/base/terraform-provider-ekssize" .)
-  rm -rf "$src"
+  basesrc=$out/base-src # kept for the Go benchmarks
+  mkdir -p "$basesrc"
+  git archive "$baseline" | tar -x -C "$basesrc"
+  (cd "$basesrc" && build "$prov/base/terraform-provider-ekssize" .)
   sed "s#$prov/ekssize#$prov/base#" "$out/dev.tfrc" > "$out/base.tfrc"
   echo "- baseline: $baseline = $(git rev-parse --short "$baseline")" >> "$out/baseline.txt"
 fi
@@ -222,14 +222,40 @@ fi
 
 # --- Go benchmarks -----------------------------------------------------------
 if wants go; then
-  log "go test -bench (count $count, benchtime $benchtime)"
-  go test -run '^$' -bench . -benchmem -count "$count" -benchtime "$benchtime" ./internal/... > "$out/go-bench.txt"
+  # One test binary per package under internal/ (and the baseline's, with
+  # BENCH_BASELINE), then $count rounds that run each binary once, alternating
+  # head and baseline, so both see the same load.
+  testbins() { # SRC OUTDIR: write "package-dir binary" lines for packages with tests
+    local rel
+    for rel in $(cd "$1" && go list -f '{{if or .TestGoFiles .XTestGoFiles}}{{.Dir}}{{end}}' ./internal/... | sed "s#^$1/##"); do
+      (cd "$1" && go test -c -o "$2/${rel//\//_}.test" "./$rel") >&2
+      echo "$1/$rel $2/${rel//\//_}.test"
+    done
+  }
+  log "go test -bench (count $count, benchtime $benchtime$([ -n "$baseline" ] && echo ", alternating with the baseline"))"
+  testbins "$here" "$out/gotest" > "$out/gotest.list"
+  [ -z "$baseline" ] || testbins "$basesrc" "$out/gotest-base" > "$out/gotest-base.list"
+  : > "$out/go-bench.txt"
+  for ((i = 1; i <= count; i++)); do
+    for list in gotest $([ -n "$baseline" ] && echo gotest-base); do
+      while read -r dir bin; do
+        (cd "$dir" && "$bin" -test.run '^$' -test.bench . -test.benchmem -test.count 1 -test.benchtime "$benchtime")
+      done < "$out/$list.list" >> "$out/go-bench${list#gotest}.txt"
+    done
+  done
   (cd bench && go test -run '^$' -bench . -benchmem -count "$count" -benchtime "$benchtime" ./noopprovider) >> "$out/go-bench.txt"
   bin/benchstat "$out/go-bench.txt" > "$out/go-benchstat.txt"
   {
     echo; echo "## Go benchmarks (medians of $count; benchstat: go-benchstat.txt)"; echo
     "$out/tools/report" go "$out/go-bench.txt"
   } >> "$summary"
+  if [ -n "$baseline" ]; then
+    bin/benchstat base="$out/go-bench-base.txt" head="$out/go-bench.txt" > "$out/go-benchstat-vs-base.txt"
+    {
+      echo; echo "## Go benchmarks against the baseline (benchstat base=$baseline head=HEAD, alternating runs)"; echo
+      echo '```'; cat "$out/go-benchstat-vs-base.txt"; echo '```'
+    } >> "$summary"
+  fi
 fi
 
 # --- provider start-up -------------------------------------------------------

@@ -102,7 +102,7 @@ func (d *clusterIPPlanDataSource) Metadata(_ context.Context, req datasource.Met
 }
 
 func planCount(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+	return schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: desc}
 }
 
 // planSubnetAttributes is the subnet block.
@@ -140,9 +140,9 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 			"subnets (`role = \"node\"`) it launches in, at most one per availability zone: nodes are spread evenly over them, earlier " +
 			"ones first (10 over 3 is 4, 3, 3), as an Auto Scaling group balances zones. One subnet pins it to one zone (for example a " +
 			"node group per zone for EBS-backed StatefulSets). Unset means every node subnet."},
-		"max_pods": schema.Int64Attribute{Optional: true, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
+		"max_pods": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
 			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
-		"pods_per_node": schema.Int64Attribute{Optional: true, MarkdownDescription: "Peak pods per node on the VPC network. " +
+		"pods_per_node": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Peak pods per node on the VPC network. " +
 			"Default max pods - 2 - `branch_pods_per_node`, as in `ekssize_subnet_capacity`."},
 		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0."),
 	}
@@ -150,7 +150,7 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 
 func planNodeGroupAttributes() map[string]schema.Attribute {
 	a := planGroupCommonAttributes()
-	a["max_size"] = schema.Int64Attribute{Required: true, MarkdownDescription: "The node group's `scaling_config.max_size`: the plan sizes for it."}
+	a["max_size"] = schema.Int64Attribute{Required: true, CustomType: wholeNumber, MarkdownDescription: "The node group's `scaling_config.max_size`: the plan sizes for it."}
 	a["surge_nodes_per_subnet"] = planCount("Extra nodes a rolling update adds in each subnet with nodes (old nodes keep their IPs " +
 		"until drained). Default 2, what a managed node group adds per availability zone. Not counted with `blue_green`.")
 	return a
@@ -158,7 +158,7 @@ func planNodeGroupAttributes() map[string]schema.Attribute {
 
 func planNodePoolAttributes() map[string]schema.Attribute {
 	a := planGroupCommonAttributes()
-	a["node_limit"] = schema.Int64Attribute{Required: true, MarkdownDescription: "The NodePool's `spec.limits.nodes`: the most " +
+	a["node_limit"] = schema.Int64Attribute{Required: true, CustomType: wholeNumber, MarkdownDescription: "The NodePool's `spec.limits.nodes`: the most " +
 		"nodes it launches, replacements included (Karpenter has no separate surge), spread evenly over its subnets' zones."}
 	return a
 }

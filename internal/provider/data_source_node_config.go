@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -131,8 +132,9 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"AMIs, so `os = \"windows\"` is an error.",
 		},
 		"max_pods": schema.Int64Attribute{
-			Optional: true,
-			Computed: true,
+			CustomType: wholeNumber,
+			Optional:   true,
+			Computed:   true,
 			MarkdownDescription: "kubelet max pods. Unset, it is computed as `ekssize_max_pods` computes it from the same instance and " +
 				"networking settings; set, it is used as given (a warning says so when it exceeds the pod IPs the node can get).",
 		},
@@ -173,7 +175,8 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"in every rendering.",
 		},
 		"root_volume_size": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "Size in GiB of the EBS volume kubelet's nodefs is on: the root volume, or the data volume on " +
 				"Bottlerocket (Karpenter's ephemeral block device). Default `20`, as Karpenter and the EKS AMIs.",
 		},
@@ -184,11 +187,13 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"of this fraction of it.",
 		},
 		"extra_ebs_volumes": schema.Int64Attribute{
+			CustomType:          wholeNumber,
 			Optional:            true,
 			MarkdownDescription: "EBS volumes attached at boot besides the root volume (default `0`). Each takes an attachment slot.",
 		},
 		"attached_network_interfaces": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "ENIs attached to the node at steady state (default `1`). On `shared` EBS types every ENI beyond the " +
 				"first takes an EBS attachment slot.",
 		},
@@ -287,11 +292,9 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 // The kube_reserved function calls it too.
 func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, diags *diag.Diagnostics) bool {
 	in := m.nodeConfigInputs.toCore(inst, m.networkingModel.toCore())
-	if !m.EvictionHard.IsNull() {
-		diags.Append(m.EvictionHard.ElementsAs(ctx, &in.EvictionHard, false)...)
-		if diags.HasError() {
-			return false
-		}
+	in.EvictionHard = evictionHardOf(m.EvictionHard, diags)
+	if diags.HasError() {
+		return false
 	}
 	res, warns, err := sizing.NodeResources(in)
 	addCoreWarnings(diags, warns)
@@ -314,6 +317,30 @@ func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, di
 	}
 	diags.Append(m.setResults(ctx, res, cluster)...)
 	return !diags.HasError()
+}
+
+// evictionHardOf converts eviction_hard; a null threshold is an error on its
+// signal (the framework's conversion would blame the provider). nil when
+// eviction_hard is null or unknown.
+func evictionHardOf(m types.Map, diags *diag.Diagnostics) map[string]string {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
+	}
+	out := make(map[string]string, len(m.Elements()))
+	for signal, v := range m.Elements() {
+		s, ok := v.(types.String)
+		switch {
+		case !ok:
+			diags.AddAttributeError(path.Root(sizing.FieldEvictionHard).AtMapKey(signal), "Invalid eviction threshold",
+				sizing.EvictionPath(signal)+" is not a string")
+		case s.IsNull():
+			diags.AddAttributeError(path.Root(sizing.FieldEvictionHard).AtMapKey(signal), "Invalid eviction threshold",
+				sizing.EvictionPath(signal)+" is null; give a threshold such as \"100Mi\" or \"10%\", or leave the signal out for its default")
+		case !s.IsUnknown():
+			out[signal] = s.ValueString()
+		}
+	}
+	return out
 }
 
 // toCore converts the node settings but eviction_hard (a map the caller

@@ -26,11 +26,13 @@ type kubeReservedOptions struct {
 	MaxPods           types.Int64    `tfsdk:"max_pods"`
 	KubeReservedBasis types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved      *reservedModel `tfsdk:"kube_reserved"`
+	strictOption
 }
 
 var kubeReservedOptionSet = newFuncOptions(
 	networkingAttributes(),
 	schemaAttributes(NewNodeConfigDataSource(), sizing.FieldMaxPods, sizing.FieldKubeReservedBasis, sizing.FieldKubeReserved),
+	strictAttributes(),
 )
 
 // kubeReservedResult is the returned object: the data source's kube_reserved
@@ -72,7 +74,7 @@ func (f *kubeReservedFunction) Definition(_ context.Context, _ function.Definiti
 			"11 x max pods + 255 MiB; ephemeral storage 1Gi (`m5.large`: `70m`, `574Mi`, `1Gi`). The same core code, defaults, " +
 			"validation and messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", kubeReservedResultAttributes()) +
-			"\nOptions (each as the data source attribute of the same name):\n\n" + kubeReservedOptionSet.markdownTable(),
+			"\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + kubeReservedOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{instanceTypeParameter()},
 		VariadicParameter: kubeReservedOptionSet.parameter("ekssize_node_config"),
 		Return:            function.ObjectReturn{AttributeTypes: kubeReservedResultTypes()},
@@ -114,6 +116,7 @@ func kubeReservedCall(ctx context.Context, name types.String, opts []types.Dynam
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return kubeReservedResult{}, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	in := nodeConfigInputs{
 		MaxPods:           o.MaxPods,
 		KubeReservedBasis: o.KubeReservedBasis,

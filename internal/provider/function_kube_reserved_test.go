@@ -33,6 +33,9 @@ output "m5_4xlarge" { value = provider::ekssize::kube_reserved("m5.4xlarge", { m
 # An override is echoed as written.
 output "override"   { value = provider::ekssize::kube_reserved("m5.large", { kube_reserved = { memory = "1Gi" } }) }
 output "unknown"    { value = provider::ekssize::kube_reserved(terraform_data.type.output).memory_mib }
+# Basis eni as nodeadm: 11 x eni_max_pods 29 + 255 although max pods is 110; the
+# data source warns, the function returns the same value.
+output "eni_basis"  { value = provider::ekssize::kube_reserved("m5.large", { kube_reserved_basis = "eni", prefix_delegation = true }) }
 `,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("unknown")}},
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -41,6 +44,7 @@ output "unknown"    { value = provider::ekssize::kube_reserved(terraform_data.ty
 			expectOutput("m5_4xlarge", kubeReservedCheck("110m", "805Mi", "1Gi", 110, 805)),
 			expectOutput("override", kubeReservedCheck("70m", "1Gi", "1Gi", 70, 1024)),
 			expectOutput("unknown", knownvalue.Int64Exact(574)),
+			expectOutput("eni_basis", kubeReservedCheck("70m", "574Mi", "1Gi", 70, 574)),
 		},
 	})
 }
@@ -54,7 +58,7 @@ func TestAccFunctionKubeReservedErrors(t *testing.T) {
 			`Invalid value for "options" parameter: options.kube_reserved.cpu: kube_reserved.cpu is "lots", which is not a Kubernetes CPU quantity`},
 		{`kube_reserved("m5.large", { kube_reserved_basis = "pods" })`, `options.kube_reserved_basis: kube_reserved_basis is "pods"; it must be one of`},
 		{`kube_reserved("m5.large", { eviction_hard = {} })`, `unknown option "eviction_hard"; valid keys are`},
-		{`kube_reserved("m5.large", { kube_reserved_basis = "eni", prefix_delegation = true })`,
-			`(?s)options.kube_reserved_basis: kube-reserved memory is sized for fewer pods than max_pods.*functions cannot return warnings`},
+		{`kube_reserved("m5.large", { kube_reserved_basis = "eni", prefix_delegation = true, strict = true })`,
+			`(?s)options.kube_reserved_basis: kube-reserved memory is sized for fewer pods than max_pods.*strict = true makes it an error`},
 	})
 }

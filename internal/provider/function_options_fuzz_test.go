@@ -53,6 +53,8 @@ func FuzzFunctionOptions(f *testing.F) {
 		{0, "m5.large", "", 0, `null`},
 		{0, "m5.large", "", 0, `{"$args": [{}, {}]}`},
 		{0, "t3.large", "", 0, `{"security_groups_for_pods": "true", "os": ["windows"]}`},
+		{0, "m4.large", "", 0, `{"prefix_delegation": true, "strict": true}`},
+		{1, "m5.large", "10.0.0.0/28", 0, `{"reserved": {"application_load_balancers": 2}, "strict": "true"}`},
 		{1, "m5.large", "10.0.0.0/24", 0, `{"reserved": {"application_load_balancers": 2}, "cluster_subnet": true}`},
 		{1, "m5.large", "10.0.0.0/24", 0, `{"custom_networking": true, "pod_subnets": [{"cidr_block": "100.64.0.0/22"}]}`},
 		{1, "m5.large", "10.0.0.0/24", 0, `{"prefix_delegation": true, "prefix_reservations": {"$list": ["10.0.0.0/28", "10.0.0.64/26"]}}`},

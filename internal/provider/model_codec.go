@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -16,9 +17,12 @@ import (
 // getConfig and setState are tfsdk.Config.Get and tfsdk.State.Set for the
 // models of this package, without the framework's per-call reflection: the
 // framework rebuilds each struct's field list on every call and compiles a
-// regular expression per field name (terraform-plugin-framework issue #725),
-// which was the largest part of the CPU time of an ekssize_max_pods read (see
-// BENCHMARKS.md). Here the field list is built once per Go type.
+// regular expression per field name
+// (https://github.com/hashicorp/terraform-plugin-framework/issues/725), which
+// was the largest part of the CPU time of an ekssize_max_pods read (see
+// BENCHMARKS.md). Here the field list is built once per Go type. Delete this
+// file's codec, and check with `BENCH_ABLATE=1 make bench` (variants
+// @nocodec), once upstream caches it.
 //
 // Supported models are structs whose fields, each tagged tfsdk:"name", are
 // framework values (types.String, types.Int64, types.List, ...), pointers to
@@ -30,6 +34,13 @@ import (
 // never differ from theirs.
 
 func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	// Whole-number inputs Int64 cannot hold are reported in plain words first
+	// (see whole_number.go).
+	var diags diag.Diagnostics
+	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	if diags.HasError() {
+		return diags
+	}
 	if len(config.Schema.GetBlocks()) == 0 {
 		rv := reflect.ValueOf(target)
 		if rv.Kind() == reflect.Pointer && !rv.IsNil() {

@@ -63,12 +63,15 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
 		NewClusterIPPlanDataSource,
+		NewFargatePodDataSource,
 	}
 }
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
+		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,

@@ -37,10 +37,13 @@ func Lean(s tfprotov6.ProviderServer) tfprotov6.ProviderServer { return leanServ
 
 // leanServer gives the framework a fresh context, cancelled with the request's,
 // for the calls Terraform makes once per data source instance or function
-// call. The framework (proto6server.registerContext) keeps every request
-// context's cancel function until StopProvider, which Terraform never sends
-// during a plan, and with it the request's whole context: about 15 KB of
-// per-request loggers. A plan reading ekssize_max_pods for 800 node groups
+// call. The framework (proto6server.registerContext,
+// https://github.com/hashicorp/terraform-plugin-framework/blob/v1.19.0/internal/proto6server/serve.go#L24-L30;
+// no upstream issue found) keeps every request context's cancel function until
+// StopProvider, which Terraform never sends during a plan, and with it the
+// request's whole context: about 15 KB of per-request loggers. Delete it, and
+// check with `BENCH_ABLATE=1 make bench` (variant d@nolean), once upstream
+// releases the contexts of finished requests. A plan reading ekssize_max_pods for 800 node groups
 // grew the provider to 70 MB resident that way (BENCHMARKS.md). The fresh
 // context carries no loggers, so it is used only when no TF_LOG* setting asks
 // for provider logs (QuietSDKLogs), when Terraform would discard them anyway.

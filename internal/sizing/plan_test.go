@@ -376,3 +376,37 @@ func TestValidatePlanUnknown(t *testing.T) {
 		t.Errorf("known bad group: %v", err)
 	}
 }
+
+// benchPlanInput is the speed case: three zones, ten groups (seven
+// managed node groups and three NodePools with several candidate types),
+// prefix delegation, reservations and cluster subnets.
+func benchPlanInput() PlanInput {
+	sn := threeAZs("10.0.0.0/18", "10.0.64.0/18", "10.0.128.0/18")
+	for i := range sn {
+		sn[i].ClusterSubnet = true
+		sn[i].Reserved = ReservedIPs{ApplicationLoadBalancers: 2, InterfaceEndpoints: 7, FargatePods: 20}
+	}
+	in := PlanInput{Networking: Networking{PrefixDelegation: true}, Subnets: sn}
+	for i, types := range [][]string{{"m5.large"}, {"c6i.2xlarge"}, {"m6i.xlarge", "m5.xlarge"}, {"r6i.large"}, {"c5.4xlarge"},
+		{"m5.2xlarge", "m6i.2xlarge"}, {"t3.large"}} {
+		in.NodeGroups = append(in.NodeGroups, PlanGroup{Name: "group-" + string(rune('a'+i)), InstanceTypes: types, MaxNodes: 6 + 3*i})
+	}
+	for i, types := range [][]string{{"c6i.2xlarge", "m6i.2xlarge", "r6i.2xlarge"}, {"m5.large", "m5.xlarge", "m5.2xlarge", "m5.4xlarge"},
+		{"c5.large", "c5.xlarge"}} {
+		in.NodePools = append(in.NodePools, PlanGroup{Name: "pool-" + string(rune('a'+i)), InstanceTypes: types, MaxNodes: 30})
+	}
+	return in
+}
+
+func BenchmarkPlan(b *testing.B) {
+	in := benchPlanInput()
+	if res, _, err := Plan(in); err != nil || !res.Fits {
+		b.Fatalf("fits %v, %v", res.Fits, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Plan(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
