@@ -147,9 +147,12 @@ data "ekssize_node_config" "general_al2023" {
   instance_type = var.general.instance_type
 }
 
+# nodeadm alone would reserve kube-reserved memory for the 58 ENI pods of the type (893Mi) although the node
+# runs 110 with prefix delegation; reserve for the 110 instead.
 data "ekssize_node_config" "compute_al2023" {
-  instance_type     = var.compute.instance_type
-  prefix_delegation = true
+  instance_type       = var.compute.instance_type
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
 }
 
 # Bottlerocket: lines for the [settings.kubernetes] table of its TOML user data.
@@ -239,10 +242,12 @@ output "report" {
       "  the guide \"Sizing subnets for prefix delegation\" explains the packed bound and CIDR reservations.",
       "",
       "AL2023 NodeConfig (general)",
-      trimspace(local.gen.node.nodeadm_config),
+      # nodeadm_config is sensitive because it can carry the cluster CA; these
+      # node configs set no cluster, so there is none in them to hide.
+      trimspace(nonsensitive(local.gen.node.nodeadm_config)),
       "",
       "AL2023 NodeConfig (compute)",
-      trimspace(local.cmp.node.nodeadm_config),
+      trimspace(nonsensitive(local.cmp.node.nodeadm_config)),
       "",
       "Bottlerocket [settings.kubernetes] (general)",
       trimspace(data.ekssize_node_config.general_bottlerocket.bottlerocket_settings),
@@ -301,8 +306,9 @@ output "capacity" {
 output "al2023_nodeconfig" {
   description = "nodeadm NodeConfig documents (kubelet maxPods and kubeReserved) per node group."
   value = {
-    general = local.gen.node.nodeadm_config
-    compute = local.cmp.node.nodeadm_config
+    # No cluster is set, so no CA is in them (see the report above).
+    general = nonsensitive(local.gen.node.nodeadm_config)
+    compute = nonsensitive(local.cmp.node.nodeadm_config)
   }
 }
 

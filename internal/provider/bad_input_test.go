@@ -103,6 +103,17 @@ func strMapValue(m map[string]string) attr.Value {
 	return types.MapValueMust(types.StringType, vals)
 }
 
+// testCA is base64 of the start of a PEM certificate.
+const testCA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
+
+// clusterWith is a valid cluster object with one field replaced.
+func clusterWith(field, value string) attr.Value {
+	c := attrs{"name": str("demo"), "api_server_endpoint": str("https://ABCD.gr7.us-west-2.eks.amazonaws.com"),
+		"certificate_authority": str(testCA), "service_cidr": str("10.100.0.0/16")}
+	c[field] = str(value)
+	return lit(c)
+}
+
 // with returns a copy of base with more attributes.
 func with(base attrs, more attrs) attrs {
 	out := maps.Clone(base)
@@ -378,9 +389,35 @@ var badInputs = []badInput{
 		want: `max_pods is 0; it must be at least 1`},
 	{ds: "node_config", name: "malformed service CIDR",
 		attrs: with(m5large, attrs{"cluster": lit(attrs{"name": str("a"), "api_server_endpoint": str("https://x"),
-			"certificate_authority": str("Q0E="), "service_cidr": str("10.100.0.0")})}),
+			"certificate_authority": str("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="), "service_cidr": str("10.100.0.0")})}),
 		path: "cluster.service_cidr",
 		want: `cluster.service_cidr is "10.100.0.0", which is not a CIDR block`},
+	// Empty or malformed cluster fields (issue 14 item 13): a NodeConfig
+	// with them is complete but the node cannot join.
+	{ds: "node_config", name: "empty cluster name",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "")}), path: "cluster.name",
+		want: `cluster.name is empty; give the EKS cluster's name (aws_eks_cluster.name)`},
+	{ds: "node_config", name: "cluster name with a space",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "my cluster")}), path: "cluster.name",
+		want: `cluster.name is "my cluster", which is not an EKS cluster name: 1 to 100 letters, digits, hyphens and underscores`},
+	{ds: "node_config", name: "empty API server endpoint",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is empty; give the cluster's API server URL (aws_eks_cluster.endpoint)`},
+	{ds: "node_config", name: "API server endpoint without https",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "ABCD.gr7.us-west-2.eks.amazonaws.com")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is "ABCD.gr7.us-west-2.eks.amazonaws.com", which is not an https URL`},
+	{ds: "node_config", name: "empty certificate authority",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is empty; give the base64-encoded CA bundle`},
+	{ds: "node_config", name: "certificate authority not base64",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "-----BEGIN CERTIFICATE-----")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is not base64 (27 characters); give aws_eks_cluster.certificate_authority[0].data as it is, not decoded`},
+	{ds: "node_config", name: "certificate authority without a certificate",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "Q0E=")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority decodes to no PEM certificate`},
+	{ds: "node_config", name: "empty service CIDR",
+		attrs: with(m5large, attrs{"cluster": clusterWith("service_cidr", "")}), path: "cluster.service_cidr",
+		want: `cluster.service_cidr is empty; give the cluster's service CIDR`},
 	{ds: "node_config", name: "custom instance without memory",
 		attrs: attrs{"instance": lit(attrs{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": num(2)})},
 		path:  "instance.memory_size",
@@ -561,7 +598,6 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		return hclValue(dv.UnderlyingValue(), multiline, indent)
 	}
-	inner := indent + "  "
 	switch x := v.(type) {
 	case basetypes.StringValue:
 		return strconv.Quote(x.ValueString())
@@ -575,42 +611,50 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 		return strconv.FormatFloat(x.ValueFloat64(), 'f', -1, 64)
 	case basetypes.ObjectValue, basetypes.MapValue:
 		elems, _ := elementsOf(x)
-		keys := slices.Sorted(maps.Keys(elems))
-		if len(keys) == 0 {
-			return "{}"
-		}
-		items := make([]string, len(keys))
-		for i, k := range keys {
-			name := k
-			if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
-				name = strconv.Quote(k)
-			}
-			items[i] = name + " = " + hclValue(elems[k], multiline, inner)
-		}
-		if !multiline {
-			return "{ " + strings.Join(items, ", ") + " }"
-		}
-		return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
-	case basetypes.TupleValue, basetypes.ListValue:
-		var elems []attr.Value
-		if t, ok := x.(basetypes.TupleValue); ok {
-			elems = t.Elements()
-		} else {
-			elems = x.(basetypes.ListValue).Elements()
-		}
-		items := make([]string, len(elems))
-		nested := false
-		for i, e := range elems {
-			items[i] = hclValue(e, multiline, inner)
-			_, isObj := e.(basetypes.ObjectValue)
-			nested = nested || isObj
-		}
-		if !multiline || (len(elems) < 2 && !nested) {
-			return "[" + strings.Join(items, ", ") + "]"
-		}
-		return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
+		return hclObject(elems, multiline, indent)
+	case basetypes.TupleValue:
+		return hclList(x.Elements(), multiline, indent)
+	case basetypes.ListValue:
+		return hclList(x.Elements(), multiline, indent)
 	}
 	panic(fmt.Sprintf("hclValue: %T", v))
+}
+
+// hclObject writes an object or map literal (see hclValue).
+func hclObject(elems map[string]attr.Value, multiline bool, indent string) string {
+	keys := slices.Sorted(maps.Keys(elems))
+	if len(keys) == 0 {
+		return "{}"
+	}
+	inner := indent + "  "
+	items := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
+			name = strconv.Quote(k)
+		}
+		items[i] = name + " = " + hclValue(elems[k], multiline, inner)
+	}
+	if !multiline {
+		return "{ " + strings.Join(items, ", ") + " }"
+	}
+	return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
+}
+
+// hclList writes a tuple or list literal (see hclValue).
+func hclList(elems []attr.Value, multiline bool, indent string) string {
+	inner := indent + "  "
+	items := make([]string, len(elems))
+	nested := false
+	for i, e := range elems {
+		items[i] = hclValue(e, multiline, inner)
+		_, isObj := e.(basetypes.ObjectValue)
+		nested = nested || isObj
+	}
+	if !multiline || (len(elems) < 2 && !nested) {
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
 }
 
 // config is the case's Terraform configuration.

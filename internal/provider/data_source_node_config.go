@@ -117,6 +117,17 @@ func amountsAttributes(what string) map[string]schema.Attribute {
 	}
 }
 
+// sensitiveNote explains why the renderings that can carry the cluster's CA
+// are sensitive (issue 14 item 14).
+const sensitiveNote = "Sensitive: with `cluster` set it carries `cluster.certificate_authority`, and Terraform does not carry a " +
+	"sensitive input's mark over to a data source's results, so the provider marks the attribute itself. Resource arguments " +
+	"(user data, `cloudinit_config` parts) take it as is; an `output` of it needs `sensitive = true`, and `nonsensitive()` " +
+	"shows it where no CA is in it."
+
+func sensitiveString(desc string) schema.Attribute {
+	return schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: desc}
+}
+
 func nodeConfigAttributes() map[string]schema.Attribute {
 	computedString := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
@@ -140,17 +151,22 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kube_reserved_basis": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `max_pods` (default): the max pods this node is " +
-				"configured with. `eni`: `eni_max_pods`, as AL2 `bootstrap.sh`, nodeadm and Karpenter do even when max pods is raised " +
-				"for prefix delegation (which under-reserves memory; a warning says by how much).",
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: `eni_max_pods`, as nodeadm (from its " +
+				"own uncapped ENI max pods, whatever `maxPods` the node runs with) and AL2 `bootstrap.sh` (from `eni-max-pods.txt`, " +
+				"even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
+				"by how much. `max_pods`: the max pods this node is configured with, as Bottlerocket computes it (from " +
+				"`settings.kubernetes.max-pods`). Karpenter follows the same split (ENI pods for AL2023 and AL2, max pods for " +
+				"Bottlerocket). Default: the one that mirrors `ami_family`, `eni` for `al2023` and `al2`, `max_pods` for `bottlerocket` " +
+				"(`m5.4xlarge`, 110 max pods: 2829Mi on AL2023 and AL2, 1465Mi on Bottlerocket). Every rendering, `karpenter_kubelet` " +
+				"included, carries the resulting value.",
 		},
 		"kube_reserved": schema.SingleNestedAttribute{
 			Optional: true,
 			Computed: true,
 			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
-				"and is echoed as you wrote it; the others are computed as nodeadm computes them: CPU 6% of the first core, 1% of the " +
-				"second, 0.5% of the third and fourth, 0.25% of the rest (`70m` for 2 vCPUs); memory 11 x P + 255 MiB (`574Mi` for " +
-				"29 pods); ephemeral storage `1Gi`.",
+				"and is echoed as you wrote it; the others are computed with the formulas nodeadm, `bootstrap.sh`, Bottlerocket and " +
+				"Karpenter share: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest (`70m` " +
+				"for 2 vCPUs); memory 11 x P + 255 MiB with P from `kube_reserved_basis` (`574Mi` for 29 pods); ephemeral storage `1Gi`.",
 			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
 		},
 		"system_reserved": schema.SingleNestedAttribute{
@@ -201,13 +217,17 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 			Optional: true,
 			MarkdownDescription: "The cluster to join. When set, `nodeadm_config` is a complete NodeConfig (with `spec.cluster`) and " +
 				"`bottlerocket_settings_toml` includes the cluster settings. Leave it unset when something else writes them " +
-				"(terraform-aws-eks, managed node groups, Karpenter).",
+				"(terraform-aws-eks, managed node groups, Karpenter). Every field is checked (an empty one is an error, not a " +
+				"document the node cannot join with).",
 			Attributes: map[string]schema.Attribute{
-				"name": schema.StringAttribute{Required: true, MarkdownDescription: "Cluster name (`aws_eks_cluster.name`)."},
+				"name": schema.StringAttribute{Required: true, MarkdownDescription: "Cluster name (`aws_eks_cluster.name`): 1 to " +
+					"100 letters, digits, hyphens and underscores, starting with a letter or digit (the EKS CreateCluster rule)."},
 				"api_server_endpoint": schema.StringAttribute{Required: true, MarkdownDescription: "API server URL " +
-					"(`aws_eks_cluster.endpoint`)."},
-				"certificate_authority": schema.StringAttribute{Required: true, MarkdownDescription: "Base64-encoded CA bundle " +
-					"(`aws_eks_cluster.certificate_authority[0].data`)."},
+					"(`aws_eks_cluster.endpoint`), an `https://` URL."},
+				"certificate_authority": schema.StringAttribute{Required: true, Sensitive: true, MarkdownDescription: "Base64-encoded " +
+					"CA bundle (`aws_eks_cluster.certificate_authority[0].data`): base64 of a PEM certificate, as kubelet's " +
+					"`certificate-authority-data` takes it. Sensitive, and so are the outputs that carry it (`nodeadm_config`, " +
+					"`bottlerocket_settings_toml`): Terraform does not carry a sensitive input's mark over to a data source's results."},
 				"service_cidr": schema.StringAttribute{Required: true, MarkdownDescription: "Service CIDR " +
 					"(`aws_eks_cluster.kubernetes_network_config[0].service_ipv4_cidr`), /12 to /24 for IPv4. nodeadm takes it as " +
 					"`cidr`; Bottlerocket's `cluster-dns-ip` is its tenth address (`10.100.0.10` for `10.100.0.0/16`)."},
@@ -243,19 +263,19 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
-		"nodeadm_config": computedString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
+		"nodeadm_config": sensitiveString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
 			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), with `spec.cluster` " +
 			"when `cluster` is set. Use it as a `cloudinit_config` part of content type `application/node.eks.aws`, or as " +
-			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents."),
+			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents. " + sensitiveNote),
 		"al2_bootstrap_extra_args": computedString("For `ami_family = \"al2\"`: arguments for `/etc/eks/bootstrap.sh` (terraform-aws-eks " +
 			"`bootstrap_extra_args`): `--use-max-pods false --kubelet-extra-args '--max-pods=29 --kube-reserved=...'`. " +
 			"`%` is written `%%` because bootstrap.sh puts the flags in a systemd unit, where `%` starts a specifier."),
 		"bottlerocket_settings": computedString("For `ami_family = \"bottlerocket\"`: TOML lines to paste inside your existing " +
 			"`[settings.kubernetes]` table: `max-pods = 29` and dotted keys such as `kube-reserved.cpu = \"70m\"`, so the table " +
 			"is never written twice (Bottlerocket rejects that as \"User data was not a TOML format\")."),
-		"bottlerocket_settings_toml": computedString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
+		"bottlerocket_settings_toml": sensitiveString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
 			"(with the cluster settings when `cluster` is set) and its `kube-reserved`, `system-reserved` and `eviction-hard` tables, " +
-			"for user data in which nothing else writes `[settings.kubernetes]`."),
+			"for user data in which nothing else writes `[settings.kubernetes]`. " + sensitiveNote),
 		"data_version": dataVersionAttribute(),
 	}
 }
@@ -264,8 +284,9 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "kube-reserved, eviction thresholds, capacity and allocatable for a node, and ready-to-use kubelet " +
 			"settings for AL2023 (nodeadm), AL2 (`bootstrap.sh`), Bottlerocket and Karpenter that make the node reserve exactly " +
-			"what is reported. kube-reserved mirrors nodeadm, allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS " +
-			"CSI driver. Takes the same instance and networking settings as `ekssize_max_pods`.",
+			"what is reported. kube-reserved mirrors the bootstrap of `ami_family` (nodeadm, AL2 `bootstrap.sh` or Bottlerocket; see " +
+			"`kube_reserved_basis`), allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS CSI driver. Takes the same " +
+			"instance and networking settings as `ekssize_max_pods`.",
 		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
 	}
 }
@@ -304,19 +325,26 @@ func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, di
 	}
 	var cluster *render.Cluster
 	if c := m.Cluster; c != nil {
-		cluster = &render.Cluster{
-			Name:                 c.Name.ValueString(),
-			APIServerEndpoint:    c.APIServerEndpoint.ValueString(),
-			CertificateAuthority: c.CertificateAuthority.ValueString(),
-			ServiceCIDR:          c.ServiceCIDR.ValueString(),
-		}
-		if cluster.DNSIP, err = sizing.ClusterDNSIP(cluster.ServiceCIDR); err != nil {
+		sc := c.toCore()
+		dnsIP, err := sizing.ValidateCluster(sc)
+		if err != nil {
 			addCoreError(diags, "Invalid cluster", err)
 			return false
 		}
+		cluster = &render.Cluster{Name: sc.Name, APIServerEndpoint: sc.APIServerEndpoint,
+			CertificateAuthority: sc.CertificateAuthority, ServiceCIDR: sc.ServiceCIDR, DNSIP: dnsIP}
 	}
 	diags.Append(m.setResults(ctx, res, cluster)...)
 	return !diags.HasError()
+}
+
+func (c *clusterModel) toCore() sizing.Cluster {
+	return sizing.Cluster{
+		Name:                 c.Name.ValueString(),
+		APIServerEndpoint:    c.APIServerEndpoint.ValueString(),
+		CertificateAuthority: c.CertificateAuthority.ValueString(),
+		ServiceCIDR:          c.ServiceCIDR.ValueString(),
+	}
 }
 
 // evictionHardOf converts eviction_hard; a null threshold is an error on its

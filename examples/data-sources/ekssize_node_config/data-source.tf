@@ -13,13 +13,15 @@ data "ekssize_node_config" "al2023" {
 }
 
 # Prefix delegation raises max pods to 110. kube_reserved_basis = "max_pods"
-# (the default) reserves memory for those 110 pods: 11 x 110 + 255 = 1465 MiB.
-# "eni" would reserve for 29 pods, as bootstrap.sh, nodeadm and Karpenter do.
+# reserves memory for those 110 pods: 11 x 110 + 255 = 1465 MiB. The AL2023
+# default, "eni", mirrors nodeadm, which reserves for the 29 ENI pods (574 MiB)
+# whatever max pods is (the provider warns that this is too little).
 data "ekssize_node_config" "prefix" {
-  instance_type     = "m5.large"
-  prefix_delegation = true
-  system_reserved   = { cpu = "100m", memory = "200Mi" }
-  eviction_hard     = { "memory.available" = "5%" }
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
+  system_reserved     = { cpu = "100m", memory = "200Mi" }
+  eviction_hard       = { "memory.available" = "5%" }
 }
 
 # Bottlerocket, with the cluster settings for a complete [settings.kubernetes].
@@ -50,12 +52,16 @@ output "kube_reserved" {
   value = data.ekssize_node_config.prefix.kube_reserved
 }
 
+# Sensitive: these two can carry cluster.certificate_authority.
+# terraform output -raw nodeadm_config shows it.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.prefix.nodeadm_config
+  value     = data.ekssize_node_config.prefix.nodeadm_config
+  sensitive = true
 }
 
 output "bottlerocket_settings_toml" {
-  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  value     = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  sensitive = true
 }
 
 output "al2_bootstrap_extra_args" {
