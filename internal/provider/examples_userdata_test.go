@@ -163,7 +163,7 @@ func checkNodeadmDocument(userData, nodeadmConfig string) error {
 	}
 	c := nc.Spec.Kubelet.Config
 	got := fmt.Sprintf("maxPods=%d kubeReserved=%v systemReserved=%v evictionHard=%v", c.MaxPods, c.KubeReserved, c.SystemReserved, c.EvictionHard)
-	want := "maxPods=110 kubeReserved=map[cpu:70m ephemeral-storage:1Gi memory:1465Mi] systemReserved=map[cpu:100m memory:200Mi] " +
+	want := "maxPods=110 kubeReserved=map[cpu:70m ephemeral-storage:1Gi memory:574Mi] systemReserved=map[cpu:100m memory:200Mi] " +
 		"evictionHard=map[memory.available:5% nodefs.available:10% nodefs.inodesFree:5%]"
 	if got != want {
 		return fmt.Errorf("NodeConfig as nodeadm reads it:\n got %s\nwant %s", got, want)
@@ -300,7 +300,8 @@ data "ekssize_node_config" "workers" {
   eviction_hard     = { "memory.available" = "5%" }
 }
 output "nodeadm_config" {
-  value = data.ekssize_node_config.workers.nodeadm_config
+  value     = data.ekssize_node_config.workers.nodeadm_config
+  sensitive = true
 }`,
 			Check: outputsCheck(func(o map[string]string) error {
 				if err := checkNodeadmDocument(strings.TrimSpace(string(rendered)), o["nodeadm_config"]); err != nil {

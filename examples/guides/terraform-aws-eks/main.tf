@@ -48,18 +48,23 @@ output "vpc_cni_configuration_values" {
   value = local.vpc_cni_configuration_values # {"env":{"ENABLE_PREFIX_DELEGATION":"true","WARM_PREFIX_TARGET":"1"}}
 }
 
+# nodeadm_config and bottlerocket_settings_toml are sensitive (with cluster
+# set they carry the cluster CA): module inputs take them as they are; an
+# output needs sensitive = true.
 output "cloudinit_pre_nodeadm" {
   value = [{
     content_type = "application/node.eks.aws"
     content      = data.ekssize_node_config.al2023.nodeadm_config
   }]
+  sensitive = true
 }
 
 # Managed node group with an EKS Bottlerocket AMI (enable_bootstrap_user_data
 # = false): the module passes bootstrap_extra_args as the whole user data,
 # so it must carry its own [settings.kubernetes] header.
 output "bottlerocket_bootstrap_extra_args_managed" {
-  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  value     = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  sensitive = true
 }
 
 # Self-managed node group, or enable_bootstrap_user_data = true: the module

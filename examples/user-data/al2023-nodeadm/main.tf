@@ -20,9 +20,11 @@ terraform {
   }
 }
 
-# m5.large with prefix delegation: 110 pods, kube-reserved memory for them
-# (11 x 110 + 255 = 1465Mi), 100m CPU and 200Mi for system daemons, and a
-# harder memory eviction threshold.
+# m5.large with prefix delegation: 110 pods; kube-reserved memory as nodeadm
+# computes it, from the ENI max pods (11 x 29 + 255 = 574Mi; the plan warns
+# that this under-reserves, and kube_reserved_basis = "max_pods" reserves for
+# 110 pods); 100m CPU and 200Mi for system daemons; a harder memory eviction
+# threshold.
 data "ekssize_node_config" "workers" {
   instance_type     = "m5.large"
   prefix_delegation = true
@@ -55,6 +57,8 @@ output "user_data" {
   value = data.cloudinit_config.workers.rendered
 }
 
+# nodeadm_config is sensitive: with cluster set it carries the cluster CA.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.workers.nodeadm_config
+  value     = data.ekssize_node_config.workers.nodeadm_config
+  sensitive = true
 }

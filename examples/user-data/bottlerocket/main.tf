@@ -35,8 +35,10 @@ locals {
 }
 
 # user_data = base64encode(local.bottlerocket_user_data) in aws_launch_template.
+# Sensitive, like bottlerocket_settings_toml: it carries the cluster CA.
 output "user_data" {
-  value = base64encode(local.bottlerocket_user_data)
+  value     = base64encode(local.bottlerocket_user_data)
+  sensitive = true
 }
 
 # With terraform-aws-eks, whose Bottlerocket template already writes
