@@ -62,8 +62,11 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
+		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
+		NewVPCCNIConfigurationDataSource,
 		NewFargatePodDataSource,
+		NewNodePoolDataSource,
 	}
 }
 
@@ -71,10 +74,13 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 	return []func() function.Function{
 		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewVPCCNIConfigurationFunction,
 		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
+		NewNodeadmMaxPodsFunction,
+		NewMaxPodsExpressionFunction,
 		NewNodeIPsFunction,
 		NewSubnetMaxNodesFunction,
 		NewSubnetUsableIPsFunction,

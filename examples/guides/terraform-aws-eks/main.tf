@@ -11,17 +11,15 @@ terraform {
 # size the nodes, so the two cannot drift apart.
 locals {
   vpc_cni = {
-    prefix_delegation  = true # also the prefix_delegation of every ekssize data source
-    warm_prefix_target = 1    # and warm_prefix_target of ekssize_subnet_capacity
+    prefix_delegation  = true
+    warm_prefix_target = 1
   }
+}
 
-  # aws_eks_addon.configuration_values (terraform-aws-eks: addons.vpc-cni.configuration_values).
-  vpc_cni_configuration_values = jsonencode({
-    env = {
-      ENABLE_PREFIX_DELEGATION = tostring(local.vpc_cni.prefix_delegation)
-      WARM_PREFIX_TARGET       = tostring(local.vpc_cni.warm_prefix_target)
-    }
-  })
+# aws_eks_addon.configuration_values (terraform-aws-eks: addons.vpc-cni.configuration_values).
+data "ekssize_vpc_cni_configuration" "this" {
+  prefix_delegation  = local.vpc_cni.prefix_delegation
+  warm_prefix_target = local.vpc_cni.warm_prefix_target
 }
 
 # AL2023 (nodeadm): a NodeConfig part for cloudinit_pre_nodeadm.
@@ -45,7 +43,7 @@ data "ekssize_node_config" "al2" {
 }
 
 output "vpc_cni_configuration_values" {
-  value = local.vpc_cni_configuration_values # {"env":{"ENABLE_PREFIX_DELEGATION":"true","WARM_PREFIX_TARGET":"1"}}
+  value = data.ekssize_vpc_cni_configuration.this.configuration_values # {"env":{"ENABLE_PREFIX_DELEGATION":"true","WARM_PREFIX_TARGET":"1"}}
 }
 
 # nodeadm_config and bottlerocket_settings_toml are sensitive (with cluster
