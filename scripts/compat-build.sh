@@ -27,7 +27,11 @@ clients=("$@")
 # reports_version BIN vX.Y.Z: BIN's `version` says "Terraform vX.Y.Z" or "OpenTofu vX.Y.Z".
 reports_version() {
   [ -x "$1" ] || return 1
-  CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null | grep -m1 -E '^(Terraform|OpenTofu) v' | grep -qxE "(Terraform|OpenTofu) v${2#v}"
+  local out
+  # Read the whole output first: a grep that stops early would kill the CLI
+  # with SIGPIPE, which pipefail reports as a failure.
+  out=$(CHECKPOINT_DISABLE=1 "$1" version 2>/dev/null) || return 1
+  grep -qxE "(Terraform|OpenTofu) v${2#v}" <<<"$out"
 }
 
 for spec in "${clients[@]}"; do
@@ -50,7 +54,7 @@ for spec in "${clients[@]}"; do
       go build -trimpath -ldflags "-s -w -X $module/version.dev=no" -o "$bin.tmp" "$pkg") >>"$log" 2>&1 ||
       { cat "$log" >&2; echo "error: building $name $version failed (log: $log)" >&2; exit 1; }
     reports_version "$bin.tmp" "$version" ||
-      { echo "error: the $name build reports \"$("$bin.tmp" version 2>/dev/null | grep -m1 -E ' v[0-9]')\", not $version" >&2; exit 1; }
+      { echo "error: the $name build does not report $version: $("$bin.tmp" version 2>/dev/null | head -3)" >&2; exit 1; }
     mv "$bin.tmp" "$bin"
     echo "compat: built $name $version in $(( $(date +%s) - start ))s" >&2
   fi
