@@ -9,7 +9,7 @@ var nodeConfigBatchBadInputs = []badInput{
 	{ds: "node_config", name: "batch with cluster",
 		attrs: attrs{"instance_types": strs("m5.large"), "cluster": lit(attrs{"name": str("c"), "api_server_endpoint": str("https://example.com"),
 			"certificate_authority": str("Y2E="), "service_cidr": str("10.100.0.0/16")})},
-		path: "cluster",
+		line: `cluster = {`, path: "cluster",
 		want: `cluster renders the NodeConfig of one node, so it cannot go with instance_types; for one NodeConfig over several types use ekssize_max_pods_expression`},
 	{ds: "node_config", name: "batch empty", attrs: attrs{"instance_types": strs()},
 		line: `instance_types = []`, path: "instance_types", want: `instance_types is empty; give at least one instance type`},
