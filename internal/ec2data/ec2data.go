@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
 )
 
 //go:embed instances.tsv
@@ -141,7 +143,10 @@ func (t *Table) Lookup(name string) (Instance, error) {
 	return Instance{}, &NotFoundError{Name: name, Suggestions: t.Suggest(name, 3), DataVersion: t.DataVersion}
 }
 
-// NotFoundError is returned for a name the table does not know.
+// NotFoundError is returned for a name the table does not know. Its message
+// names the closest known types; what a caller can do about a type newer than
+// the table depends on the caller (see sizing.ResolveInstance and
+// sizing.TableInstance).
 type NotFoundError struct {
 	Name        string
 	Suggestions []string
@@ -150,7 +155,7 @@ type NotFoundError struct {
 
 func (e *NotFoundError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "instance type %q is not in the embedded instance table (data version %s)", e.Name, e.DataVersion)
+	fmt.Fprintf(&b, "instance type %s is not in the embedded instance table (data version %s)", echo.Quote(e.Name), e.DataVersion)
 	switch len(e.Suggestions) {
 	case 0:
 		b.WriteString(".")
@@ -159,7 +164,6 @@ func (e *NotFoundError) Error() string {
 	default:
 		fmt.Fprintf(&b, "; did you mean %s or %s?", strings.Join(e.Suggestions[:len(e.Suggestions)-1], ", "), e.Suggestions[len(e.Suggestions)-1])
 	}
-	b.WriteString(" For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type).")
 	return b.String()
 }
 

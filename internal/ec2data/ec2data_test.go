@@ -100,7 +100,7 @@ func TestLookupUnknownSuggests(t *testing.T) {
 		{"m5.lrage", `did you mean m5.large?`},
 		{"c5.4xlrge", `did you mean c5.4xlarge?`},
 		{"t3.mediun", `did you mean t3.medium`},
-		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). For a type newer`},
+		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2).`},
 		{"", `instance type "" is not in the embedded instance table`},
 	}
 	for _, tt := range tests {

@@ -82,12 +82,13 @@ type badInput struct {
 
 type attrs = map[string]attr.Value
 
-func str(s string) attr.Value       { return types.StringValue(s) }
-func boolean(b bool) attr.Value     { return types.BoolValue(b) }
-func i64(v int64) attr.Value        { return types.Int64Value(v) }
-func numf(f float64) attr.Value     { return types.NumberValue(big.NewFloat(f)) }
-func strs(s ...string) attr.Value   { return tuple(strsOf(s)...) }
-func subnet(cidr string) attr.Value { return lit(attrs{"cidr_block": str(cidr)}) }
+func str(s string) attr.Value        { return types.StringValue(s) }
+func boolean(b bool) attr.Value      { return types.BoolValue(b) }
+func i64(v int64) attr.Value         { return types.Int64Value(v) }
+func numf(f float64) attr.Value      { return types.NumberValue(big.NewFloat(f)) }
+func strs(s ...string) attr.Value    { return tuple(strsOf(s)...) }
+func subnet(cidr string) attr.Value  { return lit(attrs{"cidr_block": str(cidr)}) }
+func strList(s ...string) attr.Value { return types.ListValueMust(types.StringType, strsOf(s)) }
 func strsOf(s []string) []attr.Value {
 	out := make([]attr.Value, len(s))
 	for i, v := range s {
@@ -101,6 +102,17 @@ func strMapValue(m map[string]string) attr.Value {
 		vals[k] = str(v)
 	}
 	return types.MapValueMust(types.StringType, vals)
+}
+
+// testCA is base64 of the start of a PEM certificate.
+const testCA = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
+
+// clusterWith is a valid cluster object with one field replaced.
+func clusterWith(field, value string) attr.Value {
+	c := attrs{"name": str("demo"), "api_server_endpoint": str("https://ABCD.gr7.us-west-2.eks.amazonaws.com"),
+		"certificate_authority": str(testCA), "service_cidr": str("10.100.0.0/16")}
+	c[field] = str(value)
+	return lit(c)
 }
 
 // with returns a copy of base with more attributes.
@@ -119,7 +131,7 @@ var badInputs = []badInput{
 	// ekssize_instance_type
 	{ds: "instance_type", name: "misspelled type with a suggestion",
 		attrs: attrs{"instance_type": str("m5.larg")}, line: `instance_type = "m5.larg"`, path: "instance_type",
-		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{ds: "instance_type", name: "empty type",
 		attrs: attrs{"instance_type": str("")}, line: `instance_type = ""`, path: "instance_type",
 		want: `instance type "" is not in the embedded instance table`},
@@ -137,14 +149,30 @@ var badInputs = []badInput{
 	{ds: "max_pods", name: "max_eni 0",
 		attrs: with(m5large, attrs{"max_eni": num(0)}), line: `max_eni = 0`, path: "max_eni",
 		want: `max_eni is 0; it must be at least 1 (the VPC CNI's MAX_ENI), or left unset for no limit`},
-	// The framework cannot convert a fraction to a whole-number attribute and
-	// says so in its own words (blaming the provider), on the right attribute.
-	{ds: "max_pods", name: "max_eni not whole", cliOnly: true,
-		attrs: with(m5large, attrs{"max_eni": numf(1.5)}), line: `max_eni = 1.5`,
-		want: `An unexpected error was encountered trying to convert an attribute value from the configuration. ... is not an integer.`},
-	{ds: "max_pods", name: "max_eni beyond 64 bits", cliOnly: true,
-		attrs: with(m5large, attrs{"max_eni": numf(1e20)}), line: `max_eni = 100000000000000000000`,
-		want: `An unexpected error was encountered trying to convert an attribute value from the configuration. ... cannot be represented as a 64-bit integer.`},
+	// Numbers a whole-number attribute cannot hold (whole_number.go), in the
+	// provider's words and as typed (issue 14 item 16).
+	{ds: "max_pods", name: "max_eni not whole",
+		attrs: with(m5large, attrs{"max_eni": numf(1.5)}), line: `max_eni = 1.5`, path: "max_eni",
+		want: `max_eni is 1.5; it must be a whole number`},
+	{ds: "max_pods", name: "max_eni beyond 64 bits",
+		attrs: with(m5large, attrs{"max_eni": numf(1e20)}), line: `max_eni = 100000000000000000000`, path: "max_eni",
+		want: `max_eni is 100000000000000000000; that is more than any value this provider takes (whole numbers up to 1099511627776)`},
+	{ds: "max_pods", name: "max_pods_limit beyond the internal bound, as typed",
+		attrs: with(m5large, attrs{"max_pods_limit": num(-2000000000000)}), line: `max_pods_limit = -2000000000000`, path: "max_pods_limit",
+		want: `max_pods_limit is -2000000000000; that is less than any value this provider takes (whole numbers down to -1099511627776)`},
+	{ds: "max_pods", name: "custom vCPUs beyond the internal bound, as typed",
+		attrs: attrs{"instance": lit(attrs{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": num(5000000000000)})},
+		path:  "instance.vcpus",
+		want:  `instance.vcpus is 5000000000000; that is more than any value this provider takes`},
+	{ds: "max_pods", name: "custom vCPUs not whole",
+		attrs: attrs{"instance": lit(attrs{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": numf(2.5)})},
+		path:  "instance.vcpus", want: `instance.vcpus is 2.5; it must be a whole number`},
+	{ds: "max_pods", name: "1 MB instance type echoed shortened",
+		attrs: attrs{"instance_type": str(strings.Repeat("m", 1<<20))}, line: `instance_type = "` + strings.Repeat("m", 1<<20) + `"`, path: "instance_type",
+		want: `instance type "` + strings.Repeat("m", 64) + `"... (1048576 bytes) is not in the embedded instance table`},
+	{ds: "max_pods", name: "1 MB cap_policy echoed shortened",
+		attrs: with(m5large, attrs{"cap_policy": str(strings.Repeat("x", 1<<20))}), line: `cap_policy = "` + strings.Repeat("x", 1<<20) + `"`, path: "cap_policy",
+		want: `cap_policy is "` + strings.Repeat("x", 64) + `"... (1048576 bytes); it must be one of "eks", "auto_mode" or "none"`},
 	{ds: "max_pods", name: "max_pods_limit 0",
 		attrs: with(m5large, attrs{"max_pods_limit": num(0)}), line: `max_pods_limit = 0`, path: "max_pods_limit",
 		want: `max_pods_limit is 0; it must be at least 1`},
@@ -291,6 +319,16 @@ var badInputs = []badInput{
 	{ds: "subnet_capacity", name: "negative node_count",
 		attrs: with(oneSubnet, attrs{"node_count": num(-1)}), line: `node_count = -1`, path: "node_count",
 		want: `node_count is -1; it must be between 0 and`},
+	{ds: "subnet_capacity", name: "node_count beyond the internal bound, as typed",
+		attrs: with(oneSubnet, attrs{"node_count": num(2000000000000)}), line: `node_count = 2000000000000`, path: "node_count",
+		want: `node_count is 2000000000000; that is more than any value this provider takes (whole numbers up to 1099511627776)`},
+	{ds: "subnet_capacity", name: "available IPs not whole",
+		attrs: with(m5large, attrs{"subnets": tuple(lit(attrs{"cidr_block": str("10.0.0.0/24"), "available_ip_address_count": numf(20.5)}))}),
+		path:  "subnets[0].available_ip_address_count",
+		want:  `subnets[0].available_ip_address_count is 20.5; it must be a whole number`},
+	{ds: "subnet_capacity", name: "reserved count not whole",
+		attrs: with(oneSubnet, attrs{"reserved": lit(attrs{"other_ips": numf(0.5)})}), path: "reserved.other_ips",
+		want: `reserved.other_ips is 0.5; it must be a whole number`},
 	{ds: "subnet_capacity", name: "pods beyond max pods",
 		attrs: with(oneSubnet, attrs{"pods_per_node": num(40)}), line: `pods_per_node = 40`, path: "pods_per_node",
 		want: `pods_per_node is 40, more than max_pods 29`},
@@ -325,6 +363,16 @@ var badInputs = []badInput{
 		attrs: with(m5large, attrs{"eviction_hard": strMapValue(map[string]string{"nodefs.available": "110%"})}),
 		line:  `"nodefs.available" = "110%"`, path: `eviction_hard["nodefs.available"]`,
 		want: `eviction_hard[nodefs.available] is "110%"; a percentage threshold is a number from 0 to 100`},
+	{ds: "node_config", name: "null eviction threshold",
+		attrs: with(m5large, attrs{"eviction_hard": types.MapValueMust(types.StringType, map[string]attr.Value{"memory.available": types.StringNull()})}),
+		line:  `"memory.available" = null`, path: `eviction_hard["memory.available"]`,
+		want: `eviction_hard[memory.available] is null; give a threshold such as "100Mi" or "10%", or leave the signal out for its default`},
+	{ds: "node_config", name: "root volume not whole",
+		attrs: with(m5large, attrs{"root_volume_size": numf(20.5)}), line: `root_volume_size = 20.5`, path: "root_volume_size",
+		want: `root_volume_size is 20.5; it must be a whole number`},
+	{ds: "node_config", name: "max_pods beyond the internal bound, as typed",
+		attrs: with(m5large, attrs{"max_pods": num(3000000000000)}), line: `max_pods = 3000000000000`, path: "max_pods",
+		want: `max_pods is 3000000000000; that is more than any value this provider takes`},
 	{ds: "node_config", name: "unknown kube_reserved_basis",
 		attrs: with(m5large, attrs{"kube_reserved_basis": str("pods")}), line: `kube_reserved_basis = "pods"`, path: "kube_reserved_basis",
 		want: `kube_reserved_basis is "pods"; it must be one of "max_pods" or "eni"`},
@@ -342,9 +390,35 @@ var badInputs = []badInput{
 		want: `max_pods is 0; it must be at least 1`},
 	{ds: "node_config", name: "malformed service CIDR",
 		attrs: with(m5large, attrs{"cluster": lit(attrs{"name": str("a"), "api_server_endpoint": str("https://x"),
-			"certificate_authority": str("Q0E="), "service_cidr": str("10.100.0.0")})}),
+			"certificate_authority": str("LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="), "service_cidr": str("10.100.0.0")})}),
 		path: "cluster.service_cidr",
 		want: `cluster.service_cidr is "10.100.0.0", which is not a CIDR block`},
+	// Empty or malformed cluster fields (issue 14 item 13): a NodeConfig
+	// with them is complete but the node cannot join.
+	{ds: "node_config", name: "empty cluster name",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "")}), path: "cluster.name",
+		want: `cluster.name is empty; give the EKS cluster's name (aws_eks_cluster.name)`},
+	{ds: "node_config", name: "cluster name with a space",
+		attrs: with(m5large, attrs{"cluster": clusterWith("name", "my cluster")}), path: "cluster.name",
+		want: `cluster.name is "my cluster", which is not an EKS cluster name: 1 to 100 letters, digits, hyphens and underscores`},
+	{ds: "node_config", name: "empty API server endpoint",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is empty; give the cluster's API server URL (aws_eks_cluster.endpoint)`},
+	{ds: "node_config", name: "API server endpoint without https",
+		attrs: with(m5large, attrs{"cluster": clusterWith("api_server_endpoint", "ABCD.gr7.us-west-2.eks.amazonaws.com")}), path: "cluster.api_server_endpoint",
+		want: `cluster.api_server_endpoint is "ABCD.gr7.us-west-2.eks.amazonaws.com", which is not an https URL`},
+	{ds: "node_config", name: "empty certificate authority",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is empty; give the base64-encoded CA bundle`},
+	{ds: "node_config", name: "certificate authority not base64",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "-----BEGIN CERTIFICATE-----")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority is not base64 (27 characters); give aws_eks_cluster.certificate_authority[0].data as it is, not decoded`},
+	{ds: "node_config", name: "certificate authority without a certificate",
+		attrs: with(m5large, attrs{"cluster": clusterWith("certificate_authority", "Q0E=")}), path: "cluster.certificate_authority",
+		want: `cluster.certificate_authority decodes to no PEM certificate`},
+	{ds: "node_config", name: "empty service CIDR",
+		attrs: with(m5large, attrs{"cluster": clusterWith("service_cidr", "")}), path: "cluster.service_cidr",
+		want: `cluster.service_cidr is empty; give the cluster's service CIDR`},
 	{ds: "node_config", name: "custom instance without memory",
 		attrs: attrs{"instance": lit(attrs{"network_interfaces": num(3), "ipv4_addresses_per_interface": num(10), "vcpus": num(2)})},
 		path:  "instance.memory_size",
@@ -355,7 +429,7 @@ var badInputs = []badInput{
 
 	// Functions.
 	{fn: "max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage")}, arg: "instance_type",
-		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "max_pods", name: "null type", cliOnly: true, args: []attr.Value{types.StringNull()}, arg: "instance_type",
 		want: `argument must not be null`},
 	{fn: "max_pods", name: "null options", cliOnly: true, args: []attr.Value{str("m5.large")}, options: []attr.Value{types.DynamicNull()}, arg: "options",
@@ -379,6 +453,12 @@ var badInputs = []badInput{
 	{fn: "max_pods", name: "whole number beyond 64 bits", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"max_eni": numf(1e20)})}, arg: "options",
 		want: `options.max_eni: must be a whole number that fits in 64 bits, got 1e+20`},
+	{fn: "max_pods", name: "whole number beyond the internal bound, as typed", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"max_eni": num(2000000000000)})}, arg: "options",
+		want: `options.max_eni: more than any value this provider takes (whole numbers up to 1099511627776), got 2000000000000`},
+	{fn: "max_pods", name: "1 MB option value echoed shortened", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"cap_policy": str(strings.Repeat("x", 1<<20))})}, arg: "options",
+		want: `options.cap_policy: cap_policy is "` + strings.Repeat("x", 64) + `"... (1048576 bytes); it must be one of`},
 	{fn: "max_pods", name: "absurd exponent in a string", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"max_eni": str("1e-99999999")})}, arg: "options",
 		want: `options.max_eni: must be a whole number, got about 1e-99999999`},
@@ -405,10 +485,19 @@ var badInputs = []badInput{
 	{fn: "max_pods", name: "unknown vCPUs with pods_per_core", args: []attr.Value{str("c7i.32xlarge")},
 		options: []attr.Value{lit(attrs{"cap_policy": str("none"), "pods_per_core": num(10)})}, arg: "options",
 		want: `options.pods_per_core: pods_per_core needs the vCPU count, which is unknown for c7i.32xlarge`},
+	{fn: "max_pods", name: "strict: prefix delegation on a Xen type", args: []attr.Value{str("m4.large")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "strict": boolean(true)})}, arg: "options",
+		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: m4.large runs on the xen hypervisor ... (the ekssize_max_pods data source gives this as a warning; strict = true makes it an error)`},
+	{fn: "max_pods", name: "strict: VPC CNI before 1.9 with prefix delegation", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "cni_version": str("1.8.0"), "strict": boolean(true)})}, arg: "options",
+		want: `options.cni_version: Prefix delegation needs VPC CNI 1.9.0 or later: cni_version is "1.8.0"`},
+	{fn: "max_pods", name: "strict not a bool", args: []attr.Value{str("m5.large")},
+		options: []attr.Value{lit(attrs{"strict": str("yes")})}, arg: "options",
+		want: `options.strict: must be a bool, got the string "yes"`},
 	{fn: "eni_max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage")}, arg: "instance_type",
-		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "instance_type", name: "misspelled type", args: []attr.Value{str("m5.larg")}, arg: "instance_type",
-		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large?`},
+		want: `instance type "m5.larg" is not in the embedded instance table ... did you mean m5.large? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
 	{fn: "subnet_usable_ips", name: "IPv6 CIDR", args: []attr.Value{str("2600:1f18:1234:5600::/64")}, arg: "cidr_block",
 		want: `cidr_block "2600:1f18:1234:5600::/64" is an IPv6 CIDR`},
 	{fn: "subnet_usable_ips", name: "host bits set", args: []attr.Value{str("10.0.0.1/24")}, arg: "cidr_block",
@@ -448,12 +537,20 @@ var badInputs = []badInput{
 	{fn: "subnet_max_nodes", name: "branch pods on a type that cannot trunk", args: []attr.Value{str("10.0.0.0/24"), str("t3.large")},
 		options: []attr.Value{lit(attrs{"security_groups_for_pods": boolean(true), "branch_pods_per_node": num(2)})}, arg: "options",
 		want: `options.branch_pods_per_node: branch_pods_per_node is 2, but t3.large is not trunking compatible`},
+	{fn: "subnet_max_nodes", name: "strict: reservations leave no room", args: []attr.Value{str("10.0.0.0/28"), str("m5.large")},
+		options: []attr.Value{lit(attrs{"reserved": lit(attrs{"application_load_balancers": num(2)}), "strict": boolean(true)})}, arg: "cidr_block",
+		want: `Subnet is short of IPs: The node subnet 10.0.0.0/28 is 5 IPs short: it needs ... strict = true makes it an error`},
+	{fn: "node_ips", name: "strict: warm ENI target with prefix delegation", args: []attr.Value{str("m5.large"), i64(10)},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "warm_eni_target": num(2), "strict": boolean(true)})}, arg: "options",
+		want: `options.warm_eni_target: warm_eni_target has no effect here: With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET. (the ekssize_subnet_capacity data source gives this as a warning; strict = true makes it an error)`},
 	{fn: "node_ips", name: "negative pods", args: []attr.Value{str("m5.large"), i64(-1)}, arg: "pods_per_node",
 		want: `pods_per_node is -1; it must be 0 or more`},
 	{fn: "node_ips", name: "pods beyond max pods", args: []attr.Value{str("m5.large"), i64(40)}, arg: "pods_per_node",
 		want: `pods_per_node is 40, more than max_pods 29`},
-	{fn: "node_ips", name: "fractional pods", cliOnly: true, args: []attr.Value{str("m5.large"), numf(1.5)}, arg: "pods_per_node",
-		want: `Unable to Convert Function ArgumentAn unexpected error was encountered when converting the function argument ... is not an integer.`},
+	{fn: "node_ips", name: "fractional pods", args: []attr.Value{str("m5.large"), numf(1.5)}, arg: "pods_per_node",
+		want: `pods_per_node: must be a whole number, got 1.5`},
+	{fn: "node_ips", name: "pods beyond the internal bound, as typed", args: []attr.Value{str("m5.large"), num(2000000000000)}, arg: "pods_per_node",
+		want: `pods_per_node: more than any value this provider takes (whole numbers up to 1099511627776), got 2000000000000`},
 	{fn: "node_ips", name: "negative warm IP target", args: []attr.Value{str("m5.large"), i64(10)},
 		options: []attr.Value{lit(attrs{"warm_ip_target": num(-1)})}, arg: "options",
 		want: `options.warm_ip_target: warm_ip_target is -1`},
@@ -478,6 +575,67 @@ var badInputs = []badInput{
 	{fn: "kube_reserved", name: "option of the data source only", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"eviction_hard": lit(nil)})}, arg: "options",
 		want: `unknown option "eviction_hard"; valid keys are`},
+
+	// provider::ekssize::nodeadm_max_pods
+	{fn: "nodeadm_max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage"), str("max_pods")}, arg: "instance_type",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{fn: "nodeadm_max_pods", name: "Windows", args: []attr.Value{str("m5.large"), str("max_pods")},
+		options: []attr.Value{lit(attrs{"os": str("windows")})}, arg: "options",
+		want: `options.os: os = "windows" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = "linux"`},
+	{fn: "nodeadm_max_pods", name: "prefix delegation on a Xen type", args: []attr.Value{str("t2.medium"), str("(max_pods - 2) * 16 + 2")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "strict": boolean(true)})}, arg: "options",
+		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: t2.medium runs on the xen hypervisor`},
+	{fn: "nodeadm_max_pods", name: "expression not a string", cliOnly: true, args: []attr.Value{str("m5.large"), strs("max_pods")}, arg: "expression",
+		want: `string required`},
+
+	// ekssize_max_pods_expression
+	{ds: "max_pods_expression", name: "misspelled type in the list",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.lrage")}, line: `"m5.lrage",`, path: "instance_types[1]",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{ds: "max_pods_expression", name: "EKS caps differ on the same nodeadm variables",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.4xlarge", "m5.8xlarge"), "prefix_delegation": boolean(true)},
+		line:  `"m5.8xlarge",`, path: "instance_types[2]",
+		want: `no maxPodsExpression can give m5.4xlarge and m5.8xlarge their max pods: nodeadm gives both the same variables (default_enis = 8, ips_per_eni = 30, max_pods = 234), but this provider's max pods is 110 for m5.4xlarge`},
+	{ds: "max_pods_expression", name: "prefix delegation on Xen and Nitro types",
+		attrs: attrs{"instance_types": strs("c4.large", "m5.large"), "prefix_delegation": boolean(true)},
+		line:  `"m5.large",`, path: "instance_types[1]",
+		want: `no maxPodsExpression can give c4.large and m5.large their max pods`},
+	{ds: "max_pods_expression", name: "nodeadm data differ from the VPC CNI's",
+		attrs: attrs{"instance_types": strs("c5.24xlarge", "i7ie.48xlarge"), "cap_policy": str("none")},
+		line:  `"i7ie.48xlarge",`, path: "instance_types[1]",
+		want: `no maxPodsExpression can give c5.24xlarge and i7ie.48xlarge their max pods`},
+	{ds: "max_pods_expression", name: "type listed twice",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.large")}, line: `"m5.large",`, path: "instance_types[1]",
+		want: `instance_types[1] is "m5.large", which is also instance_types[0]; list each instance type once`},
+	{ds: "max_pods_expression", name: "empty list",
+		attrs: attrs{"instance_types": strs()}, line: `instance_types = []`, path: "instance_types",
+		want: `instance_types is empty; give the instance types the NodeConfig is shared by`},
+	{ds: "max_pods_expression", name: "Windows",
+		attrs: attrs{"instance_types": strs("m5.large"), "os": str("windows")}, line: `os = "windows"`, path: "os",
+		want: `os = "windows" cannot be used with nodeadm`},
+
+	// provider::ekssize::max_pods_expression
+	{fn: "max_pods_expression", name: "misspelled type", args: []attr.Value{strList("m5.lrage")}, arg: "instance_types",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{fn: "max_pods_expression", name: "EKS caps differ", args: []attr.Value{strList("m5.4xlarge", "m5.8xlarge")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true)})}, arg: "instance_types",
+		want: `no maxPodsExpression can give m5.4xlarge and m5.8xlarge their max pods`},
+	{fn: "max_pods_expression", name: "null list", cliOnly: true, args: []attr.Value{types.ListNull(types.StringType)}, arg: "instance_types",
+		want: `argument must not be null`},
+
+	// ekssize_node_config max_pods_expression
+	{ds: "node_config", name: "max_pods_expression with max_pods",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "max_pods": num(20)}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `give max_pods or max_pods_expression, not both: nodeadm lets a maxPods in the kubelet config win over maxPodsExpression`},
+	{ds: "node_config", name: "max_pods_expression on AL2",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "ami_family": str("al2")}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `max_pods_expression is read by nodeadm, the Amazon Linux 2023 bootstrapper, but ami_family is "al2"`},
+	{ds: "node_config", name: "empty max_pods_expression",
+		attrs: with(m5large, attrs{"max_pods_expression": str("")}), line: `max_pods_expression = ""`, path: "max_pods_expression",
+		want: `max_pods_expression is empty; give a CEL expression over default_enis, ips_per_eni and max_pods`},
+	{ds: "node_config", name: "max_pods_expression with kube_reserved_basis eni",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "kube_reserved_basis": str("eni")}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `kube_reserved_basis = "eni" cannot be used with max_pods_expression`},
 }
 
 // textPattern turns a case's want into a regular expression (see badInput.want).
@@ -502,7 +660,6 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		return hclValue(dv.UnderlyingValue(), multiline, indent)
 	}
-	inner := indent + "  "
 	switch x := v.(type) {
 	case basetypes.StringValue:
 		return strconv.Quote(x.ValueString())
@@ -516,42 +673,50 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 		return strconv.FormatFloat(x.ValueFloat64(), 'f', -1, 64)
 	case basetypes.ObjectValue, basetypes.MapValue:
 		elems, _ := elementsOf(x)
-		keys := slices.Sorted(maps.Keys(elems))
-		if len(keys) == 0 {
-			return "{}"
-		}
-		items := make([]string, len(keys))
-		for i, k := range keys {
-			name := k
-			if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
-				name = strconv.Quote(k)
-			}
-			items[i] = name + " = " + hclValue(elems[k], multiline, inner)
-		}
-		if !multiline {
-			return "{ " + strings.Join(items, ", ") + " }"
-		}
-		return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
-	case basetypes.TupleValue, basetypes.ListValue:
-		var elems []attr.Value
-		if t, ok := x.(basetypes.TupleValue); ok {
-			elems = t.Elements()
-		} else {
-			elems = x.(basetypes.ListValue).Elements()
-		}
-		items := make([]string, len(elems))
-		nested := false
-		for i, e := range elems {
-			items[i] = hclValue(e, multiline, inner)
-			_, isObj := e.(basetypes.ObjectValue)
-			nested = nested || isObj
-		}
-		if !multiline || (len(elems) < 2 && !nested) {
-			return "[" + strings.Join(items, ", ") + "]"
-		}
-		return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
+		return hclObject(elems, multiline, indent)
+	case basetypes.TupleValue:
+		return hclList(x.Elements(), multiline, indent)
+	case basetypes.ListValue:
+		return hclList(x.Elements(), multiline, indent)
 	}
 	panic(fmt.Sprintf("hclValue: %T", v))
+}
+
+// hclObject writes an object or map literal (see hclValue).
+func hclObject(elems map[string]attr.Value, multiline bool, indent string) string {
+	keys := slices.Sorted(maps.Keys(elems))
+	if len(keys) == 0 {
+		return "{}"
+	}
+	inner := indent + "  "
+	items := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
+			name = strconv.Quote(k)
+		}
+		items[i] = name + " = " + hclValue(elems[k], multiline, inner)
+	}
+	if !multiline {
+		return "{ " + strings.Join(items, ", ") + " }"
+	}
+	return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
+}
+
+// hclList writes a tuple or list literal (see hclValue).
+func hclList(elems []attr.Value, multiline bool, indent string) string {
+	inner := indent + "  "
+	items := make([]string, len(elems))
+	nested := false
+	for i, e := range elems {
+		items[i] = hclValue(e, multiline, inner)
+		_, isObj := e.(basetypes.ObjectValue)
+		nested = nested || isObj
+	}
+	if !multiline || (len(elems) < 2 && !nested) {
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
 }
 
 // config is the case's Terraform configuration.
@@ -653,20 +818,23 @@ func TestAccBadInput(t *testing.T) {
 }
 
 var badInputDataSources = map[string]func() datasource.DataSource{
-	"instance_type":   NewInstanceTypeDataSource,
-	"max_pods":        NewMaxPodsDataSource,
-	"subnet_capacity": NewSubnetCapacityDataSource,
-	"node_config":     NewNodeConfigDataSource,
+	"instance_type":       NewInstanceTypeDataSource,
+	"max_pods":            NewMaxPodsDataSource,
+	"subnet_capacity":     NewSubnetCapacityDataSource,
+	"node_config":         NewNodeConfigDataSource,
+	"max_pods_expression": NewMaxPodsExpressionDataSource,
 }
 
 var badInputFunctions = map[string]func() function.Function{
-	"max_pods":          NewMaxPodsFunction,
-	"eni_max_pods":      NewENIMaxPodsFunction,
-	"instance_type":     NewInstanceTypeFunction,
-	"subnet_usable_ips": NewSubnetUsableIPsFunction,
-	"subnet_max_nodes":  NewSubnetMaxNodesFunction,
-	"node_ips":          NewNodeIPsFunction,
-	"kube_reserved":     NewKubeReservedFunction,
+	"max_pods":            NewMaxPodsFunction,
+	"eni_max_pods":        NewENIMaxPodsFunction,
+	"instance_type":       NewInstanceTypeFunction,
+	"subnet_usable_ips":   NewSubnetUsableIPsFunction,
+	"subnet_max_nodes":    NewSubnetMaxNodesFunction,
+	"node_ips":            NewNodeIPsFunction,
+	"kube_reserved":       NewKubeReservedFunction,
+	"nodeadm_max_pods":    NewNodeadmMaxPodsFunction,
+	"max_pods_expression": NewMaxPodsExpressionFunction,
 }
 
 // TestBadInputDirect calls each data source's Read and each function's Run
@@ -697,7 +865,13 @@ func TestBadInputDirect(t *testing.T) {
 			for i, o := range c.options {
 				variadic[i] = types.DynamicValue(o)
 			}
-			_, ferr := callFunction(t, f, c.args, variadic...)
+			args := slices.Clone(c.args)
+			for i, p := range def.Definition.Parameters {
+				if _, dynamic := p.(function.DynamicParameter); dynamic && i < len(args) {
+					args[i] = types.DynamicValue(args[i]) // as the framework passes a dynamic argument
+				}
+			}
+			_, ferr := callFunction(t, f, args, variadic...)
 			if ferr == nil {
 				t.Fatalf("no error; want %q", c.want)
 			}

@@ -97,3 +97,31 @@ func init() {
 	badInputDataSources["cluster_ip_plan"] = NewClusterIPPlanDataSource
 	badInputBlocks["cluster_ip_plan"] = map[string]bool{"subnet": true, "node_group": true, "node_pool": true}
 }
+
+func planArg(a attrs) []attr.Value { return []attr.Value{lit(a)} }
+
+var clusterIPPlanFunctionBadInputs = []badInput{
+	{fn: "cluster_ip_plan", name: "misspelt top-level key", arg: "plan",
+		args: planArg(attrs{"subnets": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"))}),
+		want: `unknown option "subnets" (did you mean "subnet"?); valid keys are`},
+	{fn: "cluster_ip_plan", name: "misspelt key in a subnet", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(lit(attrs{"name": str("a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("10.0.0.0/24"),
+			"aplication_load_balancers": num(1)}))}),
+		want: `plan.subnet[0]: unknown attribute "aplication_load_balancers"; valid attributes are`},
+	{fn: "cluster_ip_plan", name: "required key left out", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")),
+			"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large")}))}),
+		want: `plan.node_group[0].max_size is required; every node_group object needs instance_types, max_size, name`},
+	{fn: "cluster_ip_plan", name: "bad CIDR", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/29"))}),
+		want: `plan.subnet[0].cidr_block: subnet[0].cidr_block "10.0.0.0/29" is a /29`},
+	{fn: "cluster_ip_plan", name: "shortfall with fail_on_shortfall", arg: "plan",
+		args: planArg(attrs{"fail_on_shortfall": boolean(true), "subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/28")),
+			"node_group": tuple(planNodeGroupBlock("g", "m5.large"))}),
+		want: `plan.subnet[0]: In eu-west-1a, node subnet "a" (10.0.0.0/28) is 139 IPs short`},
+}
+
+func init() {
+	badInputs = append(badInputs, clusterIPPlanFunctionBadInputs...)
+	badInputFunctions["cluster_ip_plan"] = NewClusterIPPlanFunction
+}

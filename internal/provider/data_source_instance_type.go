@@ -120,8 +120,9 @@ func (d *instanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	name := m.InstanceType.ValueString()
-	in, err := sizing.ResolveInstance(&name, nil)
+	// Only table types: this data source has no instance object to describe
+	// a newer one, so the error does not suggest it (sizing.TableInstance).
+	in, err := sizing.TableInstance(m.InstanceType.ValueString())
 	if err != nil {
 		addCoreError(&resp.Diagnostics, "Unknown instance type", err)
 		return

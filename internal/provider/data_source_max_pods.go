@@ -175,7 +175,7 @@ func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking,
 		if _, done := out[key]; done {
 			continue
 		}
-		in, err := ec2data.Lookup(key)
+		in, err := sizing.ResolveInstance(&key, nil)
 		if err != nil {
 			diags.AddAttributeError(p, "Unknown instance type", err.Error())
 			continue

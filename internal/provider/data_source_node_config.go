@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
@@ -48,6 +49,7 @@ type amountsModel struct {
 type nodeConfigInputs struct {
 	AMIFamily                 types.String   `tfsdk:"ami_family"`
 	MaxPods                   types.Int64    `tfsdk:"max_pods"`
+	MaxPodsExpression         types.String   `tfsdk:"max_pods_expression"`
 	KubeReservedBasis         types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved              *reservedModel `tfsdk:"kube_reserved"`
 	SystemReserved            *reservedModel `tfsdk:"system_reserved"`
@@ -116,6 +118,17 @@ func amountsAttributes(what string) map[string]schema.Attribute {
 	}
 }
 
+// sensitiveNote explains why the renderings that can carry the cluster's CA
+// are sensitive (issue 14 item 14).
+const sensitiveNote = "Sensitive: with `cluster` set it carries `cluster.certificate_authority`, and Terraform does not carry a " +
+	"sensitive input's mark over to a data source's results, so the provider marks the attribute itself. Resource arguments " +
+	"(user data, `cloudinit_config` parts) take it as is; an `output` of it needs `sensitive = true`, and `nonsensitive()` " +
+	"shows it where no CA is in it."
+
+func sensitiveString(desc string) schema.Attribute {
+	return schema.StringAttribute{Computed: true, Sensitive: true, MarkdownDescription: desc}
+}
+
 func nodeConfigAttributes() map[string]schema.Attribute {
 	computedString := func(desc string) schema.Attribute {
 		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
@@ -130,25 +143,43 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
 				"AMIs, so `os = \"windows\"` is an error.",
 		},
-		"max_pods": schema.Int64Attribute{
+		"max_pods_expression": schema.StringAttribute{
 			Optional: true,
-			Computed: true,
+			MarkdownDescription: "A nodeadm `maxPodsExpression` (AL2023 only; a CEL expression over `default_enis`, `ips_per_eni` " +
+				"and `max_pods`, such as `ekssize_max_pods_expression`'s `expression`). When set, `max_pods` is what nodeadm computes " +
+				"from it for this instance type, exactly as nodeadm does at amazon-eks-ami 81fec2e8 (cel-go v0.29.2, nodeadm's own " +
+				"instance data, and its fallback to its default, with a warning naming the reason, when the expression does not " +
+				"compile or gives a non-integer, <= 0 or > 2147483647); kube-reserved memory is computed from that result, as nodeadm " +
+				"does; and `nodeadm_config` carries `maxPodsExpression` instead of a literal `maxPods`, and only the `kube_reserved` " +
+				"entries you set (nodeadm computes the others on each node), so one NodeConfig serves every instance type. A warning " +
+				"says when nodeadm's answer exceeds what the VPC CNI can address on the type. Cannot be combined with `max_pods` " +
+				"(nodeadm lets a literal `maxPods` win), `kube_reserved_basis = \"eni\"`, or an `ami_family` other than `al2023`.",
+		},
+		"max_pods": schema.Int64Attribute{
+			CustomType: wholeNumber,
+			Optional:   true,
+			Computed:   true,
 			MarkdownDescription: "kubelet max pods. Unset, it is computed as `ekssize_max_pods` computes it from the same instance and " +
 				"networking settings; set, it is used as given (a warning says so when it exceeds the pod IPs the node can get).",
 		},
 		"kube_reserved_basis": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `max_pods` (default): the max pods this node is " +
-				"configured with. `eni`: `eni_max_pods`, as AL2 `bootstrap.sh`, nodeadm and Karpenter do even when max pods is raised " +
-				"for prefix delegation (which under-reserves memory; a warning says by how much).",
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: `eni_max_pods`, as nodeadm (from its " +
+				"own uncapped ENI max pods, whatever `maxPods` the node runs with) and AL2 `bootstrap.sh` (from `eni-max-pods.txt`, " +
+				"even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
+				"by how much. `max_pods`: the max pods this node is configured with, as Bottlerocket computes it (from " +
+				"`settings.kubernetes.max-pods`). Karpenter follows the same split (ENI pods for AL2023 and AL2, max pods for " +
+				"Bottlerocket). Default: the one that mirrors `ami_family`, `eni` for `al2023` and `al2`, `max_pods` for `bottlerocket` " +
+				"(`m5.4xlarge`, 110 max pods: 2829Mi on AL2023 and AL2, 1465Mi on Bottlerocket). Every rendering, `karpenter_kubelet` " +
+				"included, carries the resulting value.",
 		},
 		"kube_reserved": schema.SingleNestedAttribute{
 			Optional: true,
 			Computed: true,
 			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
-				"and is echoed as you wrote it; the others are computed as nodeadm computes them: CPU 6% of the first core, 1% of the " +
-				"second, 0.5% of the third and fourth, 0.25% of the rest (`70m` for 2 vCPUs); memory 11 x P + 255 MiB (`574Mi` for " +
-				"29 pods); ephemeral storage `1Gi`.",
+				"and is echoed as you wrote it; the others are computed with the formulas nodeadm, `bootstrap.sh`, Bottlerocket and " +
+				"Karpenter share: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest (`70m` " +
+				"for 2 vCPUs); memory 11 x P + 255 MiB with P from `kube_reserved_basis` (`574Mi` for 29 pods); ephemeral storage `1Gi`.",
 			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
 		},
 		"system_reserved": schema.SingleNestedAttribute{
@@ -173,7 +204,8 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"in every rendering.",
 		},
 		"root_volume_size": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "Size in GiB of the EBS volume kubelet's nodefs is on: the root volume, or the data volume on " +
 				"Bottlerocket (Karpenter's ephemeral block device). Default `20`, as Karpenter and the EKS AMIs.",
 		},
@@ -184,11 +216,13 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"of this fraction of it.",
 		},
 		"extra_ebs_volumes": schema.Int64Attribute{
+			CustomType:          wholeNumber,
 			Optional:            true,
 			MarkdownDescription: "EBS volumes attached at boot besides the root volume (default `0`). Each takes an attachment slot.",
 		},
 		"attached_network_interfaces": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "ENIs attached to the node at steady state (default `1`). On `shared` EBS types every ENI beyond the " +
 				"first takes an EBS attachment slot.",
 		},
@@ -196,13 +230,17 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 			Optional: true,
 			MarkdownDescription: "The cluster to join. When set, `nodeadm_config` is a complete NodeConfig (with `spec.cluster`) and " +
 				"`bottlerocket_settings_toml` includes the cluster settings. Leave it unset when something else writes them " +
-				"(terraform-aws-eks, managed node groups, Karpenter).",
+				"(terraform-aws-eks, managed node groups, Karpenter). Every field is checked (an empty one is an error, not a " +
+				"document the node cannot join with).",
 			Attributes: map[string]schema.Attribute{
-				"name": schema.StringAttribute{Required: true, MarkdownDescription: "Cluster name (`aws_eks_cluster.name`)."},
+				"name": schema.StringAttribute{Required: true, MarkdownDescription: "Cluster name (`aws_eks_cluster.name`): 1 to " +
+					"100 letters, digits, hyphens and underscores, starting with a letter or digit (the EKS CreateCluster rule)."},
 				"api_server_endpoint": schema.StringAttribute{Required: true, MarkdownDescription: "API server URL " +
-					"(`aws_eks_cluster.endpoint`)."},
-				"certificate_authority": schema.StringAttribute{Required: true, MarkdownDescription: "Base64-encoded CA bundle " +
-					"(`aws_eks_cluster.certificate_authority[0].data`)."},
+					"(`aws_eks_cluster.endpoint`), an `https://` URL."},
+				"certificate_authority": schema.StringAttribute{Required: true, Sensitive: true, MarkdownDescription: "Base64-encoded " +
+					"CA bundle (`aws_eks_cluster.certificate_authority[0].data`): base64 of a PEM certificate, as kubelet's " +
+					"`certificate-authority-data` takes it. Sensitive, and so are the outputs that carry it (`nodeadm_config`, " +
+					"`bottlerocket_settings_toml`): Terraform does not carry a sensitive input's mark over to a data source's results."},
 				"service_cidr": schema.StringAttribute{Required: true, MarkdownDescription: "Service CIDR " +
 					"(`aws_eks_cluster.kubernetes_network_config[0].service_ipv4_cidr`), /12 to /24 for IPv4. nodeadm takes it as " +
 					"`cidr`; Bottlerocket's `cluster-dns-ip` is its tenth address (`10.100.0.10` for `10.100.0.0/16`)."},
@@ -238,19 +276,20 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
-		"nodeadm_config": computedString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
-			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), with `spec.cluster` " +
+		"nodeadm_config": sensitiveString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
+			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), or with " +
+			"`max_pods_expression` setting `kubelet.maxPodsExpression` and only the kube-reserved entries you gave, with `spec.cluster` " +
 			"when `cluster` is set. Use it as a `cloudinit_config` part of content type `application/node.eks.aws`, or as " +
-			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents."),
+			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents. " + sensitiveNote),
 		"al2_bootstrap_extra_args": computedString("For `ami_family = \"al2\"`: arguments for `/etc/eks/bootstrap.sh` (terraform-aws-eks " +
 			"`bootstrap_extra_args`): `--use-max-pods false --kubelet-extra-args '--max-pods=29 --kube-reserved=...'`. " +
 			"`%` is written `%%` because bootstrap.sh puts the flags in a systemd unit, where `%` starts a specifier."),
 		"bottlerocket_settings": computedString("For `ami_family = \"bottlerocket\"`: TOML lines to paste inside your existing " +
 			"`[settings.kubernetes]` table: `max-pods = 29` and dotted keys such as `kube-reserved.cpu = \"70m\"`, so the table " +
 			"is never written twice (Bottlerocket rejects that as \"User data was not a TOML format\")."),
-		"bottlerocket_settings_toml": computedString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
+		"bottlerocket_settings_toml": sensitiveString("For `ami_family = \"bottlerocket\"`: a complete `[settings.kubernetes]` document " +
 			"(with the cluster settings when `cluster` is set) and its `kube-reserved`, `system-reserved` and `eviction-hard` tables, " +
-			"for user data in which nothing else writes `[settings.kubernetes]`."),
+			"for user data in which nothing else writes `[settings.kubernetes]`. " + sensitiveNote),
 		"data_version": dataVersionAttribute(),
 	}
 }
@@ -259,8 +298,9 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "kube-reserved, eviction thresholds, capacity and allocatable for a node, and ready-to-use kubelet " +
 			"settings for AL2023 (nodeadm), AL2 (`bootstrap.sh`), Bottlerocket and Karpenter that make the node reserve exactly " +
-			"what is reported. kube-reserved mirrors nodeadm, allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS " +
-			"CSI driver. Takes the same instance and networking settings as `ekssize_max_pods`.",
+			"what is reported. kube-reserved mirrors the bootstrap of `ami_family` (nodeadm, AL2 `bootstrap.sh` or Bottlerocket; see " +
+			"`kube_reserved_basis`), allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS CSI driver. Takes the same " +
+			"instance and networking settings as `ekssize_max_pods`.",
 		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
 	}
 }
@@ -287,11 +327,9 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 // The kube_reserved function calls it too.
 func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, diags *diag.Diagnostics) bool {
 	in := m.nodeConfigInputs.toCore(inst, m.networkingModel.toCore())
-	if !m.EvictionHard.IsNull() {
-		diags.Append(m.EvictionHard.ElementsAs(ctx, &in.EvictionHard, false)...)
-		if diags.HasError() {
-			return false
-		}
+	in.EvictionHard = evictionHardOf(m.EvictionHard, diags)
+	if diags.HasError() {
+		return false
 	}
 	res, warns, err := sizing.NodeResources(in)
 	addCoreWarnings(diags, warns)
@@ -301,19 +339,50 @@ func (m *nodeConfigModel) compute(ctx context.Context, inst ec2data.Instance, di
 	}
 	var cluster *render.Cluster
 	if c := m.Cluster; c != nil {
-		cluster = &render.Cluster{
-			Name:                 c.Name.ValueString(),
-			APIServerEndpoint:    c.APIServerEndpoint.ValueString(),
-			CertificateAuthority: c.CertificateAuthority.ValueString(),
-			ServiceCIDR:          c.ServiceCIDR.ValueString(),
-		}
-		if cluster.DNSIP, err = sizing.ClusterDNSIP(cluster.ServiceCIDR); err != nil {
+		sc := c.toCore()
+		dnsIP, err := sizing.ValidateCluster(sc)
+		if err != nil {
 			addCoreError(diags, "Invalid cluster", err)
 			return false
 		}
+		cluster = &render.Cluster{Name: sc.Name, APIServerEndpoint: sc.APIServerEndpoint,
+			CertificateAuthority: sc.CertificateAuthority, ServiceCIDR: sc.ServiceCIDR, DNSIP: dnsIP}
 	}
 	diags.Append(m.setResults(ctx, res, cluster)...)
 	return !diags.HasError()
+}
+
+func (c *clusterModel) toCore() sizing.Cluster {
+	return sizing.Cluster{
+		Name:                 c.Name.ValueString(),
+		APIServerEndpoint:    c.APIServerEndpoint.ValueString(),
+		CertificateAuthority: c.CertificateAuthority.ValueString(),
+		ServiceCIDR:          c.ServiceCIDR.ValueString(),
+	}
+}
+
+// evictionHardOf converts eviction_hard; a null threshold is an error on its
+// signal (the framework's conversion would blame the provider). nil when
+// eviction_hard is null or unknown.
+func evictionHardOf(m types.Map, diags *diag.Diagnostics) map[string]string {
+	if m.IsNull() || m.IsUnknown() {
+		return nil
+	}
+	out := make(map[string]string, len(m.Elements()))
+	for signal, v := range m.Elements() {
+		s, ok := v.(types.String)
+		switch {
+		case !ok:
+			diags.AddAttributeError(path.Root(sizing.FieldEvictionHard).AtMapKey(signal), "Invalid eviction threshold",
+				sizing.EvictionPath(signal)+" is not a string")
+		case s.IsNull():
+			diags.AddAttributeError(path.Root(sizing.FieldEvictionHard).AtMapKey(signal), "Invalid eviction threshold",
+				sizing.EvictionPath(signal)+" is null; give a threshold such as \"100Mi\" or \"10%\", or leave the signal out for its default")
+		case !s.IsUnknown():
+			out[signal] = s.ValueString()
+		}
+	}
+	return out
 }
 
 // toCore converts the node settings but eviction_hard (a map the caller
@@ -325,6 +394,7 @@ func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) siz
 		Networking:                n,
 		AMIFamily:                 m.AMIFamily.ValueString(),
 		MaxPods:                   intPtr(m.MaxPods),
+		MaxPodsExpression:         m.MaxPodsExpression.ValueStringPointer(),
 		KubeReservedBasis:         m.KubeReservedBasis.ValueString(),
 		KubeReserved:              m.KubeReserved.toCore(),
 		SystemReserved:            m.SystemReserved.toCore(),
@@ -386,7 +456,7 @@ func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourc
 	m.BottlerocketSettings, m.BottlerocketSettingsTOML = types.StringNull(), types.StringNull()
 	switch res.AMIFamily {
 	case sizing.AMIFamilyAL2023:
-		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(nf, cluster))
+		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(render.NodeadmFlags(res), cluster))
 	case sizing.AMIFamilyAL2:
 		m.AL2BootstrapExtraArgs = types.StringValue(render.AL2BootstrapExtraArgs(nf))
 	case sizing.AMIFamilyBottlerocket:

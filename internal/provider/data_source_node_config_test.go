@@ -1,11 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -61,7 +64,7 @@ data "ekssize_node_config" "a1" {
   cluster = {
     name                  = "demo"
     api_server_endpoint   = "https://ABCDEF.gr7.us-west-2.eks.amazonaws.com"
-    certificate_authority = "Q0E="
+    certificate_authority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
     service_cidr          = "10.100.0.0/16"
   }
 }
@@ -76,7 +79,7 @@ data "ekssize_node_config" "br" {
   cluster = {
     name                  = "demo"
     api_server_endpoint   = "https://ABCDEF.gr7.us-west-2.eks.amazonaws.com"
-    certificate_authority = "Q0E="
+    certificate_authority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
     service_cidr          = "172.20.0.0/16"
   }
 }
@@ -91,7 +94,7 @@ spec:
   cluster:
     name: "demo"
     apiServerEndpoint: "https://ABCDEF.gr7.us-west-2.eks.amazonaws.com"
-    certificateAuthority: "Q0E="
+    certificateAuthority: "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
     cidr: "10.100.0.0/16"
   kubelet:
     config:
@@ -104,7 +107,7 @@ spec:
 	brTOML := `[settings.kubernetes]
 cluster-name = "demo"
 api-server = "https://ABCDEF.gr7.us-west-2.eks.amazonaws.com"
-cluster-certificate = "Q0E="
+cluster-certificate = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
 cluster-dns-ip = "172.20.0.10"
 max-pods = 29
 
@@ -219,8 +222,21 @@ func TestAccNodeConfigExplicitMaxPods(t *testing.T) {
 		Steps: []resource.TestStep{{
 			Config: `
 data "ekssize_node_config" "mp" {
+  instance_type       = "m5.large"
+  max_pods            = 20
+  kube_reserved_basis = "max_pods"
+}
+# nodeadm (the al2023 default) reserves for its own ENI max pods whatever max_pods says.
+data "ekssize_node_config" "mp_nodeadm" {
   instance_type = "m5.large"
   max_pods      = 20
+}
+data "ekssize_node_config" "m5_4xlarge" {
+  instance_type = "m5.4xlarge"
+}
+data "ekssize_node_config" "m5_4xlarge_bottlerocket" {
+  instance_type = "m5.4xlarge"
+  ami_family    = "bottlerocket"
 }
 data "ekssize_node_config" "eni" {
   instance_type       = "m5.large"
@@ -231,6 +247,12 @@ data "ekssize_node_config" "eni" {
 			ConfigStateChecks: []statecheck.StateCheck{
 				expectInt("data.ekssize_node_config.mp", "max_pods", 20),
 				expectInt("data.ekssize_node_config.mp", "kube_reserved_memory_mib", 11*20+255),
+				expectInt("data.ekssize_node_config.mp_nodeadm", "kube_reserved_memory_mib", 11*29+255),
+				// Issue 14 item 6: m5.4xlarge runs 110 pods; nodeadm reserves 11 x 234 + 255, Bottlerocket 11 x 110 + 255.
+				expectInt("data.ekssize_node_config.m5_4xlarge", "max_pods", 110),
+				expectInt("data.ekssize_node_config.m5_4xlarge", "kube_reserved_memory_mib", 2829),
+				expectAt("data.ekssize_node_config.m5_4xlarge", tfjsonpath.New("nodeadm_config"), knownvalue.StringRegexp(regexp.MustCompile(`memory: "2829Mi"`))),
+				expectInt("data.ekssize_node_config.m5_4xlarge_bottlerocket", "kube_reserved_memory_mib", 1465),
 				expectInt("data.ekssize_node_config.eni", "max_pods", 110),
 				expectInt("data.ekssize_node_config.eni", "kube_reserved_memory_mib", 574),
 				expectAt("data.ekssize_node_config.eni", tfjsonpath.New("allocatable"), amounts(1930, 6903, 17408, 110)),
@@ -252,11 +274,14 @@ data "ekssize_node_config" "x" {
   cluster = {
     name                  = terraform_data.cluster.output
     api_server_endpoint   = "https://example.com"
-    certificate_authority = "Q0E="
+    certificate_authority = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM="
     service_cidr          = "10.100.0.0/16"
   }
 }
-output "nodeadm" { value = data.ekssize_node_config.x.nodeadm_config }
+output "nodeadm" {
+  value     = data.ekssize_node_config.x.nodeadm_config
+  sensitive = true
+}
 `,
 			ConfigPlanChecks: resource.ConfigPlanChecks{
 				PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("nodeadm")},
@@ -297,9 +322,9 @@ func TestAccNodeConfigErrors(t *testing.T) {
 		{"overhead as percent", `vm_memory_overhead_percent = 7.5`, `(?s)vm_memory_overhead_percent\s+is\s+7.5;\s+it\s+is\s+a\s+fraction`},
 		{"negative extra volumes", `extra_ebs_volumes = -1`, `extra_ebs_volumes\s+is\s+-1;\s+it\s+must\s+be\s+0\s+or\s+more`},
 		{"too many ENIs", `attached_network_interfaces = 9`, `attached_network_interfaces\s+is\s+9,\s+but\s+m5.large\s+takes\s+at\s+most\s+3\s+ENIs`},
-		{"bad service cidr", "cluster = {\n name = \"a\"\n api_server_endpoint = \"https://x\"\n certificate_authority = \"Q0E=\"\n service_cidr = \"10.100.0.0\"\n }",
+		{"bad service cidr", "cluster = {\n name = \"a\"\n api_server_endpoint = \"https://x\"\n certificate_authority = \"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM=\"\n service_cidr = \"10.100.0.0\"\n }",
 			`(?s)Invalid\s+cluster.*cluster.service_cidr\s+is\s+"10.100.0.0",\s+which\s+is\s+not\s+a\s+CIDR\s+block`},
-		{"missing cluster name", "cluster = {\n api_server_endpoint = \"https://x\"\n certificate_authority = \"Q0E=\"\n service_cidr = \"10.100.0.0/16\"\n }",
+		{"missing cluster name", "cluster = {\n api_server_endpoint = \"https://x\"\n certificate_authority = \"LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUM=\"\n service_cidr = \"10.100.0.0/16\"\n }",
 			`attribute\s+"name"\s+is\s+required`},
 	}
 	steps := make([]resource.TestStep, len(cases))
@@ -412,5 +437,67 @@ func TestAccNodeConfigEvictionHundredPercentCanonical(t *testing.T) {
 				expectAt(al2023, tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(7003)),
 			},
 		}},
+	})
+}
+
+// TestAccNodeConfigCASensitive (issue 14 item 14): the renderings that can
+// carry the cluster's CA are sensitive, whether or not the CA given is:
+// Terraform drops a sensitive input's mark on data source results, so only
+// the schema can keep it. An output of nodeadm_config without
+// sensitive = true is Terraform's error; with it, the value is in the state.
+func TestAccNodeConfigCASensitive(t *testing.T) {
+	t.Parallel()
+	var sr datasource.SchemaResponse
+	NewNodeConfigDataSource().Schema(context.Background(), datasource.SchemaRequest{}, &sr)
+	for _, name := range []string{"nodeadm_config", "bottlerocket_settings_toml"} {
+		if !sr.Schema.Attributes[name].IsSensitive() {
+			t.Errorf("%s is not sensitive", name)
+		}
+	}
+	ca := sr.Schema.Attributes["cluster"].(schema.SingleNestedAttribute).Attributes["certificate_authority"]
+	if !ca.IsSensitive() {
+		t.Error("cluster.certificate_authority is not sensitive")
+	}
+	for name, a := range sr.Schema.Attributes {
+		if a.IsSensitive() != (name == "nodeadm_config" || name == "bottlerocket_settings_toml") {
+			t.Errorf("%s: sensitive %v", name, a.IsSensitive())
+		}
+	}
+	config := func(ami, attr, extra string) string {
+		return fmt.Sprintf(`
+variable "ca" {
+  type      = string
+  sensitive = true
+  default   = %q
+}
+data "ekssize_node_config" "x" {
+  instance_type = "m5.large"
+  ami_family    = %q
+  cluster = {
+    name                  = "demo"
+    api_server_endpoint   = "https://ABCD.gr7.us-west-2.eks.amazonaws.com"
+    certificate_authority = var.ca
+    service_cidr          = "10.100.0.0/16"
+  }
+}
+output "doc" {
+  value = data.ekssize_node_config.x.%s
+  %s
+}
+`, testCA, ami, attr, extra)
+	}
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("al2023", "nodeadm_config", ""), ExpectError: regexp.MustCompile(`Output refers to sensitive values`)},
+			{Config: config("bottlerocket", "bottlerocket_settings_toml", ""), ExpectError: regexp.MustCompile(`Output refers to sensitive values`)},
+			{
+				Config: config("al2023", "nodeadm_config", "sensitive = true"),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("doc", knownvalue.StringRegexp(regexp.MustCompile(`certificateAuthority: "`+testCA+`"`))),
+					statecheck.ExpectSensitiveValue("data.ekssize_node_config.x", tfjsonpath.New("nodeadm_config")),
+				},
+			},
+		},
 	})
 }

@@ -107,7 +107,8 @@ func subnetAttributes() map[string]schema.Attribute {
 				"IPv6 blocks and other sizes are errors. In an IPv6 cluster give the IPv4 block: nodes still take IPv4 addresses from it.",
 		},
 		"available_ip_address_count": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "Free IPv4 addresses now (`aws_subnet.available_ip_address_count`); replaces the usable count " +
 				"(2^(32 - prefix length) - 5). Addresses already in use count as single IPs in the prefix layouts. Unset means an empty subnet.",
 		},
@@ -166,7 +167,7 @@ func subnetResultAttributes() map[string]schema.Attribute {
 var subnetResultObjectType = objectTypeOf(subnetResultAttributes())
 
 func optionalCount(desc string) schema.Int64Attribute {
-	return schema.Int64Attribute{Optional: true, MarkdownDescription: desc}
+	return schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: desc}
 }
 
 func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -195,14 +196,16 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 					NestedObject: schema.NestedAttributeObject{Attributes: subnetAttributes()},
 				},
 				"max_pods": schema.Int64Attribute{
-					Optional: true,
-					Computed: true,
+					CustomType: wholeNumber,
+					Optional:   true,
+					Computed:   true,
 					MarkdownDescription: "kubelet max pods on the nodes; ipamd never allocates addresses beyond it. Default: what " +
 						"`ekssize_max_pods` gives for the same instance and settings (cap policy `eks` unless `cap_policy` says otherwise).",
 				},
 				"pods_per_node": schema.Int64Attribute{
-					Optional: true,
-					Computed: true,
+					CustomType: wholeNumber,
+					Optional:   true,
+					Computed:   true,
 					MarkdownDescription: "Peak pods per node on the VPC network (host-network pods cost nothing, branch pods are counted " +
 						"apart). Size with the peak: ipamd frees addresses late. Default `max_pods` - 2 (aws-node and kube-proxy run on the " +
 						"host network) - `branch_pods_per_node`.",

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -185,14 +186,14 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectInt("data.ekssize_subnet_capacity.pd_mostly_used", "shortfall_blocks", 21),
 		expectInt("data.ekssize_subnet_capacity.pd_reservation", "shortfall_blocks", 2),
 		expectAt("data.ekssize_subnet_capacity.one_node", tfjsonpath.New("warnings").AtSliceIndex(0), knownvalue.StringExact(
-			"Subnet 10.0.0.0/27 is 16 IPs short: The node subnet 10.0.0.0/27 needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
+			"Subnet is short of IPs: The node subnet 10.0.0.0/27 is 16 IPs short: it needs 17 IPs: 1 node (1 planned + 0 surge) x 17 IPs, "+
 				"but has 26 free. Prefix delegation also needs 1 aligned free /28 block (1 prefix per node); of the subnet's 0 eligible "+
 				"blocks, the scattered layout assumes 0 are taken by single IPs (1 already in use, the rest nodes' and reserved IPs), "+
 				"leaving 0. That is 1 /28 block short. It holds at most 0 nodes; a fresh /26 would.")),
 		expectAt("data.ekssize_subnet_capacity.pd_mostly_used", tfjsonpath.New("warnings").AtSliceIndex(0),
-			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 336 IPs short: .* leaving 0\. That is 21 /28 blocks short\.`))),
+			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet is short of IPs: The node subnet 10\.0\.0\.0/24 is 336 IPs short: .* leaving 0\. That is 21 /28 blocks short\.`))),
 		expectAt("data.ekssize_subnet_capacity.defaults_short", tfjsonpath.New("warnings").AtSliceIndex(0),
-			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet 10\.0\.0\.0/24 is 179 IPs short: .*needs 430 IPs`))),
+			knownvalue.StringRegexp(regexp.MustCompile(`^Subnet is short of IPs: The node subnet 10\.0\.0\.0/24 is 179 IPs short: it needs 430 IPs`))),
 	)
 	acceptanceTest(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviderFactories,
@@ -266,7 +267,7 @@ func TestAccSubnetCapacityFailOnShortfall(t *testing.T) {
 			{
 				Config: "data \"ekssize_subnet_capacity\" \"x\" {" + body + "  fail_on_shortfall = true\n}\n",
 				// 10 + 2 surge nodes x 30 IPs = 360 > 251 in each subnet.
-				ExpectError: regexp.MustCompile(`(?s)Subnet "private-a" \(10.0.0.0/24\) is 109 IPs short.*with data.ekssize_subnet_capacity.x.*needs 360 IPs.*fail_on_shortfall = true.*Subnet "private-b" \(10.0.1.0/24\) is 109 IPs short`),
+				ExpectError: regexp.MustCompile(`(?s)Error: Subnet is short of IPs.*with data.ekssize_subnet_capacity.x.*The node subnet "private-a" \(10.0.0.0/24\) is 109 IPs short: it needs 360 IPs.*fail_on_shortfall = true.*The node subnet "private-b" \(10.0.1.0/24\) is 109 IPs short`),
 			},
 			{
 				Config: "data \"ekssize_subnet_capacity\" \"x\" {" + body + "}\n",
@@ -416,7 +417,7 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 	d = resp.Diagnostics
 	w, _ := d[0].(diag.DiagnosticWithPath)
 	if d.HasError() || d.WarningsCount() != 1 || w == nil || !w.Path().Equal(path.Root("subnets").AtListIndex(0)) ||
-		w.Summary() != `Subnet "a" (10.0.0.0/24) is 409 IPs short` {
+		w.Summary() != "Subnet is short of IPs" || !strings.HasPrefix(w.Detail(), `The node subnet "a" (10.0.0.0/24) is 409 IPs short: it needs`) {
 		t.Errorf("shortfall diagnostics = %v", d)
 	}
 
@@ -428,6 +429,55 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 		!strings.Contains(w.Detail(), "ipamd stops at ceil(29/16) = 2 prefixes") {
 		t.Errorf("max_pods warning = %v", d)
 	}
+}
+
+// manyShortSubnets is a configuration with n /28 subnets, each too small for
+// its 3 planned and 2 surge m5.large nodes (150 IPs needed, 11 free).
+func manyShortSubnets(n int) string {
+	var b strings.Builder
+	b.WriteString("data \"ekssize_subnet_capacity\" \"x\" {\n  instance_type = \"m5.large\"\n")
+	fmt.Fprintf(&b, "  node_count = %d\n  subnets = [\n", 3*n)
+	for i := range n {
+		a := i * 16
+		fmt.Fprintf(&b, "    { cidr_block = \"10.%d.%d.%d/28\" },\n", a>>16, a>>8&255, a&255)
+	}
+	b.WriteString("  ]\n}\n")
+	return b.String()
+}
+
+// TestSubnetCapacityShortfallSummaryFixed: every shortfall warning has the same
+// summary and names its subnet in the detail, so Terraform shows one and says
+// "and 999 more similar warnings" instead of rendering 1,000 (issue 14 item
+// 15: about 20 to 60 seconds of CLI time before, 4 after, see BENCHMARKS.md).
+func TestSubnetCapacityShortfallSummaryFixed(t *testing.T) {
+	cfg := manyShortSubnets(1000)
+	subnets := make([]attr.Value, 1000)
+	for i := range subnets {
+		a := i * 16
+		subnets[i] = subnet(fmt.Sprintf("10.%d.%d.%d/28", a>>16, a>>8&255, a&255))
+	}
+	_, diags := readDataSource(t, NewSubnetCapacityDataSource(), with(m5large, attrs{"node_count": num(3000), "subnets": tuple(subnets...)}))
+	summaries := map[string]int{}
+	for i, d := range diags {
+		summaries[d.Summary()]++
+		want := fmt.Sprintf("The node subnet 10.%d.%d.%d/28 is 139 IPs short: it needs 150 IPs", i*16>>16, i*16>>8&255, i*16&255)
+		if d.Severity() != diag.SeverityWarning || !strings.HasPrefix(d.Detail(), want) {
+			t.Fatalf("diagnostic %d: %s: %s; want a warning starting %q", i, d.Summary(), d.Detail(), want)
+		}
+	}
+	if len(diags) != 1000 || len(summaries) != 1 || summaries["Subnet is short of IPs"] != 1000 {
+		t.Errorf("%d diagnostics with summaries %v; want 1000 x \"Subnet is short of IPs\"", len(diags), summaries)
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_subnet_capacity.x", "shortfall_ips", 139000),
+				expectAt("data.ekssize_subnet_capacity.x", tfjsonpath.New("fits"), knownvalue.Bool(false)),
+			},
+		}},
+	})
 }
 
 // TestAccSubnetCapacityExplicitMaxPodsNeedsNoVCPUs (issue 14 item 5): a

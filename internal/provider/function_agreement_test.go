@@ -89,10 +89,12 @@ output "kube_reserved_memory_mib" { value = local.kube_reserved.memory_mib }
 
 // agreement compares a function with the data source that answers the same
 // question: for each case the data source is read with its attributes and the
-// function called with its arguments and options object. Where the data
-// source reports an error or a warning, the function must fail with each
-// message (on the option the data source's diagnostic names); elsewhere it
-// must return exactly the data source's value.
+// function called with its arguments and options object, once as given and
+// once with strict = true. Where the data source reports an error, the
+// function fails with each error's message (on the option the diagnostic
+// names); with strict also with each warning's. Elsewhere it returns exactly
+// the data source's value, warnings or not (with strict, only without
+// warnings).
 type agreement struct {
 	ds   func() datasource.DataSource
 	fn   func() function.Function
@@ -114,44 +116,68 @@ type agreementCase struct {
 
 func (a agreement) check(t *testing.T, cases []agreementCase) {
 	t.Helper()
-	var failed int
+	var errored, warned int
 	for _, c := range cases {
-		what := fmt.Sprintf("%v with %v", c.args, c.opts)
 		state, diags := readDataSource(t, a.ds(), c.attrs)
-		got, ferr := callFunction(t, a.fn(), c.args, obj(c.opts))
-		if len(diags) == 0 {
-			if ferr != nil {
-				t.Fatalf("%s: function fails (%s) where the data source gives an answer", what, ferr.Text)
-			}
-			if want := a.want(t, state); !got.Equal(want) {
-				t.Fatalf("%s: function %v, data source %v", what, got, want)
-			}
-			continue
+		switch {
+		case diags.HasError():
+			errored++
+		case len(diags) > 0:
+			warned++
 		}
-		failed++
-		if ferr == nil {
-			t.Fatalf("%s: data source says %v, function returns %v", what, describeDiags(diags), got)
-		}
-		for _, d := range diags {
-			detail := strings.TrimSuffix(d.Detail(), ".")
-			if a.message != nil {
-				detail = a.message(detail)
+		for _, strict := range []bool{false, true} {
+			opts := c.opts
+			if strict {
+				opts = withAttrs(opts, map[string]attr.Value{"strict": boolean(true)})
 			}
-			if !strings.Contains(ferr.Text, detail) {
-				t.Fatalf("%s: function error %q lacks the data source's %q", what, ferr.Text, detail)
-			}
-			if dp, ok := d.(diag.DiagnosticWithPath); ok {
-				if p := dp.Path().String(); a.opts.has(strings.SplitN(strings.SplitN(p, ".", 2)[0], "[", 2)[0]) &&
-					!strings.Contains(ferr.Text, "options."+p+": ") {
-					t.Fatalf("%s: function error %q does not name the option %s", what, ferr.Text, p)
+			what := fmt.Sprintf("%v with %v", c.args, opts)
+			got, ferr := callFunction(t, a.fn(), c.args, obj(opts))
+			var fails diag.Diagnostics // what the function must fail with
+			for _, d := range diags {
+				if strict || d.Severity() == diag.SeverityError {
+					fails = append(fails, d)
 				}
 			}
+			if len(fails) == 0 {
+				if ferr != nil {
+					t.Fatalf("%s: function fails (%s) where the data source gives an answer", what, ferr.Text)
+				}
+				if want := a.want(t, state); !got.Equal(want) {
+					t.Fatalf("%s: function %v, data source %v", what, got, want)
+				}
+				continue
+			}
+			if ferr == nil {
+				t.Fatalf("%s: data source says %v, function returns %v", what, describeDiags(diags), got)
+			}
+			a.checkMessages(t, what, fails, ferr)
 		}
 	}
-	if failed == 0 || failed == len(cases) {
-		t.Errorf("%d of %d comparisons failed; the sample should have both", failed, len(cases))
+	if errored == 0 || warned == 0 || errored+warned == len(cases) {
+		t.Errorf("of %d comparisons %d are errors and %d warnings; the sample should have answers, errors and warnings", len(cases), errored, warned)
 	}
-	t.Logf("%d comparisons, %d of them errors or warnings", len(cases), failed)
+	t.Logf("%d comparisons, %d of them errors and %d warnings", len(cases), errored, warned)
+}
+
+// checkMessages: the function error carries each diagnostic's message, on
+// the option the diagnostic's path names.
+func (a agreement) checkMessages(t *testing.T, what string, diags diag.Diagnostics, ferr *function.FuncError) {
+	t.Helper()
+	for _, d := range diags {
+		detail := strings.TrimSuffix(d.Detail(), ".")
+		if a.message != nil {
+			detail = a.message(detail)
+		}
+		if !strings.Contains(ferr.Text, detail) {
+			t.Fatalf("%s: function error %q lacks the data source's %q", what, ferr.Text, detail)
+		}
+		if dp, ok := d.(diag.DiagnosticWithPath); ok {
+			p := dp.Path().String()
+			if root, _, _ := strings.Cut(strings.SplitN(p, ".", 2)[0], "["); a.opts.has(root) && !strings.Contains(ferr.Text, "options."+p+": ") {
+				t.Fatalf("%s: function error %q does not name the option %s", what, ferr.Text, p)
+			}
+		}
+	}
 }
 
 // withAttrs is opts with more attributes, for a data source configuration.
@@ -199,7 +225,7 @@ func TestMaxPodsFunctionAgreesWithDataSource(t *testing.T) {
 // ekssize_node_config's kube-reserved: every type without options, a tenth of
 // them with each option set. With default settings the data source must not
 // warn: kube_reserved takes no option that could silence an unrelated warning
-// (allocatable, EBS).
+// (allocatable, EBS), which strict = true would make an error.
 func TestKubeReservedAgreesWithDataSource(t *testing.T) {
 	t.Parallel()
 	optionSets := []map[string]attr.Value{

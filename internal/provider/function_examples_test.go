@@ -142,7 +142,7 @@ func TestAccFunctionExamples(t *testing.T) {
 				expectOutput("m5_large", kubeReservedCheck("70m", "574Mi", "1Gi", 70, 574)),
 				expectOutput("ec2nodeclass_kubelet", str("\"kubelet\":\n  \"kubeReserved\":\n    \"cpu\": \"80m\"\n    \"ephemeral-storage\": \"1Gi\"\n    \"memory\": \"1465Mi\"\n  \"maxPods\": 110\n")),
 				expectOutput("kube_reserved_memory", knownvalue.MapExact(map[string]knownvalue.Check{
-					"m5.large": str("574Mi"), "m5.2xlarge": str("893Mi"), "c5.4xlarge": str("1465Mi"),
+					"m5.large": str("574Mi"), "m5.2xlarge": str("893Mi"), "c5.4xlarge": str("2829Mi"),
 				})),
 			},
 		})

@@ -23,14 +23,17 @@ type kubeReservedFunction struct{}
 // the memory basis and explicit overrides.
 type kubeReservedOptions struct {
 	networkingModel
+	AMIFamily         types.String   `tfsdk:"ami_family"`
 	MaxPods           types.Int64    `tfsdk:"max_pods"`
 	KubeReservedBasis types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved      *reservedModel `tfsdk:"kube_reserved"`
+	strictOption
 }
 
 var kubeReservedOptionSet = newFuncOptions(
 	networkingAttributes(),
-	schemaAttributes(NewNodeConfigDataSource(), sizing.FieldMaxPods, sizing.FieldKubeReservedBasis, sizing.FieldKubeReserved),
+	schemaAttributes(NewNodeConfigDataSource(), sizing.FieldAMIFamily, sizing.FieldMaxPods, sizing.FieldKubeReservedBasis, sizing.FieldKubeReserved),
+	strictAttributes(),
 )
 
 // kubeReservedResult is the returned object: the data source's kube_reserved
@@ -67,12 +70,15 @@ func (f *kubeReservedFunction) Definition(_ context.Context, _ function.Definiti
 		Summary: "kube-reserved for a node, as the ekssize_node_config data source computes it",
 		MarkdownDescription: "Returns the kube-reserved of the `ekssize_node_config` data source for `instance_type`: its " +
 			"`kube_reserved` quantities (`cpu`, `memory`, `ephemeral_storage`, as rendered into the node configurations) with " +
-			"`kube_reserved_cpu_millicores` and `kube_reserved_memory_mib` as `cpu_millicores` and `memory_mib`. As nodeadm " +
-			"computes it: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest; memory " +
-			"11 x max pods + 255 MiB; ephemeral storage 1Gi (`m5.large`: `70m`, `574Mi`, `1Gi`). The same core code, defaults, " +
+			"`kube_reserved_cpu_millicores` and `kube_reserved_memory_mib` as `cpu_millicores` and `memory_mib`. CPU 6% of the " +
+			"first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest; memory 11 x P + 255 MiB; ephemeral " +
+			"storage 1Gi (`m5.large`: `70m`, `574Mi`, `1Gi`). P follows `kube_reserved_basis`, whose default mirrors the launch " +
+			"path of `ami_family`: nodeadm (the default `al2023`) and AL2 `bootstrap.sh` reserve for `eni_max_pods` (`m5.4xlarge`: " +
+			"2829Mi, although it runs 110 pods), Bottlerocket for its max pods (1465Mi); Karpenter does the same per AMI family. " +
+			"To reserve for the pods the node really runs (prefix delegation), pass `kube_reserved_basis = \"max_pods\"`. The same core code, defaults, " +
 			"validation and messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", kubeReservedResultAttributes()) +
-			"\nOptions (each as the data source attribute of the same name):\n\n" + kubeReservedOptionSet.markdownTable(),
+			"\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + kubeReservedOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{instanceTypeParameter()},
 		VariadicParameter: kubeReservedOptionSet.parameter("ekssize_node_config"),
 		Return:            function.ObjectReturn{AttributeTypes: kubeReservedResultTypes()},
@@ -114,7 +120,9 @@ func kubeReservedCall(ctx context.Context, name types.String, opts []types.Dynam
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return kubeReservedResult{}, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	in := nodeConfigInputs{
+		AMIFamily:         o.AMIFamily,
 		MaxPods:           o.MaxPods,
 		KubeReservedBasis: o.KubeReservedBasis,
 		KubeReserved:      o.KubeReserved,

@@ -17,12 +17,13 @@ func NewMaxPodsFunction() function.Function { return &maxPodsFunction{} }
 type maxPodsFunction struct{}
 
 // maxPodsOptions are the options of max_pods: the networking attributes of
-// ekssize_max_pods.
+// ekssize_max_pods, and strict.
 type maxPodsOptions struct {
 	networkingModel
+	strictOption
 }
 
-var maxPodsOptionSet = newFuncOptions(networkingAttributes())
+var maxPodsOptionSet = newFuncOptions(networkingAttributes(), strictAttributes())
 
 func (f *maxPodsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "max_pods"
@@ -35,7 +36,7 @@ func (f *maxPodsFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"`options` object: the value to give kubelet, mirroring `max-pods-calculator.sh` (ENI or prefix arithmetic, then " +
 			"the 110/250 cap, `max_pods_limit` and `pods_per_core`). The same core code, defaults, validation and messages as the " +
 			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
-			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name):\n\n" + maxPodsOptionSet.markdownTable(),
+			warningsPolicy + "\n\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + maxPodsOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{instanceTypeParameter()},
 		VariadicParameter: maxPodsOptionSet.parameter("ekssize_max_pods"),
 		Return:            function.Int64Return{},
@@ -76,6 +77,7 @@ func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return types.Int64{}, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	res, warns, err := sizing.MaxPods(in, o.toCore())
 	if ferr := c.fail(warns, err); ferr != nil {
 		return types.Int64{}, false, ferr

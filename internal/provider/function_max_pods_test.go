@@ -52,6 +52,12 @@ func TestAccFunctionMaxPods(t *testing.T) {
 		{"max_eni_map", `max_pods("m5.large", tomap({ max_eni = "2", cap_policy = "none" }))`, 20},
 		{"null_option", `max_pods("m5.large", { max_eni = null })`, 29},
 		{"sgp_reserved", `max_pods("m5.2xlarge", { security_groups_for_pods = true, reserved_enis = 1 })`, 30},
+		// Where the data source warns, the function returns the same value: the
+		// VPC CNI's secondary-IP fallback, 2 x (10 - 1) + 2 = 20 on the Xen m4.large
+		// and 3 x (10 - 1) + 2 = 29 with a CNI before 1.9 (issue 14 item 9).
+		{"xen_pd_fallback", `max_pods("m4.large", { prefix_delegation = true })`, 20},
+		{"old_cni_pd_fallback", `max_pods("m5.large", { prefix_delegation = true, cni_version = "1.8.0" })`, 29},
+		{"strict_no_warning", `max_pods("m5.large", { prefix_delegation = true, strict = true })`, 110},
 	}
 	var cfg strings.Builder
 	var checks []statecheck.StateCheck
@@ -103,9 +109,12 @@ func TestAccFunctionMaxPodsErrors(t *testing.T) {
 		{`max_pods("m5.large", { cap_policy = "max" })`, `options.cap_policy: cap_policy is "max"; it must be one of "eks", "auto_mode" or "none"`},
 		{`max_pods("t3.large", { security_groups_for_pods = true })`, `options.security_groups_for_pods: t3.large is not trunking compatible`},
 		{`max_pods("c7i.32xlarge")`, `(?s)Call to function "provider::ekssize::max_pods" failed: options.cap_policy: cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge`},
-		// Warnings of the data source are errors of the function.
-		{`max_pods("m4.large", { prefix_delegation = true })`, `(?s)options.prefix_delegation: Prefix delegation is not supported on this instance type: m4.large runs on the xen hypervisor.*the ekssize_max_pods data source gives this as a warning; functions cannot return warnings, so they fail instead`},
-		{`max_pods("m5.large", { prefix_delegation = true, cni_version = "1.8.0" })`, `options.cni_version: Prefix delegation needs VPC CNI 1.9.0 or later`},
+		// With strict = true, warnings of the data source are errors of the function.
+		{`max_pods("m4.large", { prefix_delegation = true, strict = true })`, `(?s)options.prefix_delegation: Prefix delegation is not supported on this instance type: m4.large runs on the xen hypervisor.*the ekssize_max_pods data source gives this as a warning; strict = true makes it an error`},
+		{`max_pods("m5.large", { prefix_delegation = true, cni_version = "1.8.0", strict = true })`, `options.cni_version: Prefix delegation needs VPC CNI 1.9.0 or later`},
+		// Functions take table types only: the hint names the data sources' instance object.
+		{`max_pods("m5.lrage")`, `(?s)did you mean m5.large\? Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source`},
+		{`max_pods("m5.large", { strict = "yes" })`, `options.strict: must be a bool, got the string "yes"`},
 	}
 	functionErrorTest(t, cases)
 }

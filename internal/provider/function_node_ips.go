@@ -24,12 +24,14 @@ type nodeIPsOptions struct {
 	warmTargetsModel
 	MaxPods           types.Int64 `tfsdk:"max_pods"`
 	BranchPodsPerNode types.Int64 `tfsdk:"branch_pods_per_node"`
+	strictOption
 }
 
 var nodeIPsOptionSet = newFuncOptions(
 	networkingAttributes(),
 	warmTargetsAttributes(),
 	schemaAttributes(NewSubnetCapacityDataSource(), "max_pods", "branch_pods_per_node"),
+	strictAttributes(),
 )
 
 // perNodeAttributes is the data source's per_node object, which node_ips
@@ -51,10 +53,13 @@ func (f *nodeIPsFunction) Definition(_ context.Context, _ function.DefinitionReq
 			"subnet. Size with the peak pod count: ipamd frees addresses late. The same core code, defaults, validation and " +
 			"messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", perNodeAttributes()) +
-			"\nOptions (each as the data source attribute of the same name):\n\n" + nodeIPsOptionSet.markdownTable(),
+			"\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + nodeIPsOptionSet.markdownTable(),
 		Parameters: []function.Parameter{
 			instanceTypeParameter(),
-			function.Int64Parameter{
+			// A number, not Int64Parameter: the framework's conversion of 1.5
+			// to Int64 fails with a message blaming the provider; Run says it
+			// in the options' words instead.
+			function.NumberParameter{
 				Name: "pods_per_node",
 				MarkdownDescription: "Peak pods per node on the VPC network: not host-network pods (they cost nothing) and not " +
 					"branch pods (`branch_pods_per_node`). At most what the node's ENIs can address.",
@@ -67,10 +72,23 @@ func (f *nodeIPsFunction) Definition(_ context.Context, _ function.DefinitionReq
 
 func (f *nodeIPsFunction) Run(ctx context.Context, req function.RunRequest, resp *function.RunResponse) {
 	var name types.String
-	var pods types.Int64
+	var podsNumber types.Number
 	var opts []types.Dynamic
-	if resp.Error = req.Arguments.Get(ctx, &name, &pods, &opts); resp.Error != nil {
+	if resp.Error = req.Arguments.Get(ctx, &name, &podsNumber, &opts); resp.Error != nil {
 		return
+	}
+	pods := types.Int64Null()
+	if podsNumber.IsUnknown() {
+		resp.Error = resp.Result.Set(ctx, types.ObjectUnknown(schemaObjectType(NewSubnetCapacityDataSource(), "per_node")))
+		return
+	}
+	if !podsNumber.IsNull() {
+		v, _, problem := convertOption(ctx, podsNumber, wholeNumber, sizing.FieldPodsPerNode)
+		if problem != "" {
+			resp.Error = function.NewArgumentFuncError(1, problem)
+			return
+		}
+		pods = v.(types.Int64)
 	}
 	perNode, unknown, ferr := nodeIPsCall(ctx, name, pods, opts)
 	switch {
@@ -103,6 +121,7 @@ func nodeIPsCall(ctx context.Context, name types.String, pods types.Int64, opts 
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return nil, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	u, warns, err := sizing.NodeIPs(nodeIPsInputOf(inst, o.networkingModel, o.warmTargetsModel, o.MaxPods, pods, o.BranchPodsPerNode))
 	if ferr := c.fail(warns, err); ferr != nil {
 		return nil, false, ferr

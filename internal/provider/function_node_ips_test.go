@@ -34,6 +34,9 @@ output "custom"     { value = provider::ekssize::node_ips("m5.large", 18, { cust
 # Warm IP target: 10 + 2 = 12 IPs on 2 ENIs.
 output "warm_ip"    { value = provider::ekssize::node_ips("m5.large", 10, { warm_ip_target = 2 }) }
 output "unknown"    { value = provider::ekssize::node_ips("m5.large", terraform_data.pods.output).node_subnet_ips }
+# ipamd ignores WARM_ENI_TARGET with prefix delegation; the data source warns, the
+# function returns the same answer: ceil(10/16) + 1 = 2 prefixes on 1 ENI, 1 + 32 IPs.
+output "ignored"    { value = provider::ekssize::node_ips("m5.large", 10, { prefix_delegation = true, warm_eni_target = 2 }) }
 `,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("unknown")}},
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -41,6 +44,7 @@ output "unknown"    { value = provider::ekssize::node_ips("m5.large", terraform_
 			expectOutput("prefix", nodeIPsCheck(1, 0, 7, 113, 0)),
 			expectOutput("custom", nodeIPsCheck(3, 18, 0, 1, 20)),
 			expectOutput("warm_ip", nodeIPsCheck(2, 12, 0, 14, 0)),
+			expectOutput("ignored", nodeIPsCheck(1, 0, 2, 33, 0)),
 			statecheck.ExpectKnownOutputValueAtPath("m5_large", tfjsonpath.New("formula"),
 				knownvalue.StringExact("ENIs = ceil(27/9) + 1 = 4, limited to 3 (ENIs available); node IPs = 3 x 10 = 30")),
 			expectOutput("unknown", knownvalue.Int64Exact(30)),
@@ -59,6 +63,6 @@ func TestAccFunctionNodeIPsErrors(t *testing.T) {
 		{`node_ips("m5.large", 10, { warm_ip_target = -1 })`, `Invalid value for "options" parameter: options.warm_ip_target: warm_ip_target is -1`},
 		{`node_ips("m5.large", 10, { os = "windows" })`, `options.os: os = "windows" is not modelled here`},
 		{`node_ips("m5.large", 10, { pod_subnets = [] })`, `unknown option "pod_subnets"; valid keys are`},
-		{`node_ips("m5.large", 10, { warm_eni_target = 2, prefix_delegation = true })`, `(?s)options.warm_eni_target: warm_eni_target has no effect here.*functions cannot return warnings`},
+		{`node_ips("m5.large", 10, { warm_eni_target = 2, prefix_delegation = true, strict = true })`, `(?s)options.warm_eni_target: warm_eni_target has no effect here.*strict = true makes it an error`},
 	})
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
 	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
@@ -47,18 +48,37 @@ import (
 // The core names the input of each problem (InputError.Field,
 // Warning.Field) in the provider's words; funcCall.at attaches the text to the
 // positional parameter of that name ("instance_type"), or to the options
-// argument ("options.max_eni: ..."). Functions cannot return warnings, so
-// warnings become errors (see warningsPolicy).
+// argument ("options.max_eni: ..."). Functions cannot return warnings: they
+// return the data source's value, or with strict = true fail (see
+// warningsPolicy).
 
 // optionsParamName is the name of the trailing options parameter.
 const optionsParamName = "options"
 
 // warningsPolicy is appended to the description of every function that may
 // meet a warning of the core.
-const warningsPolicy = "Provider functions cannot return warnings, so where the data source would warn (for example prefix " +
-	"delegation asked for on a Xen type, or a VPC CNI version older than 1.9), the function fails with the warning's text " +
-	"instead of silently returning a number that differs from what was asked for. Change the named option (or use the data " +
-	"source) to accept that value."
+const warningsPolicy = "Provider functions cannot return warnings. Where the data source warns but still answers (for example " +
+	"prefix delegation asked for on a Xen type, or with a VPC CNI older than 1.9: the VPC CNI then falls back to secondary IPs), " +
+	"the function returns the value the data source returns, which is what the mirrored AWS tool gives, so that a `for` " +
+	"expression over many instance types does not fail because of one of them. Set `strict = true` in the options to fail " +
+	"with the warning's text instead. The data source's errors are always errors."
+
+// strictOption is the strict option of every function that may meet a
+// warning of the core; it has no data source attribute.
+type strictOption struct {
+	Strict types.Bool `tfsdk:"strict"`
+}
+
+// strictAttributes is the schema of strictOption.
+func strictAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"strict": schema.BoolAttribute{
+			Optional: true,
+			MarkdownDescription: "Function only (the data sources have no such attribute): `true` makes the call fail where the data " +
+				"source would warn, with the warning's text. Default `false`: return the value the data source returns.",
+		},
+	}
+}
 
 // schemaAttributes picks attributes of a data source's schema by name, so an
 // option has the data source attribute's type and description.
@@ -165,7 +185,7 @@ func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic
 		for _, k := range keys {
 			a, ok := o.attrs[k]
 			if !ok {
-				msg := fmt.Sprintf("unknown option %q", k)
+				msg := "unknown option " + echo.Quote(k)
 				if s := closestKey(k, o.keys); s != "" {
 					msg += fmt.Sprintf(" (did you mean %q?)", s)
 				}
@@ -216,6 +236,9 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 	v, unknown := underlyingValue(v)
 	if unknown {
 		return nil, true, ""
+	}
+	if _, ok := want.(wholeNumberType); ok {
+		want = types.Int64Type // the same checks, in the options' words
 	}
 	if v == nil || v.IsNull() {
 		nv, err := typedValue(ctx, want, tftypes.Value{})
@@ -284,7 +307,7 @@ func convertBool(v attr.Value, where string) (attr.Value, string) {
 		if b, err := strconv.ParseBool(x.ValueString()); err == nil && (x.ValueString() == "true" || x.ValueString() == "false") {
 			return types.BoolValue(b), ""
 		}
-		return nil, fmt.Sprintf("%s: must be a bool, got the string %q", where, x.ValueString())
+		return nil, fmt.Sprintf("%s: must be a bool, got the string %s", where, echo.Quote(x.ValueString()))
 	}
 	return nil, ""
 }
@@ -295,13 +318,13 @@ func convertInt64(v attr.Value, where string) (attr.Value, string) {
 	var f *big.Float
 	switch x := v.(type) {
 	case basetypes.Int64Value:
-		return x, ""
+		f = new(big.Float).SetInt64(x.ValueInt64())
 	case basetypes.NumberValue:
 		f = x.ValueBigFloat()
 	case basetypes.StringValue:
 		pf, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
 		if err != nil {
-			return nil, fmt.Sprintf("%s: must be a whole number, got the string %q", where, x.ValueString())
+			return nil, fmt.Sprintf("%s: must be a whole number, got the string %s", where, echo.Quote(x.ValueString()))
 		}
 		f = pf
 	default:
@@ -313,6 +336,9 @@ func convertInt64(v attr.Value, where string) (attr.Value, string) {
 	i, acc := f.Int64()
 	if acc != big.Exact {
 		return nil, fmt.Sprintf("%s: must be a whole number that fits in 64 bits, got %s", where, numberText(f))
+	}
+	if problem := wholeNumberProblem(f); problem != "" {
+		return nil, fmt.Sprintf("%s: %s, got %d", where, strings.TrimPrefix(problem, "that is "), i)
 	}
 	return types.Int64Value(i), ""
 }
@@ -337,7 +363,7 @@ func convertObject(ctx context.Context, given map[string]attr.Value, want basety
 	names := slices.Sorted(maps.Keys(want.AttrTypes))
 	for _, k := range slices.Sorted(maps.Keys(given)) {
 		if _, ok := want.AttrTypes[k]; !ok {
-			return nil, false, fmt.Sprintf("%s: unknown attribute %q; valid attributes are %s", where, k, strings.Join(names, ", "))
+			return nil, false, fmt.Sprintf("%s: unknown attribute %s; valid attributes are %s", where, echo.Quote(k), strings.Join(names, ", "))
 		}
 	}
 	vals := make(map[string]attr.Value, len(want.AttrTypes))
@@ -430,7 +456,7 @@ func typeName(t attr.Type) string {
 		return "string"
 	case basetypes.BoolType:
 		return "bool"
-	case basetypes.Int64Type:
+	case basetypes.Int64Type, wholeNumberType:
 		return "whole number"
 	case basetypes.NumberType, basetypes.Float64Type:
 		return "number"
@@ -461,6 +487,9 @@ func withArticle(name string) string {
 func closestKey(key string, keys []string) string {
 	best, bestD := "", 3
 	for _, k := range keys {
+		if n := len(key) - len(k); n >= bestD || -n >= bestD {
+			continue // at least that many edits; and a long key costs no time
+		}
 		if d := levenshtein(key, k); d < bestD {
 			best, bestD = k, d
 		}
@@ -503,16 +532,21 @@ type funcCall struct {
 	opts       funcOptions
 	optsPos    int64
 	optsGiven  bool
+	// strict makes the core's warnings errors (the strict option).
+	strict bool
 }
 
 // fail is the one mapping from the core's answer problems to a function
-// error: each warning (see warningsPolicy), then the errors; nil when there
-// are none.
+// error: with strict each warning (see warningsPolicy), then the errors; nil
+// when there are none.
 func (c funcCall) fail(warns []sizing.Warning, errs ...error) *function.FuncError {
 	var out *function.FuncError
 	for _, w := range warns {
+		if !c.strict {
+			break
+		}
 		out = function.ConcatFuncErrors(out, c.at(w.Field, fmt.Sprintf(
-			"%s: %s (the %s data source gives this as a warning; functions cannot return warnings, so they fail instead)",
+			"%s: %s (the %s data source gives this as a warning; strict = true makes it an error)",
 			w.Summary, w.Detail, c.dataSource)))
 	}
 	for _, err := range errs {
@@ -568,13 +602,15 @@ func nullArgError(pos int64, name, hint string) *function.FuncError {
 	return function.NewArgumentFuncError(pos, fmt.Sprintf("%s is null; %s", name, hint))
 }
 
-// instance reads the instance_type argument at pos through the same
-// conversion and core lookup the data sources use.
+// instance reads the instance_type argument at pos. Functions take only
+// types from the table (there is no instance object among their options), so
+// an unknown name's error suggests the data sources that take one
+// (sizing.TableInstance).
 func (c funcCall) instance(pos int64, name types.String) (ec2data.Instance, *function.FuncError) {
 	if name.IsNull() {
 		return ec2data.Instance{}, nullArgError(pos, "instance_type", `give an EC2 instance type such as "m5.large"`)
 	}
-	in, err := instanceModel{InstanceType: name}.resolve()
+	in, err := sizing.TableInstance(name.ValueString())
 	if err != nil {
 		return ec2data.Instance{}, c.fail(nil, err)
 	}

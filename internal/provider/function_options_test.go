@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -24,6 +25,11 @@ func callFunction(t *testing.T, f function.Function, positional []attr.Value, va
 	var def function.DefinitionResponse
 	f.Definition(ctx, function.DefinitionRequest{}, &def)
 	args := append([]attr.Value(nil), positional...)
+	for i, a := range args {
+		if i < len(def.Definition.Parameters) && def.Definition.Parameters[i].GetType().Equal(types.NumberType) {
+			args[i] = int64sAsNumbers(a) // Terraform passes a number
+		}
+	}
 	if def.Definition.VariadicParameter != nil {
 		ts := make([]attr.Type, len(variadic))
 		for i := range variadic {
@@ -75,7 +81,8 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 		} else {
 			want = sr.Schema.Blocks[k].Type()
 		}
-		v, _, problem := convertOption(ctx, v, want, k)
+		// Whole-number attributes take any number, as from Terraform.
+		v, _, problem := convertOption(ctx, int64sAsNumbers(v), numbersAsTerraform(want), k)
 		if problem != "" {
 			t.Fatal(problem)
 		}
@@ -92,7 +99,7 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 
 func TestOptionsDecode(t *testing.T) {
 	ctx := context.Background()
-	var n networkingModel
+	var n maxPodsOptions
 	unknown, ferr := maxPodsOptionSet.decode(ctx, 1, []types.Dynamic{obj(map[string]attr.Value{
 		"prefix_delegation": types.StringValue("true"), // converted as Terraform converts attributes
 		"max_eni":           types.StringValue("2"),
@@ -108,14 +115,14 @@ func TestOptionsDecode(t *testing.T) {
 	}
 
 	// A map works as well as an object.
-	n = networkingModel{}
+	n = maxPodsOptions{}
 	m := types.DynamicValue(types.MapValueMust(types.StringType, map[string]attr.Value{"cap_policy": types.StringValue("none")}))
 	if _, ferr := maxPodsOptionSet.decode(ctx, 1, []types.Dynamic{m}, &n); ferr != nil || n.CapPolicy.ValueString() != "none" {
 		t.Errorf("map: %v %+v", ferr, n)
 	}
 
 	// No options: every attribute null, as an empty data source block.
-	n = networkingModel{PrefixDelegation: types.BoolValue(true)}
+	n = maxPodsOptions{networkingModel: networkingModel{PrefixDelegation: types.BoolValue(true)}}
 	if _, ferr := maxPodsOptionSet.decode(ctx, 1, nil, &n); ferr != nil || !n.PrefixDelegation.IsNull() {
 		t.Errorf("none: %v %+v", ferr, n)
 	}
@@ -140,7 +147,7 @@ func TestOptionsDecode(t *testing.T) {
 		{[]types.Dynamic{types.DynamicNull()}, 1, `^options is null; give an object such as \{ prefix_delegation = true \}, or leave the argument out`},
 		{[]types.Dynamic{types.DynamicValue(types.StringValue("x"))}, 1, `^options must be an object such as .* got a string; valid keys are cap_policy, cni_version,`},
 		{[]types.Dynamic{obj(map[string]attr.Value{"prefix_delegaton": types.BoolValue(true)})}, 1,
-			`^unknown option "prefix_delegaton" \(did you mean "prefix_delegation"\?\); valid keys are cap_policy, .*, security_groups_for_pods$`},
+			`^unknown option "prefix_delegaton" \(did you mean "prefix_delegation"\?\); valid keys are cap_policy, .*, security_groups_for_pods, strict$`},
 		{[]types.Dynamic{obj(map[string]attr.Value{"colour": types.BoolValue(true)})}, 1, `^unknown option "colour"; valid keys are `},
 		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.StringValue("two")})}, 1, `^options.max_eni: must be a whole number, got the string "two"; valid keys are `},
 		{[]types.Dynamic{obj(map[string]attr.Value{"max_eni": types.NumberValue(big.NewFloat(1.5))})}, 1, `^options.max_eni: must be a whole number, got 1.5;`},
@@ -161,16 +168,19 @@ func TestOptionsDecode(t *testing.T) {
 }
 
 // TestOptionsCoverDataSource checks that every networking attribute of the
-// data source is an option, and that the model has exactly those fields (decode
-// fails otherwise).
+// data source is an option, that the options are those and strict, and that
+// the option struct has exactly those fields (decode fails otherwise).
 func TestOptionsCoverDataSource(t *testing.T) {
 	for k := range networkingAttributes() {
 		if !maxPodsOptionSet.has(k) {
 			t.Errorf("max_pods lacks option %s", k)
 		}
 	}
-	var n networkingModel
-	all := map[string]attr.Value{}
+	if want := len(networkingAttributes()) + 1; len(maxPodsOptionSet.keys) != want || !maxPodsOptionSet.has("strict") {
+		t.Errorf("max_pods options %v; want the networking attributes and strict", maxPodsOptionSet.keys)
+	}
+	var n maxPodsOptions
+	all := map[string]attr.Value{"strict": types.StringNull()}
 	for k := range networkingAttributes() {
 		all[k] = types.StringNull()
 	}
@@ -204,4 +214,51 @@ func tuple(elems ...attr.Value) attr.Value {
 		ts[i] = e.Type(context.Background())
 	}
 	return types.TupleValueMust(ts, elems)
+}
+
+// numbersAsTerraform is t with whole-number attributes as plain numbers: the
+// type Terraform checks a configuration against.
+func numbersAsTerraform(t attr.Type) attr.Type {
+	switch x := t.(type) {
+	case wholeNumberType:
+		return types.NumberType
+	case basetypes.ObjectType:
+		ats := map[string]attr.Type{}
+		for k, at := range x.AttrTypes {
+			ats[k] = numbersAsTerraform(at)
+		}
+		return types.ObjectType{AttrTypes: ats}
+	case basetypes.ListType:
+		return types.ListType{ElemType: numbersAsTerraform(x.ElemType)}
+	case basetypes.MapType:
+		return types.MapType{ElemType: numbersAsTerraform(x.ElemType)}
+	}
+	return t
+}
+
+// int64sAsNumbers turns the known Int64 values in v into numbers.
+func int64sAsNumbers(v attr.Value) attr.Value {
+	switch x := v.(type) {
+	case basetypes.Int64Value:
+		if !x.IsNull() && !x.IsUnknown() {
+			return types.NumberValue(new(big.Float).SetInt64(x.ValueInt64()))
+		}
+	case basetypes.ObjectValue:
+		if !x.IsNull() && !x.IsUnknown() {
+			m := map[string]attr.Value{}
+			for k, e := range x.Attributes() {
+				m[k] = int64sAsNumbers(e)
+			}
+			return lit(m)
+		}
+	case basetypes.TupleValue:
+		if !x.IsNull() && !x.IsUnknown() {
+			elems := make([]attr.Value, len(x.Elements()))
+			for i, e := range x.Elements() {
+				elems[i] = int64sAsNumbers(e)
+			}
+			return tuple(elems...)
+		}
+	}
+	return v
 }

@@ -33,6 +33,7 @@ type subnetMaxNodesOptions struct {
 	AvailableIPAddressCount types.Int64          `tfsdk:"available_ip_address_count"`
 	PrefixReservations      types.List           `tfsdk:"prefix_reservations"`
 	ClusterSubnet           types.Bool           `tfsdk:"cluster_subnet"`
+	strictOption
 }
 
 var subnetMaxNodesOptionSet = func() funcOptions {
@@ -47,6 +48,7 @@ var subnetMaxNodesOptionSet = func() funcOptions {
 			sizing.FieldPrefixReservations:      subnet[sizing.FieldPrefixReservations],
 			sizing.FieldClusterSubnet:           subnet[sizing.FieldClusterSubnet],
 		},
+		strictAttributes(),
 	)
 }()
 
@@ -64,7 +66,7 @@ func (f *subnetMaxNodesFunction) Definition(_ context.Context, _ function.Defini
 			"`custom_networking = true` give the pod subnet as `pod_subnets = [{ cidr_block = \"...\" }]`; the answer is then the " +
 			"smaller of what the node subnet and the pod subnet hold. The same core code, defaults, validation and messages as the " +
 			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
-			warningsPolicy + "\n\nOptions (each as the data source attribute of the same name; `available_ip_address_count`, " +
+			warningsPolicy + "\n\nOptions (each but `strict` as the data source attribute of the same name; `available_ip_address_count`, " +
 			"`prefix_reservations` and `cluster_subnet` are the attributes of the subnet):\n\n" + subnetMaxNodesOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{cidrBlockParameter(), instanceTypeParameter()},
 		VariadicParameter: subnetMaxNodesOptionSet.parameter("ekssize_subnet_capacity"),
@@ -92,8 +94,9 @@ func (f *subnetMaxNodesFunction) Run(ctx context.Context, req function.RunReques
 // subnetMaxNodesCall answers subnet_max_nodes(cidr_block, instance_type,
 // options...) with the data source's conversions (nodeIPsInputOf,
 // subnetModel.toCore, ...) and sizing.SubnetMaxNodes, which names the
-// subnet's attributes at the top level as the function takes them. The data
-// source warns about a subnet that does not fit; so does the function.
+// subnet's attributes at the top level as the function takes them. A subnet
+// whose reserved addresses do not fit is the data source's warning (max_nodes
+// is then 0), so an error only with strict.
 func subnetMaxNodesCall(ctx context.Context, cidr, name types.String, opts []types.Dynamic) (types.Int64, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_subnet_capacity",
@@ -111,6 +114,7 @@ func subnetMaxNodesCall(ctx context.Context, cidr, name types.String, opts []typ
 	if unknown, ferr := c.decodeOptions(ctx, opts, &o); ferr != nil || unknown {
 		return types.Int64{}, unknown, ferr
 	}
+	c.strict = o.Strict.ValueBool()
 	subnet, errs := subnetModel{
 		CIDRBlock:               cidr,
 		AvailableIPAddressCount: o.AvailableIPAddressCount,

@@ -29,6 +29,10 @@ func TestAccFunctionSubnetMaxNodes(t *testing.T) {
 		{"custom_networking", `subnet_max_nodes("10.0.0.0/24", "m5.large", { custom_networking = true, pod_subnets = [{ cidr_block = "100.64.0.0/22" }] })`, 50},
 		// Warm IPs: 10 pods + 2 warm = 12 IPs on ceil(12/9) = 2 ENIs, 14 per node.
 		{"warm_ip", `subnet_max_nodes("10.0.0.0/24", "m5.large", { warm_ip_target = 2, pods_per_node = 10 })`, 17},
+		// Where the data source warns, the same value: a layout that has no
+		// effect, and reservations that leave no room (max_nodes 0, "5 IPs short").
+		{"layout_without_pd", `subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_layout = "packed" })`, 8},
+		{"shortfall", `subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 } })`, 0},
 	}
 	var cfg strings.Builder
 	var checks []statecheck.StateCheck
@@ -74,11 +78,11 @@ func TestAccFunctionSubnetMaxNodesErrors(t *testing.T) {
 			`options.reserved: unknown attribute "albs"; valid attributes are application_load_balancers, fargate_pods, interface_endpoints, network_load_balancers, other_ips`},
 		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { pod_subnets = "x" })`, `options.pod_subnets: must be a list, got a string; valid keys are available_ip_address_count,`},
 		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { node_count = 3 })`, `unknown option "node_count"; valid keys are`},
-		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_layout = "packed" })`,
-			`(?s)options.prefix_layout: prefix_layout has no effect here: Prefix delegation is not in use.*functions cannot return warnings`},
-		// A shortfall (the reservations alone do not fit) is the data source's warning, so an error here.
-		{`subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 } })`,
-			`(?s)Invalid value for "cidr_block" parameter: Subnet 10.0.0.0/28 is 5 IPs short.*functions cannot return warnings`},
+		{`subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_layout = "packed", strict = true })`,
+			`(?s)options.prefix_layout: prefix_layout has no effect here: Prefix delegation is not in use.*strict = true makes it an error`},
+		// A shortfall (the reservations alone do not fit) is the data source's warning, so an error with strict.
+		{`subnet_max_nodes("10.0.0.0/28", "m5.large", { reserved = { application_load_balancers = 2 }, strict = true })`,
+			`(?s)Invalid value for "cidr_block" parameter: Subnet is short of IPs: The node subnet 10.0.0.0/28 is 5 IPs short: it needs.*strict = true makes it an error`},
 		{`subnet_max_nodes(null, "m5.large")`, `Invalid value for "cidr_block" parameter: argument must not be null`},
 	})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -33,6 +34,13 @@ import (
 // never differ from theirs.
 
 func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	// Whole-number inputs Int64 cannot hold are reported in plain words first
+	// (see whole_number.go).
+	var diags diag.Diagnostics
+	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	if diags.HasError() {
+		return diags
+	}
 	if len(config.Schema.GetBlocks()) == 0 {
 		rv := reflect.ValueOf(target)
 		if rv.Kind() == reflect.Pointer && !rv.IsNil() {

@@ -62,16 +62,23 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
+		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
+		NewFargatePodDataSource,
+		NewNodePoolDataSource,
 	}
 }
 
 func (p *ekssizeProvider) Functions(context.Context) []func() function.Function {
 	return []func() function.Function{
+		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
+		NewNodeadmMaxPodsFunction,
+		NewMaxPodsExpressionFunction,
 		NewNodeIPsFunction,
 		NewSubnetMaxNodesFunction,
 		NewSubnetUsableIPsFunction,

@@ -69,16 +69,19 @@ func instanceAttributes() map[string]schema.Attribute {
 				"from `data.aws_ec2_instance_type`. Exactly one of `instance_type` and `instance` must be set.",
 			Attributes: map[string]schema.Attribute{
 				"network_interfaces": schema.Int64Attribute{
-					Required: true,
+					CustomType: wholeNumber,
+					Required:   true,
 					MarkdownDescription: "ENIs on the default network card (what the VPC CNI manages). For single-card types this is " +
 						"`maximum_network_interfaces` of `aws_ec2_instance_type`.",
 				},
 				"ipv4_addresses_per_interface": schema.Int64Attribute{
+					CustomType:          wholeNumber,
 					Required:            true,
 					MarkdownDescription: "IPv4 addresses per ENI, the primary one included (`maximum_ipv4_addresses_per_interface`).",
 				},
 				"vcpus": schema.Int64Attribute{
-					Optional: true,
+					CustomType: wholeNumber,
+					Optional:   true,
 					MarkdownDescription: "Default vCPUs (`default_vcpus`). Needed by `cap_policy = \"eks\"` and `pods_per_core`; " +
 						"unset means unknown.",
 				},
@@ -91,7 +94,8 @@ func instanceAttributes() map[string]schema.Attribute {
 					MarkdownDescription: "Whether the type is bare metal (default `false`). Bare metal types take prefixes whatever the hypervisor.",
 				},
 				"memory_size": schema.Int64Attribute{
-					Optional: true,
+					CustomType: wholeNumber,
+					Optional:   true,
 					MarkdownDescription: "Memory in MiB (`memory_size`). Needed by `ekssize_node_config` for capacity and allocatable; " +
 						"unset means unknown.",
 				},
@@ -129,11 +133,13 @@ func networkingAttributes() map[string]schema.Attribute {
 				"The type must be trunking compatible.",
 		},
 		"reserved_enis": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "Default-card ENIs kept away from pods (other software attaches them), like Karpenter's " +
 				"`RESERVED_ENIS`. Default `0`; must be 0 or more.",
 		},
 		"max_eni": schema.Int64Attribute{
+			CustomType:          wholeNumber,
 			Optional:            true,
 			MarkdownDescription: "VPC CNI `MAX_ENI`: the most ENIs the CNI attaches. Unset means the type's limit; must be at least 1.",
 		},
@@ -155,11 +161,13 @@ func networkingAttributes() map[string]schema.Attribute {
 				"`none`: no ceiling, the raw `eni-max-pods.txt`-style value.",
 		},
 		"max_pods_limit": schema.Int64Attribute{
+			CustomType:          wholeNumber,
 			Optional:            true,
 			MarkdownDescription: "An extra ceiling applied after the cap (only ever lowers max pods). Must be at least 1.",
 		},
 		"pods_per_core": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "kubelet `podsPerCore`: max pods is at most this times the vCPUs (only ever lowers it). " +
 				"Must be at least 1; needs the vCPU count.",
 		},
@@ -229,17 +237,20 @@ func (m networkingModel) toCore() sizing.Networking {
 	}
 }
 
+// clampLimit is 2^40 where int has 64 bits and 2^30 on the 32-bit platforms
+// the release also builds for (386, arm).
+const clampLimit = min(1<<40, math.MaxInt>>1+1)
+
 // clampInt converts a Terraform number to int, saturating far outside any
-// meaningful range so that range checks in the core see a clearly bad value
-// instead of a wrapped one. The bound is 2^40 where int has 64 bits and 2^30
-// on the 32-bit platforms the release also builds for (386, arm).
+// meaningful range so that the core's arithmetic cannot overflow. Data source
+// inputs beyond the bound are rejected as typed before they get here
+// (checkWholeNumbers); the bound still guards values from other paths.
 func clampInt(v int64) int {
-	const limit = min(1<<40, math.MaxInt>>1+1)
 	switch {
-	case v > limit:
-		return limit
-	case v < -limit:
-		return -limit
+	case v > clampLimit:
+		return clampLimit
+	case v < -clampLimit:
+		return -clampLimit
 	}
 	return int(v)
 }

@@ -66,7 +66,7 @@ func TestAccFunctionUnknownArguments(t *testing.T) {
 		{"node_ips_option", `node_ips("m5.large", 10, { warm_ip_target = terraform_data.two.output }).node_subnet_ips`, 14},
 		{"node_ips_options", `node_ips("m5.large", 100, terraform_data.pd.output).node_subnet_ips`, 113},
 		{"kube_reserved_option", `kube_reserved("m5.large", { kube_reserved = { cpu = terraform_data.cpu.output } }).cpu_millicores`, 100},
-		{"kube_reserved_options", `kube_reserved("m5.large", terraform_data.pd.output).memory_mib`, 1465},
+		{"kube_reserved_options", `kube_reserved("m5.large", terraform_data.pd_max_pods.output).memory_mib`, 1465},
 	}
 	cfg := `
 resource "terraform_data" "type" { input = "m5.large" }
@@ -74,6 +74,7 @@ resource "terraform_data" "two" { input = 2 }
 resource "terraform_data" "cpu" { input = "100m" }
 resource "terraform_data" "pod_cidr" { input = "100.64.0.0/22" }
 resource "terraform_data" "pd" { input = { prefix_delegation = true } }
+resource "terraform_data" "pd_max_pods" { input = { prefix_delegation = true, kube_reserved_basis = "max_pods" } }
 `
 	var plan []plancheck.PlanCheck
 	var state []statecheck.StateCheck
@@ -127,10 +128,12 @@ func TestFunctionUnknownOptionValues(t *testing.T) {
 		opts funcOptions
 		args []attr.Value
 	}{
-		"max_pods":         {NewMaxPodsFunction, maxPodsOptionSet, []attr.Value{str("m5.large")}},
-		"subnet_max_nodes": {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
-		"node_ips":         {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
-		"kube_reserved":    {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},
+		"max_pods":            {NewMaxPodsFunction, maxPodsOptionSet, []attr.Value{str("m5.large")}},
+		"subnet_max_nodes":    {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
+		"node_ips":            {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
+		"kube_reserved":       {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},
+		"nodeadm_max_pods":    {NewNodeadmMaxPodsFunction, nodeadmMaxPodsOptionSet, []attr.Value{str("m5.large"), str("max_pods")}},
+		"max_pods_expression": {NewMaxPodsExpressionFunction, maxPodsExpressionOptionSet, []attr.Value{types.ListValueMust(types.StringType, []attr.Value{str("m5.large")})}},
 	}
 	for _, newF := range New("test")().(interface {
 		Functions(context.Context) []func() function.Function

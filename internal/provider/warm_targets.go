@@ -20,23 +20,27 @@ type warmTargetsModel struct {
 func warmTargetsAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"warm_eni_target": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_ENI_TARGET`: whole spare ENIs of secondary IPs each node keeps. Unset means 1 " +
 				"(ipamd's default), which differs from 0 (no spare ENI: a new ENI only when the last IP is taken). Ignored with " +
 				"`warm_ip_target`/`minimum_ip_target` and with prefix delegation. Must be 0 or more.",
 		},
 		"warm_ip_target": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_IP_TARGET`: spare IPs each node keeps. When it or `minimum_ip_target` is non-zero " +
 				"it replaces the warm ENI and warm prefix targets. Unset or 0 means no warm-IP target, as in ipamd. Must be 0 or more.",
 		},
 		"minimum_ip_target": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "VPC CNI `MINIMUM_IP_TARGET`: IPs each node holds at least. Without `warm_ip_target` ipamd never " +
 				"allocates beyond it, so more pods than that is an error. Unset or 0 means none. Must be 0 or more.",
 		},
 		"warm_prefix_target": schema.Int64Attribute{
-			Optional: true,
+			CustomType: wholeNumber,
+			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_PREFIX_TARGET`: spare /28 prefixes each node keeps with prefix delegation. Unset means " +
 				"1, what the VPC CNI manifest, Helm chart and EKS add-on set; 0 adds a prefix only when the last IP is taken. Must be 0 or more.",
 		},

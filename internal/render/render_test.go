@@ -43,10 +43,12 @@ func renderCases(t testing.TB) []renderCase {
 			ServiceCIDR:          "10.100.0.0/16",
 		}},
 		{name: "m5-large-prefix-overrides", in: sizing.NodeResourcesInput{
-			Instance:       lookup("m5.large"),
-			Networking:     sizing.Networking{PrefixDelegation: true},
-			SystemReserved: sizing.ReservedInput{CPU: ptr("100m"), Memory: ptr("200Mi")},
-			EvictionHard:   map[string]string{"memory.available": "5%", "pid.available": "1k"},
+			Instance:   lookup("m5.large"),
+			Networking: sizing.Networking{PrefixDelegation: true},
+			// Reserve for the 110 pods (the al2023 default, eni, would reserve for 29).
+			KubeReservedBasis: sizing.BasisMaxPods,
+			SystemReserved:    sizing.ReservedInput{CPU: ptr("100m"), Memory: ptr("200Mi")},
+			EvictionHard:      map[string]string{"memory.available": "5%", "pid.available": "1k"},
 		}},
 	}
 }

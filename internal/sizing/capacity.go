@@ -460,6 +460,12 @@ func layoutName(packed bool) string {
 	return PrefixLayoutScattered
 }
 
+// Summaries of the shortfall warnings, one per kind of subnet.
+const (
+	ShortfallSummary    = "Subnet is short of IPs"
+	PodShortfallSummary = "Pod subnet is short of IPs"
+)
+
 func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetResult, u NodeUsage, role string, packed bool) {
 	if r.Fits {
 		return
@@ -492,10 +498,17 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	if r.SmallestFittingPrefixLength > 0 {
 		fit = fmt.Sprintf("a fresh /%d would", r.SmallestFittingPrefixLength)
 	}
+	// The summary is fixed per kind and the subnet goes in the detail: Terraform
+	// groups warnings with equal summaries, and rendering 1,000 distinct ones
+	// took the CLI about 20 seconds (BENCHMARKS.md).
+	summary := ShortfallSummary
+	if role == "pod" {
+		summary = PodShortfallSummary
+	}
 	res.Shortfalls = append(res.Shortfalls, Warning{
 		Field:   path,
-		Summary: fmt.Sprintf("Subnet %s is %s short", s.Label(), counted(r.ShortfallIPs, "IP", "IPs")),
-		Detail: fmt.Sprintf("The %s subnet %s needs %s, but has %d free.%s It holds at most %s; %s.",
-			role, s.Label(), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
+		Summary: summary,
+		Detail: fmt.Sprintf("The %s subnet %s is %s short: it needs %s, but has %d free.%s It holds at most %s; %s.",
+			role, s.Label(), counted(r.ShortfallIPs, "IP", "IPs"), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
 	})
 }

@@ -134,7 +134,8 @@ func TestSubnetCapacitySpreadAndTotals(t *testing.T) {
 		t.Errorf("totals: max nodes %d, max pods %d, fits %v, shortfall %d", res.MaxNodes, res.MaxPodsTotal, res.Fits, res.ShortfallIPs)
 	}
 	if len(res.Shortfalls) != 1 || res.Shortfalls[0].Field != "subnets[2]" ||
-		!strings.Contains(res.Shortfalls[0].Summary, `Subnet "c" (10.0.2.0/25) is 27 IPs short`) ||
+		res.Shortfalls[0].Summary != "Subnet is short of IPs" ||
+		!strings.Contains(res.Shortfalls[0].Detail, `The node subnet "c" (10.0.2.0/25) is 27 IPs short: it needs`) ||
 		!strings.Contains(res.Shortfalls[0].Detail, "needs 150 IPs: 5 nodes (3 planned + 2 surge) x 30 IPs, but has 123 free") ||
 		!strings.Contains(res.Shortfalls[0].Detail, "a fresh /24 would") {
 		t.Errorf("shortfalls = %+v", res.Shortfalls)

@@ -4,7 +4,11 @@
 // data sources and functions only convert inputs and copy result fields.
 package sizing
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
+)
 
 // InputError is a bad input. Field names the input in the provider's words, as
 // a Terraform attribute path written with dots and brackets ("max_eni",
@@ -17,7 +21,14 @@ type InputError struct {
 
 func (e *InputError) Error() string { return e.Msg }
 
+// inputErr formats an InputError. String arguments quoted with %q are
+// shortened (echo.Quote): the input they echo can be of any length.
 func inputErr(field, format string, args ...any) *InputError {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = echo.String(s)
+		}
+	}
 	return &InputError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }
 

@@ -46,7 +46,7 @@ type FargateContainer struct {
 
 // Field names of a Fargate pod's inputs, as the provider spells them.
 const (
-	FieldContainers             = "containers"
+	FieldContainers             = "container"
 	FieldContainerCPURequest    = "cpu_request"
 	FieldContainerCPULimit      = "cpu_limit"
 	FieldContainerMemoryRequest = "memory_request"
@@ -132,7 +132,7 @@ type fargateRequests struct {
 // FargatePod answers "what does EKS Fargate provision for this pod".
 func FargatePod(containers []FargateContainer) (FargateResult, error) {
 	if len(containers) == 0 {
-		return FargateResult{}, inputErr(FieldContainers, "containers is empty; give at least one container (a pod has at least one long-running container)")
+		return FargateResult{}, inputErr(FieldContainers, "no container; give at least one container (a pod has at least one long-running container)")
 	}
 	var res FargateResult
 	var initMax, longSum fargateRequests
@@ -156,7 +156,7 @@ func FargatePod(containers []FargateContainer) (FargateResult, error) {
 		longSum.ephemeralBytes += r.ephemeralBytes
 	}
 	if longRunning == 0 {
-		return FargateResult{}, inputErr(FieldContainers, "containers has only init containers; a pod needs at least one long-running container (init = false)")
+		return FargateResult{}, inputErr(FieldContainers, "every container is an init container; a pod needs at least one long-running container (init = false)")
 	}
 	res.InitMilliCPU, res.InitMemoryMiB = initMax.milliCPU, initMax.memoryMiB
 	res.LongRunningMilliCPU, res.LongRunningMemoryMiB = longSum.milliCPU, longSum.memoryMiB

@@ -103,16 +103,16 @@ func TestFargatePodErrors(t *testing.T) {
 		containers []FargateContainer
 		field, msg string
 	}{
-		{"empty", nil, "containers", "containers is empty; give at least one container (a pod has at least one long-running container)"},
-		{"only init", []FargateContainer{{Init: true}}, "containers", "containers has only init containers; a pod needs at least one long-running container (init = false)"},
-		{"too many vCPU", []FargateContainer{{CPURequest: "16001m"}}, "containers", "the pod requests 16.001 vCPU; Fargate's largest pod has 16 vCPU (run it on EC2 nodes instead)"},
-		{"too much memory with overhead", []FargateContainer{{CPURequest: "16", MemoryRequest: "120Gi"}}, "containers",
+		{"empty", nil, "container", "no container; give at least one container (a pod has at least one long-running container)"},
+		{"only init", []FargateContainer{{Init: true}}, "container", "every container is an init container; a pod needs at least one long-running container (init = false)"},
+		{"too many vCPU", []FargateContainer{{CPURequest: "16001m"}}, "container", "the pod requests 16.001 vCPU; Fargate's largest pod has 16 vCPU (run it on EC2 nodes instead)"},
+		{"too much memory with overhead", []FargateContainer{{CPURequest: "16", MemoryRequest: "120Gi"}}, "container",
 			"the pod requests 122880 MiB of memory, 123136 MiB with the 256 MiB Fargate adds for kubelet, kube-proxy and containerd; Fargate's largest pod has 120 GB (122880 MiB)"},
-		{"too much storage", []FargateContainer{{EphemeralStorageRequest: "176Gi"}}, "containers", "the pod requests 176Gi of ephemeral storage; EKS Fargate allows at most 175 GiB per pod"},
-		{"request above limit", []FargateContainer{{}, {MemoryRequest: "2Gi", MemoryLimit: "1Gi"}}, "containers[1].memory_request",
-			`containers[1].memory_request is "2Gi", above memory_limit "1Gi"; Kubernetes rejects a request above its limit`},
-		{"bad cpu", []FargateContainer{{CPURequest: "1 core"}}, "containers[0].cpu_request", `containers[0].cpu_request is "1 core", which is not a Kubernetes CPU quantity`},
-		{"bad storage", []FargateContainer{{EphemeralStorageRequest: "10GB"}}, "containers[0].ephemeral_storage_request", `containers[0].ephemeral_storage_request is "10GB"`},
+		{"too much storage", []FargateContainer{{EphemeralStorageRequest: "176Gi"}}, "container", "the pod requests 176Gi of ephemeral storage; EKS Fargate allows at most 175 GiB per pod"},
+		{"request above limit", []FargateContainer{{}, {MemoryRequest: "2Gi", MemoryLimit: "1Gi"}}, "container[1].memory_request",
+			`container[1].memory_request is "2Gi", above memory_limit "1Gi"; Kubernetes rejects a request above its limit`},
+		{"bad cpu", []FargateContainer{{CPURequest: "1 core"}}, "container[0].cpu_request", `container[0].cpu_request is "1 core", which is not a Kubernetes CPU quantity`},
+		{"bad storage", []FargateContainer{{EphemeralStorageRequest: "10GB"}}, "container[0].ephemeral_storage_request", `container[0].ephemeral_storage_request is "10GB"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

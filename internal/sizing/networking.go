@@ -299,7 +299,20 @@ func ResolveInstance(name *string, spec *InstanceSpec) (ec2data.Instance, error)
 	}
 	in, err := ec2data.Lookup(*name)
 	if err != nil {
-		return ec2data.Instance{}, inputErr(FieldInstanceType, "%s", err.Error())
+		return ec2data.Instance{}, inputErr(FieldInstanceType, "%s For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type).", err)
+	}
+	return in, nil
+}
+
+// TableInstance looks name up in the embedded table for a caller that takes
+// only table types: the provider functions and ekssize_instance_type. Its
+// error for an unknown name suggests the closest types and, for a type newer
+// than the table, the data sources that take an instance object, which such a
+// caller does not.
+func TableInstance(name string) (ec2data.Instance, error) {
+	in, err := ec2data.Lookup(name)
+	if err != nil {
+		return ec2data.Instance{}, inputErr(FieldInstanceType, "%s Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ekssize_subnet_capacity or ekssize_node_config data source (its limits are in data.aws_ec2_instance_type).", err)
 	}
 	return in, nil
 }

@@ -228,6 +228,10 @@ type planGroup struct {
 	spec       PlanGroup
 	types      []ec2data.Instance
 	subnets    []int // node subnet indexes, one per AZ
+	// usages and warns are each type's replayed node, filled when the
+	// networking settings are known.
+	usages []NodeUsage
+	warns  []Warning
 }
 
 var (
@@ -427,9 +431,12 @@ func (p *plan) resolveGroups(in PlanInput) error {
 			}
 			if !in.NetworkingUnknown {
 				for j, inst := range pg.types {
-					if _, _, err := p.nodeUsage(pg, j, inst); err != nil {
+					u, w, err := p.nodeUsage(pg, j, inst)
+					if err != nil {
 						return err
 					}
+					pg.usages = append(pg.usages, u)
+					pg.warns = appendNew(pg.warns, w...)
 				}
 			}
 			p.groups = append(p.groups, pg)
@@ -649,12 +656,9 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 	for _, g := range p.groups {
 		var worst NodeUsage
 		var worstInst ec2data.Instance
+		warns = appendNew(warns, g.warns...)
 		for j, inst := range g.types {
-			u, w, err := p.nodeUsage(g, j, inst)
-			if err != nil {
-				return res, nil, err
-			}
-			warns = appendNew(warns, w...)
+			u := g.usages[j]
 			a, b := u.NodeSubnetIPs+u.PodSubnetIPs, worst.NodeSubnetIPs+worst.PodSubnetIPs
 			if j == 0 || a > b || (a == b && u.Prefixes > worst.Prefixes) {
 				worst, worstInst = u, inst

@@ -16,11 +16,26 @@ const (
 
 // Kube-reserved memory bases: which pods count P goes into 11 x P + 255 MiB.
 const (
-	// BasisMaxPods uses the max pods kubelet is configured with.
+	// BasisMaxPods uses the max pods kubelet is configured with, as
+	// Bottlerocket (from settings.kubernetes.max-pods) does, and Karpenter for
+	// Bottlerocket and Windows (UsesENILimitedMemoryOverhead false).
 	BasisMaxPods = "max_pods"
-	// BasisENI uses eni_max_pods, as AL2's bootstrap.sh and nodeadm do.
+	// BasisENI uses eni_max_pods, as AL2's bootstrap.sh (eni-max-pods.txt,
+	// whatever --use-max-pods says), nodeadm (its own ENI max pods, before a
+	// kubelet.config maxPods is merged in) and Karpenter for AL2 and AL2023
+	// (ENILimitedPods with no reserved ENIs) do.
 	BasisENI = "eni"
 )
+
+// DefaultKubeReservedBasis is the basis that mirrors what the AMI family's
+// own bootstrap reserves when it is left to compute kube-reserved: "eni" for
+// al2023 (nodeadm) and al2 (bootstrap.sh), "max_pods" for bottlerocket.
+func DefaultKubeReservedBasis(amiFamily string) string {
+	if amiFamily == AMIFamilyBottlerocket {
+		return BasisMaxPods
+	}
+	return BasisENI
+}
 
 // Defaults of the node resource inputs.
 const (
@@ -68,7 +83,11 @@ type NodeResourcesInput struct {
 	AMIFamily string
 	// MaxPods is kubelet's maxPods; nil means the MaxPods result.
 	MaxPods *int
-	// KubeReservedBasis is "max_pods" (default) or "eni".
+	// MaxPodsExpression is nodeadm's maxPodsExpression (AL2023 only); when
+	// set, max pods is what nodeadm computes from it (NodeadmMaxPods).
+	MaxPodsExpression *string
+	// KubeReservedBasis is "max_pods" or "eni"; "" = DefaultKubeReservedBasis
+	// of the AMI family.
 	KubeReservedBasis string
 	KubeReserved      ReservedInput
 	SystemReserved    ReservedInput
@@ -109,8 +128,15 @@ type NodeAmounts struct {
 // NodeResourcesResult is every number ekssize_node_config reports.
 type NodeResourcesResult struct {
 	AMIFamily string
-	// MaxPods is kubelet's maxPods: the input, or the computed value.
+	// MaxPods is kubelet's maxPods: the input, the computed value, or what
+	// nodeadm computes from MaxPodsExpression.
 	MaxPods int
+	// MaxPodsExpression is the nodeadm maxPodsExpression given ("" = none);
+	// KubeReservedOverrides are the kube_reserved entries the user gave, the
+	// only ones a NodeConfig with an expression writes (nodeadm computes the
+	// rest on each node).
+	MaxPodsExpression     string
+	KubeReservedOverrides Reserved
 	// Computed is what ekssize_max_pods says for the instance and settings.
 	Computed MaxPodsResult
 	// KubeReservedBasis and KubeReservedPods say which pods count P the
@@ -229,7 +255,9 @@ func KarpenterReservedENIs(n Networking) int {
 //   - the EBS CSI driver's volume limit and Karpenter's RESERVED_ENIS.
 //
 // Where the tools differ, allocatable mirrors Karpenter and kube-reserved
-// mirrors nodeadm.
+// mirrors the AMI family's own bootstrap (DefaultKubeReservedBasis): nodeadm
+// for al2023 (m5.4xlarge: 11 x 234 + 255 = 2829Mi, though max pods is 110),
+// bootstrap.sh for al2, Bottlerocket for bottlerocket.
 func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error) {
 	var res NodeResourcesResult
 	var warns []Warning
@@ -239,9 +267,16 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	if err := oneOf(FieldAMIFamily, res.AMIFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
 		return res, nil, err
 	}
-	res.KubeReservedBasis = or(in.KubeReservedBasis, BasisMaxPods)
+	res.KubeReservedBasis = or(in.KubeReservedBasis, DefaultKubeReservedBasis(res.AMIFamily))
 	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, BasisMaxPods, BasisENI); err != nil {
 		return res, nil, err
+	}
+	if err := checkMaxPodsExpression(in, res.AMIFamily, in.KubeReservedBasis); err != nil {
+		return res, nil, err
+	}
+	if in.MaxPodsExpression != nil {
+		// nodeadm reserves kube-reserved memory for the expression's result.
+		res.KubeReservedBasis = BasisMaxPods
 	}
 	net, err := in.Networking.Validate()
 	if err != nil {
@@ -284,6 +319,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	if err != nil {
 		return res, nil, err
 	}
+	res.KubeReservedOverrides = kubeOverride
 	res.SystemReserved, err = parseReserved(FieldSystemReserved, in.SystemReserved)
 	if err != nil {
 		return res, nil, err
@@ -324,6 +360,14 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 			})
 		}
 	}
+	if in.MaxPodsExpression != nil {
+		v, w, err := nodeadmMaxPodsForNode(inst, *in.MaxPodsExpression, in.Networking)
+		if err != nil {
+			return res, nil, err
+		}
+		warns = append(warns, w...)
+		res.MaxPods, res.MaxPodsExpression = v, *in.MaxPodsExpression
+	}
 
 	// Kube-reserved, mirroring nodeadm: cpu from the vCPU count, memory from
 	// a pods count, ephemeral-storage 1Gi; each override replaces its value
@@ -335,7 +379,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 			warns = append(warns, Warning{
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
-				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as AL2 bootstrap.sh, nodeadm and Karpenter do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
+				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" (the default for AL2023 and AL2) reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as nodeadm, AL2 bootstrap.sh and Karpenter on those AMIs do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
 					res.KubeReservedPods, KubeReservedMemoryMiB(res.KubeReservedPods), mp.ENIMaxPods, res.MaxPods, KubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}

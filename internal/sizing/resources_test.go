@@ -62,13 +62,13 @@ func TestNodeResourcesWorkedExamples(t *testing.T) {
 		{name: "m5.large", in: NodeResourcesInput{Instance: lookup(t, "m5.large")},
 			maxPods: 29, krCPU: "70m", krMem: "574Mi", krPods: 29,
 			capacity: NodeAmounts{2000, 7577, 20480, 29}, alloc: NodeAmounts{1930, 6903, 17408, 29}, ebs: 26},
-		{name: "m5.large prefix delegation, basis max_pods", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{PrefixDelegation: true}},
+		{name: "m5.large prefix delegation, basis max_pods", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{PrefixDelegation: true}, KubeReservedBasis: BasisMaxPods},
 			maxPods: 110, krCPU: "70m", krMem: "1465Mi", krPods: 110,
 			capacity: NodeAmounts{2000, 7577, 20480, 110}, alloc: NodeAmounts{1930, 7577 - 1465 - 100, 17408, 110}, ebs: 26},
 		{name: "m5.large prefix delegation, basis eni", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{PrefixDelegation: true}, KubeReservedBasis: BasisENI},
 			maxPods: 110, krCPU: "70m", krMem: "574Mi", krPods: 29,
 			capacity: NodeAmounts{2000, 7577, 20480, 110}, alloc: NodeAmounts{1930, 6903, 17408, 110}, ebs: 26},
-		{name: "custom networking + sgp: karpenter reserved ENIs", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{CustomNetworking: true, SecurityGroupsForPods: true, ReservedENIs: 1}},
+		{name: "custom networking + sgp: karpenter reserved ENIs", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{CustomNetworking: true, SecurityGroupsForPods: true, ReservedENIs: 1}, KubeReservedBasis: BasisMaxPods},
 			maxPods: 2, krCPU: "70m", krMem: "277Mi", krPods: 2,
 			capacity: NodeAmounts{2000, 7577, 20480, 2}, alloc: NodeAmounts{1930, 7577 - 277 - 100, 17408, 2}, ebs: 26, karpenterRE: 3},
 		{name: "t2.micro (xen, dedicated EBS)", in: NodeResourcesInput{Instance: lookup(t, "t2.micro")},
@@ -83,10 +83,25 @@ func TestNodeResourcesWorkedExamples(t *testing.T) {
 		{name: "m5.large shared EBS with 3 ENIs and 2 extra volumes", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), AttachedNetworkInterfaces: ptr(3), ExtraEBSVolumes: 2},
 			maxPods: 29, krCPU: "70m", krMem: "574Mi", krPods: 29,
 			capacity: NodeAmounts{2000, 7577, 20480, 29}, alloc: NodeAmounts{1930, 6903, 17408, 29}, ebs: 22},
-		{name: "m5.24xlarge (96 vCPUs)", in: NodeResourcesInput{Instance: lookup(t, "m5.24xlarge")},
+		// nodeadm reserves from its own uncapped ENI max pods (737), not from the 250 kubelet runs with.
+		{name: "m5.24xlarge (96 vCPUs), al2023 default basis eni", in: NodeResourcesInput{Instance: lookup(t, "m5.24xlarge")},
+			maxPods: 250, krCPU: "310m", krMem: "8362Mi", krPods: 737,
+			capacity: NodeAmounts{96000, 393216 - 29492, 20480, 250}, alloc: NodeAmounts{95690, 393216 - 29492 - 8362 - 100, 17408, 250}, ebs: 26},
+		{name: "m5.24xlarge (96 vCPUs), basis max_pods", in: NodeResourcesInput{Instance: lookup(t, "m5.24xlarge"), KubeReservedBasis: BasisMaxPods},
 			maxPods: 250, krCPU: "310m", krMem: "3005Mi", krPods: 250,
 			capacity: NodeAmounts{96000, 393216 - 29492, 20480, 250}, alloc: NodeAmounts{95690, 393216 - 29492 - 3005 - 100, 17408, 250}, ebs: 26},
-		{name: "explicit max_pods, bigger root volume, no VM overhead", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), MaxPods: ptr(20), RootVolumeGiB: ptr(100), VMMemoryOverheadPercent: ptr(0.0)},
+		// Issue 14 item 6: m5.4xlarge runs 110 pods (eks cap); nodeadm and AL2 bootstrap.sh reserve for eni_max_pods
+		// 234: 11 x 234 + 255 = 2829Mi; Bottlerocket reserves for its max-pods setting: 11 x 110 + 255 = 1465Mi.
+		{name: "m5.4xlarge al2023 (nodeadm)", in: NodeResourcesInput{Instance: lookup(t, "m5.4xlarge")},
+			maxPods: 110, krCPU: "110m", krMem: "2829Mi", krPods: 234,
+			capacity: NodeAmounts{16000, 65536 - 4916, 20480, 110}, alloc: NodeAmounts{15890, 65536 - 4916 - 2829 - 100, 17408, 110}, ebs: 26},
+		{name: "m5.4xlarge al2 (bootstrap.sh)", in: NodeResourcesInput{Instance: lookup(t, "m5.4xlarge"), AMIFamily: AMIFamilyAL2},
+			maxPods: 110, krCPU: "110m", krMem: "2829Mi", krPods: 234,
+			capacity: NodeAmounts{16000, 65536 - 4916, 20480, 110}, alloc: NodeAmounts{15890, 65536 - 4916 - 2829 - 100, 17408, 110}, ebs: 26},
+		{name: "m5.4xlarge bottlerocket", in: NodeResourcesInput{Instance: lookup(t, "m5.4xlarge"), AMIFamily: AMIFamilyBottlerocket},
+			maxPods: 110, krCPU: "110m", krMem: "1465Mi", krPods: 110,
+			capacity: NodeAmounts{16000, 65536 - 4916, 20480, 110}, alloc: NodeAmounts{15890, 65536 - 4916 - 1465 - 100, 17408, 110}, ebs: 26},
+		{name: "explicit max_pods, bigger root volume, no VM overhead", in: NodeResourcesInput{Instance: lookup(t, "m5.large"), MaxPods: ptr(20), RootVolumeGiB: ptr(100), VMMemoryOverheadPercent: ptr(0.0), KubeReservedBasis: BasisMaxPods},
 			maxPods: 20, krCPU: "70m", krMem: "475Mi", krPods: 20,
 			capacity: NodeAmounts{2000, 8192, 102400, 20}, alloc: NodeAmounts{1930, 8192 - 475 - 100, 102400 - 10240 - 1024, 20}, ebs: 26},
 		{name: "overrides: kube and system reserved, eviction quantities", in: NodeResourcesInput{Instance: lookup(t, "m5.large"),
@@ -146,7 +161,7 @@ func TestNodeResourcesReportedFields(t *testing.T) {
 	if err != nil || len(warns) != 0 {
 		t.Fatal(err, warns)
 	}
-	if r.AMIFamily != AMIFamilyAL2023 || r.KubeReservedBasis != BasisMaxPods {
+	if r.AMIFamily != AMIFamilyAL2023 || r.KubeReservedBasis != BasisENI {
 		t.Errorf("defaults: %s %s", r.AMIFamily, r.KubeReservedBasis)
 	}
 	if r.KubeReservedCPUMillicores != 70 || r.KubeReservedMemoryMiB != 574 || r.KubeReserved.EphemeralStorage.Text != "1Gi" {
@@ -306,7 +321,7 @@ func TestNodeResourcesWholeTable(t *testing.T) {
 		if r.Allocatable.MemoryMiB <= 0 || r.Allocatable.CPUMillicores <= 0 || r.Allocatable.EphemeralStorageMiB != 17408 {
 			t.Errorf("%s: allocatable %+v", in.Name, r.Allocatable)
 		}
-		if want := KubeReservedMemoryMiB(r.MaxPods); r.KubeReservedMemoryMiB != want {
+		if want := KubeReservedMemoryMiB(r.Computed.ENIMaxPods); r.KubeReservedMemoryMiB != want {
 			t.Errorf("%s: kube-reserved memory %d, want %d", in.Name, r.KubeReservedMemoryMiB, want)
 		}
 		n++

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/netip"
 	"strings"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/echo"
 )
 
 // Facts of AWS IPv4 subnets.
@@ -135,7 +137,7 @@ func parseIPv4CIDR(field, raw string) (netip.Prefix, error) {
 // Label names the subnet in messages: its name and CIDR, or the CIDR.
 func (s Subnet) Label() string {
 	if s.Name != "" {
-		return fmt.Sprintf("%q (%s)", s.Name, s.CIDR)
+		return fmt.Sprintf("%s (%s)", echo.Quote(s.Name), s.CIDR)
 	}
 	return s.CIDR.String()
 }

@@ -4,13 +4,15 @@ data "ekssize_node_config" "al2023" {
 }
 
 # Prefix delegation raises max pods to 110. kube_reserved_basis = "max_pods"
-# (the default) reserves memory for those 110 pods: 11 x 110 + 255 = 1465 MiB.
-# "eni" would reserve for 29 pods, as bootstrap.sh, nodeadm and Karpenter do.
+# reserves memory for those 110 pods: 11 x 110 + 255 = 1465 MiB. The AL2023
+# default, "eni", mirrors nodeadm, which reserves for the 29 ENI pods (574 MiB)
+# whatever max pods is (the provider warns that this is too little).
 data "ekssize_node_config" "prefix" {
-  instance_type     = "m5.large"
-  prefix_delegation = true
-  system_reserved   = { cpu = "100m", memory = "200Mi" }
-  eviction_hard     = { "memory.available" = "5%" }
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  kube_reserved_basis = "max_pods"
+  system_reserved     = { cpu = "100m", memory = "200Mi" }
+  eviction_hard       = { "memory.available" = "5%" }
 }
 
 # Bottlerocket, with the cluster settings for a complete [settings.kubernetes].
@@ -41,12 +43,16 @@ output "kube_reserved" {
   value = data.ekssize_node_config.prefix.kube_reserved
 }
 
+# Sensitive: these two can carry cluster.certificate_authority.
+# terraform output -raw nodeadm_config shows it.
 output "nodeadm_config" {
-  value = data.ekssize_node_config.prefix.nodeadm_config
+  value     = data.ekssize_node_config.prefix.nodeadm_config
+  sensitive = true
 }
 
 output "bottlerocket_settings_toml" {
-  value = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  value     = data.ekssize_node_config.bottlerocket.bottlerocket_settings_toml
+  sensitive = true
 }
 
 output "al2_bootstrap_extra_args" {
@@ -60,4 +66,21 @@ output "karpenter_kubelet" {
 
 output "ebs_volume_limit" {
   value = data.ekssize_node_config.al2023.ebs_volume_limit # 26
+}
+
+# AL2023 with a nodeadm maxPodsExpression: max pods and kube-reserved are what
+# nodeadm computes from the expression on this type (110 and 1465Mi), and
+# nodeadm_config carries the expression, so the same document serves every
+# type of a mixed node group (see ekssize_max_pods_expression).
+data "ekssize_node_config" "expression" {
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  max_pods_expression = "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
+}
+
+output "nodeadm_config_expression" {
+  value = nonsensitive(data.ekssize_node_config.expression.nodeadm_config) # no cluster section, so no CA in it
+  # spec:
+  #   kubelet:
+  #     maxPodsExpression: "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
 }

@@ -12,11 +12,13 @@ output "m5_large" {
   value = provider::ekssize::kube_reserved("m5.large")
 }
 
-# With prefix delegation max pods is 110, so kube-reserved memory is 1465Mi.
+# With prefix delegation max pods is 110. Reserve for those 110 pods with the max_pods basis: 11 x 110 + 255 =
+# 1465Mi. The default mirrors nodeadm, and Karpenter on AL2023 computes the same way: both reserve for the 58 ENI
+# pods of an m5.xlarge (893Mi) however many pods the node runs.
 locals {
   instance_type = "m5.xlarge"
   cni           = { prefix_delegation = true }
-  kube_reserved = provider::ekssize::kube_reserved(local.instance_type, local.cni)
+  kube_reserved = provider::ekssize::kube_reserved(local.instance_type, merge(local.cni, { kube_reserved_basis = "max_pods" }))
 }
 
 # A Karpenter EC2NodeClass kubelet block whose max pods and kube-reserved agree.
@@ -33,9 +35,10 @@ output "ec2nodeclass_kubelet" {
   })
 }
 
-# kube-reserved memory grows with max pods: compare candidate types.
+# kube-reserved memory as nodeadm (AL2023) reserves it: from eni_max_pods, even where max pods is capped
+# (c5.4xlarge runs 110 pods but nodeadm reserves for 234).
 output "kube_reserved_memory" {
   value = {
     for t in ["m5.large", "m5.2xlarge", "c5.4xlarge"] : t => provider::ekssize::kube_reserved(t).memory
-  } # 574Mi, 893Mi, 1465Mi
+  } # 574Mi, 893Mi, 2829Mi
 }

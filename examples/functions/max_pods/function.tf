@@ -34,6 +34,17 @@ output "ec2nodeclass_kubelet" {
   value = yamlencode({ kubelet = { maxPods = local.nodepool_max_pods } }) # maxPods: 20
 }
 
+# Functions cannot return warnings. Where ekssize_max_pods would warn and still
+# answer, the function returns the same value, as the VPC CNI does: prefix
+# delegation on the Xen m4.large falls back to secondary IPs, 2 x (10 - 1) + 2 = 20.
+# So one older type in the list does not fail the whole plan. Add strict = true
+# to the options to fail with the warning's text instead.
+output "prefix_delegation_by_type" {
+  value = {
+    for t in ["m5.large", "m4.large"] : t => provider::ekssize::max_pods(t, { prefix_delegation = true })
+  } # { "m4.large" = 20, "m5.large" = 110 }
+}
+
 # A module input that rejects an instance type whose max pods is below the pod
 # density the workload needs. Data sources cannot be used in validation blocks;
 # functions can.
