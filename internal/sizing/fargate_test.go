@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -84,7 +85,7 @@ func TestFargateTiersRoundUp(t *testing.T) {
 			sizes = append(sizes, m)
 		}
 		for _, m := range sizes {
-			got, err := FargatePod([]FargateContainer{{CPURequest: FormatCPU(tier.milliCPU), MemoryRequest: FormatBytes((m - 256) * mebi)}})
+			got, err := FargatePod([]FargateContainer{{CPURequest: formatCPU(tier.milliCPU), MemoryRequest: formatBinaryBytes((m - 256) * mebi)}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,7 +118,8 @@ func TestFargatePodErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := FargatePod(c.containers)
-			ie, ok := err.(*InputError)
+			var ie *InputError
+			ok := errors.As(err, &ie)
 			if !ok {
 				t.Fatalf("got %v, want an *InputError", err)
 			}

@@ -142,11 +142,10 @@ func NodePool(in NodePoolInput) (NodePoolResult, error) {
 
 // podNeeds is the DaemonSets' and the largest pod's requests, parsed.
 type podNeed struct {
-	dsPods             int
-	dsCPU, dsMemMiB    int64
-	bigCPU, bigMemMiB  int64
-	haveLargest        bool
-	largestDescription string
+	dsPods            int
+	dsCPU, dsMemMiB   int64
+	bigCPU, bigMemMiB int64
+	haveLargest       bool
 }
 
 func podNeeds(in NodePoolInput) (podNeed, error) {
@@ -173,14 +172,14 @@ func podNeeds(in NodePoolInput) (podNeed, error) {
 
 func parseRequests(cpuField, memField string, p PodRequests) (milliCPU, memMiB int64, err error) {
 	if p.CPU != "" {
-		q, err := ParseCPU(cpuField, p.CPU)
+		q, err := parseCPU(cpuField, p.CPU)
 		if err != nil {
 			return 0, 0, err
 		}
 		milliCPU = q.Value
 	}
 	if p.Memory != "" {
-		q, err := ParseBytes(memField, p.Memory)
+		q, err := parseBytes(memField, p.Memory)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -283,7 +282,7 @@ func nodePoolType(inst ec2data.Instance, r Resolved, family string, need podNeed
 		}
 	}
 	t.MaxPods = mp.MaxPods
-	reserved := KarpenterReservedENIs(r.Networking)
+	reserved := karpenterReservedENIs(r.Networking)
 	own, err := KarpenterNodeOf(KarpenterInput{Instance: inst, AMIFamily: family, ReservedENIs: reserved})
 	if err != nil {
 		return t, err
