@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -84,7 +85,8 @@ func TestMaxPodsExpressionErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := MaxPodsExpression(lookupAll(c.types...), c.n)
-			ie, ok := err.(*InputError)
+			var ie *InputError
+			ok := errors.As(err, &ie)
 			if !ok || ie.Field != c.field || !strings.Contains(ie.Msg, c.want) {
 				t.Errorf("error %v (%T), want on %s: %s", err, err, c.field, c.want)
 			}
@@ -126,7 +128,8 @@ func TestMaxPodsExpressionOverTheTable(t *testing.T) {
 			}
 			res, _, err := MaxPodsExpression(window, n)
 			if err != nil {
-				if ie, ok := err.(*InputError); !ok || !strings.HasPrefix(ie.Msg, "no maxPodsExpression can give ") {
+				var ie *InputError
+				if !errors.As(err, &ie) || !strings.HasPrefix(ie.Msg, "no maxPodsExpression can give ") {
 					t.Fatalf("%+v over %s...: %v", n, window[0].Name, err)
 				}
 				refused++

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -75,7 +76,8 @@ func TestNodeadmMaxPodsErrors(t *testing.T) {
 		t.Errorf("windows: %v", err)
 	}
 	_, _, err = NodeadmMaxPods(mustLookup("m5.large"), "", Networking{ReservedENIs: -1})
-	if err == nil || err.(*InputError).Field != fieldReservedENIs {
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != fieldReservedENIs {
 		t.Errorf("reserved_enis: %v", err)
 	}
 }
@@ -85,7 +87,8 @@ func TestNodeadmMaxPodsCostLimit(t *testing.T) {
 	expr := l + ".map(a, " + l + ".map(b, " + l + ".map(c, " + l + ".map(d, " + l + ".map(e, a+b+c+d+e))))).size()"
 	_, _, err := NodeadmMaxPods(mustLookup("m5.large"), expr, Networking{})
 	want := "max_pods_expression could not be evaluated on m5.large: evaluating the expression was stopped after a CEL cost of 1000000 (a limit of this provider, not of nodeadm, which would keep evaluating); simplify the expression"
-	if ie, ok := err.(*InputError); !ok || ie.Field != FieldMaxPodsExpression || ie.Msg != want {
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != FieldMaxPodsExpression || ie.Msg != want {
 		t.Errorf("%v", err)
 	}
 }
