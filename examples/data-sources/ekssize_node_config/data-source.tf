@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # AL2023 (nodeadm), the default: kube-reserved and allocatable for m5.large.
 data "ekssize_node_config" "al2023" {
   instance_type = "m5.large"
@@ -83,4 +92,14 @@ output "nodeadm_config_expression" {
   # spec:
   #   kubelet:
   #     maxPodsExpression: "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
+}
+
+# Batch form: the numbers of several types with the same settings, e.g. to show
+# what each type of a mixed node group reserves and leaves allocatable.
+data "ekssize_node_config" "mixed" {
+  instance_types = ["m5.large", "m5a.large", "m6i.large"]
+}
+
+output "allocatable_memory_mib" {
+  value = { for t, v in data.ekssize_node_config.mixed.by_instance_type : t => v.allocatable_memory_mib }
 }
