@@ -166,6 +166,22 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			})
 			usePrefixes = false
 		}
+		// max-pods-calculator.sh tests the hypervisor alone (IS_NITRO), so it gives
+		// bare metal without a reported hypervisor the secondary-IP value; the VPC
+		// CNI's IsPrefixDelegationSupported also accepts bare metal.
+		if usePrefixes && r.IPFamily == IPFamilyIPv4 && r.Mirror == MirrorMaxPodsCalculator && inst.Hypervisor != ec2data.HypervisorNitro {
+			hv := inst.Hypervisor
+			if hv == "" || hv == ec2data.HypervisorUnknown {
+				hv = "no"
+			}
+			warns = append(warns, Warning{
+				Field:   FieldMirror,
+				Summary: "max-pods-calculator.sh does not apply prefix delegation to this type",
+				Detail: fmt.Sprintf("%s is bare metal and EC2 reports %s hypervisor for it; max-pods-calculator.sh applies prefix delegation only when the hypervisor is \"nitro\", so mirror = \"max_pods_calculator\" gives the secondary-IP value. The VPC CNI does assign prefixes on bare metal: mirror = \"vpc_cni\" (the default) gives that value.",
+					name, hv),
+			})
+			usePrefixes = false
+		}
 		if usePrefixes && r.IPFamily == IPFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
 			warns = append(warns, Warning{
 				Field:   FieldCNIVersion,

@@ -22,6 +22,14 @@ const (
 	CapAutoMode = "auto_mode"
 	// CapNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
 	CapNone = "none"
+
+	// MirrorVPCCNI (the default) follows what the VPC CNI does on the node
+	// where max-pods-calculator.sh differs: prefix delegation on bare metal.
+	MirrorVPCCNI = "vpc_cni"
+	// MirrorMaxPodsCalculator gives max-pods-calculator.sh's own answer: it
+	// applies prefix delegation only when EC2 reports the "nitro" hypervisor,
+	// which it reports for no bare metal type but c7g.metal.
+	MirrorMaxPodsCalculator = "max_pods_calculator"
 )
 
 // Networking gathers the VPC CNI and kubelet settings that decide max pods. The
@@ -46,6 +54,8 @@ type Networking struct {
 	MaxPodsLimit *int
 	// PodsPerCore is kubelet's podsPerCore: max pods <= this x vCPUs.
 	PodsPerCore *int
+	// Mirror is MirrorVPCCNI ("" too) or MirrorMaxPodsCalculator.
+	Mirror string
 }
 
 // Field names of the Networking settings, as the provider spells them.
@@ -61,6 +71,7 @@ const (
 	FieldCapPolicy             = "cap_policy"
 	FieldMaxPodsLimit          = "max_pods_limit"
 	FieldPodsPerCore           = "pods_per_core"
+	FieldMirror                = "mirror"
 	FieldInstanceType          = "instance_type"
 	FieldInstance              = "instance"
 )
@@ -94,6 +105,10 @@ func (n Networking) Validate() (Resolved, error) {
 		return r, err
 	}
 	if err := oneOf(FieldCapPolicy, r.CapPolicy, CapEKS, CapAutoMode, CapNone); err != nil {
+		return r, err
+	}
+	r.Mirror = or(n.Mirror, MirrorVPCCNI)
+	if err := oneOf(FieldMirror, r.Mirror, MirrorVPCCNI, MirrorMaxPodsCalculator); err != nil {
 		return r, err
 	}
 	if n.ReservedENIs < 0 {
