@@ -82,12 +82,13 @@ type badInput struct {
 
 type attrs = map[string]attr.Value
 
-func str(s string) attr.Value       { return types.StringValue(s) }
-func boolean(b bool) attr.Value     { return types.BoolValue(b) }
-func i64(v int64) attr.Value        { return types.Int64Value(v) }
-func numf(f float64) attr.Value     { return types.NumberValue(big.NewFloat(f)) }
-func strs(s ...string) attr.Value   { return tuple(strsOf(s)...) }
-func subnet(cidr string) attr.Value { return lit(attrs{"cidr_block": str(cidr)}) }
+func str(s string) attr.Value        { return types.StringValue(s) }
+func boolean(b bool) attr.Value      { return types.BoolValue(b) }
+func i64(v int64) attr.Value         { return types.Int64Value(v) }
+func numf(f float64) attr.Value      { return types.NumberValue(big.NewFloat(f)) }
+func strs(s ...string) attr.Value    { return tuple(strsOf(s)...) }
+func subnet(cidr string) attr.Value  { return lit(attrs{"cidr_block": str(cidr)}) }
+func strList(s ...string) attr.Value { return types.ListValueMust(types.StringType, strsOf(s)) }
 func strsOf(s []string) []attr.Value {
 	out := make([]attr.Value, len(s))
 	for i, v := range s {
@@ -580,6 +581,67 @@ var badInputs = []badInput{
 	{fn: "kube_reserved", name: "option of the data source only", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{lit(attrs{"eviction_hard": lit(nil)})}, arg: "options",
 		want: `unknown option "eviction_hard"; valid keys are`},
+
+	// provider::ekssize::nodeadm_max_pods
+	{fn: "nodeadm_max_pods", name: "misspelled type", args: []attr.Value{str("m5.lrage"), str("max_pods")}, arg: "instance_type",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{fn: "nodeadm_max_pods", name: "Windows", args: []attr.Value{str("m5.large"), str("max_pods")},
+		options: []attr.Value{lit(attrs{"os": str("windows")})}, arg: "options",
+		want: `options.os: os = "windows" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = "linux"`},
+	{fn: "nodeadm_max_pods", name: "prefix delegation on a Xen type", args: []attr.Value{str("t2.medium"), str("(max_pods - 2) * 16 + 2")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "strict": boolean(true)})}, arg: "options",
+		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: t2.medium runs on the xen hypervisor`},
+	{fn: "nodeadm_max_pods", name: "expression not a string", cliOnly: true, args: []attr.Value{str("m5.large"), strs("max_pods")}, arg: "expression",
+		want: `string required`},
+
+	// ekssize_max_pods_expression
+	{ds: "max_pods_expression", name: "misspelled type in the list",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.lrage")}, line: `"m5.lrage",`, path: "instance_types[1]",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{ds: "max_pods_expression", name: "EKS caps differ on the same nodeadm variables",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.4xlarge", "m5.8xlarge"), "prefix_delegation": boolean(true)},
+		line:  `"m5.8xlarge",`, path: "instance_types[2]",
+		want: `no maxPodsExpression can give m5.4xlarge and m5.8xlarge their max pods: nodeadm gives both the same variables (default_enis = 8, ips_per_eni = 30, max_pods = 234), but this provider's max pods is 110 for m5.4xlarge`},
+	{ds: "max_pods_expression", name: "prefix delegation on Xen and Nitro types",
+		attrs: attrs{"instance_types": strs("c4.large", "m5.large"), "prefix_delegation": boolean(true)},
+		line:  `"m5.large",`, path: "instance_types[1]",
+		want: `no maxPodsExpression can give c4.large and m5.large their max pods`},
+	{ds: "max_pods_expression", name: "nodeadm data differ from the VPC CNI's",
+		attrs: attrs{"instance_types": strs("c5.24xlarge", "i7ie.48xlarge"), "cap_policy": str("none")},
+		line:  `"i7ie.48xlarge",`, path: "instance_types[1]",
+		want: `no maxPodsExpression can give c5.24xlarge and i7ie.48xlarge their max pods`},
+	{ds: "max_pods_expression", name: "type listed twice",
+		attrs: attrs{"instance_types": strs("m5.large", "m5.large")}, line: `"m5.large",`, path: "instance_types[1]",
+		want: `instance_types[1] is "m5.large", which is also instance_types[0]; list each instance type once`},
+	{ds: "max_pods_expression", name: "empty list",
+		attrs: attrs{"instance_types": strs()}, line: `instance_types = []`, path: "instance_types",
+		want: `instance_types is empty; give the instance types the NodeConfig is shared by`},
+	{ds: "max_pods_expression", name: "Windows",
+		attrs: attrs{"instance_types": strs("m5.large"), "os": str("windows")}, line: `os = "windows"`, path: "os",
+		want: `os = "windows" cannot be used with nodeadm`},
+
+	// provider::ekssize::max_pods_expression
+	{fn: "max_pods_expression", name: "misspelled type", args: []attr.Value{strList("m5.lrage")}, arg: "instance_types",
+		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{fn: "max_pods_expression", name: "EKS caps differ", args: []attr.Value{strList("m5.4xlarge", "m5.8xlarge")},
+		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true)})}, arg: "instance_types",
+		want: `no maxPodsExpression can give m5.4xlarge and m5.8xlarge their max pods`},
+	{fn: "max_pods_expression", name: "null list", cliOnly: true, args: []attr.Value{types.ListNull(types.StringType)}, arg: "instance_types",
+		want: `argument must not be null`},
+
+	// ekssize_node_config max_pods_expression
+	{ds: "node_config", name: "max_pods_expression with max_pods",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "max_pods": num(20)}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `give max_pods or max_pods_expression, not both: nodeadm lets a maxPods in the kubelet config win over maxPodsExpression`},
+	{ds: "node_config", name: "max_pods_expression on AL2",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "ami_family": str("al2")}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `max_pods_expression is read by nodeadm, the Amazon Linux 2023 bootstrapper, but ami_family is "al2"`},
+	{ds: "node_config", name: "empty max_pods_expression",
+		attrs: with(m5large, attrs{"max_pods_expression": str("")}), line: `max_pods_expression = ""`, path: "max_pods_expression",
+		want: `max_pods_expression is empty; give a CEL expression over default_enis, ips_per_eni and max_pods`},
+	{ds: "node_config", name: "max_pods_expression with kube_reserved_basis eni",
+		attrs: with(m5large, attrs{"max_pods_expression": str("max_pods"), "kube_reserved_basis": str("eni")}), line: `max_pods_expression = "max_pods"`, path: "max_pods_expression",
+		want: `kube_reserved_basis = "eni" cannot be used with max_pods_expression`},
 }
 
 // textPattern turns a case's want into a regular expression (see badInput.want).
@@ -604,7 +666,6 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 	if dv, ok := v.(basetypes.DynamicValue); ok {
 		return hclValue(dv.UnderlyingValue(), multiline, indent)
 	}
-	inner := indent + "  "
 	switch x := v.(type) {
 	case basetypes.StringValue:
 		return strconv.Quote(x.ValueString())
@@ -618,42 +679,50 @@ func hclValue(v attr.Value, multiline bool, indent string) string {
 		return strconv.FormatFloat(x.ValueFloat64(), 'f', -1, 64)
 	case basetypes.ObjectValue, basetypes.MapValue:
 		elems, _ := elementsOf(x)
-		keys := slices.Sorted(maps.Keys(elems))
-		if len(keys) == 0 {
-			return "{}"
-		}
-		items := make([]string, len(keys))
-		for i, k := range keys {
-			name := k
-			if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
-				name = strconv.Quote(k)
-			}
-			items[i] = name + " = " + hclValue(elems[k], multiline, inner)
-		}
-		if !multiline {
-			return "{ " + strings.Join(items, ", ") + " }"
-		}
-		return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
-	case basetypes.TupleValue, basetypes.ListValue:
-		var elems []attr.Value
-		if t, ok := x.(basetypes.TupleValue); ok {
-			elems = t.Elements()
-		} else {
-			elems = x.(basetypes.ListValue).Elements()
-		}
-		items := make([]string, len(elems))
-		nested := false
-		for i, e := range elems {
-			items[i] = hclValue(e, multiline, inner)
-			_, isObj := e.(basetypes.ObjectValue)
-			nested = nested || isObj
-		}
-		if !multiline || (len(elems) < 2 && !nested) {
-			return "[" + strings.Join(items, ", ") + "]"
-		}
-		return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
+		return hclObject(elems, multiline, indent)
+	case basetypes.TupleValue:
+		return hclList(x.Elements(), multiline, indent)
+	case basetypes.ListValue:
+		return hclList(x.Elements(), multiline, indent)
 	}
 	panic(fmt.Sprintf("hclValue: %T", v))
+}
+
+// hclObject writes an object or map literal (see hclValue).
+func hclObject(elems map[string]attr.Value, multiline bool, indent string) string {
+	keys := slices.Sorted(maps.Keys(elems))
+	if len(keys) == 0 {
+		return "{}"
+	}
+	inner := indent + "  "
+	items := make([]string, len(keys))
+	for i, k := range keys {
+		name := k
+		if !regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`).MatchString(k) {
+			name = strconv.Quote(k)
+		}
+		items[i] = name + " = " + hclValue(elems[k], multiline, inner)
+	}
+	if !multiline {
+		return "{ " + strings.Join(items, ", ") + " }"
+	}
+	return "{\n" + inner + strings.Join(items, "\n"+inner) + "\n" + indent + "}"
+}
+
+// hclList writes a tuple or list literal (see hclValue).
+func hclList(elems []attr.Value, multiline bool, indent string) string {
+	inner := indent + "  "
+	items := make([]string, len(elems))
+	nested := false
+	for i, e := range elems {
+		items[i] = hclValue(e, multiline, inner)
+		_, isObj := e.(basetypes.ObjectValue)
+		nested = nested || isObj
+	}
+	if !multiline || (len(elems) < 2 && !nested) {
+		return "[" + strings.Join(items, ", ") + "]"
+	}
+	return "[\n" + inner + strings.Join(items, ",\n"+inner) + ",\n" + indent + "]"
 }
 
 // config is the case's Terraform configuration.
@@ -755,20 +824,23 @@ func TestAccBadInput(t *testing.T) {
 }
 
 var badInputDataSources = map[string]func() datasource.DataSource{
-	"instance_type":   NewInstanceTypeDataSource,
-	"max_pods":        NewMaxPodsDataSource,
-	"subnet_capacity": NewSubnetCapacityDataSource,
-	"node_config":     NewNodeConfigDataSource,
+	"instance_type":       NewInstanceTypeDataSource,
+	"max_pods":            NewMaxPodsDataSource,
+	"subnet_capacity":     NewSubnetCapacityDataSource,
+	"node_config":         NewNodeConfigDataSource,
+	"max_pods_expression": NewMaxPodsExpressionDataSource,
 }
 
 var badInputFunctions = map[string]func() function.Function{
-	"max_pods":          NewMaxPodsFunction,
-	"eni_max_pods":      NewENIMaxPodsFunction,
-	"instance_type":     NewInstanceTypeFunction,
-	"subnet_usable_ips": NewSubnetUsableIPsFunction,
-	"subnet_max_nodes":  NewSubnetMaxNodesFunction,
-	"node_ips":          NewNodeIPsFunction,
-	"kube_reserved":     NewKubeReservedFunction,
+	"max_pods":            NewMaxPodsFunction,
+	"eni_max_pods":        NewENIMaxPodsFunction,
+	"instance_type":       NewInstanceTypeFunction,
+	"subnet_usable_ips":   NewSubnetUsableIPsFunction,
+	"subnet_max_nodes":    NewSubnetMaxNodesFunction,
+	"node_ips":            NewNodeIPsFunction,
+	"kube_reserved":       NewKubeReservedFunction,
+	"nodeadm_max_pods":    NewNodeadmMaxPodsFunction,
+	"max_pods_expression": NewMaxPodsExpressionFunction,
 }
 
 // TestBadInputDirect calls each data source's Read and each function's Run

@@ -3,14 +3,19 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
+	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
@@ -179,10 +184,6 @@ func clusterIPPlanTopAttributes() map[string]schema.Attribute {
 
 // Result object types.
 var (
-	planUseAttrTypes = map[string]attr.Type{
-		"kind": types.StringType, "group": types.StringType, "instance_type": types.StringType,
-		"nodes": types.Int64Type, "surge_nodes": types.Int64Type, "prefixes": types.Int64Type, "ips": types.Int64Type,
-	}
 	planSubnetResultAttrTypes = map[string]attr.Type{
 		"name": types.StringType, "availability_zone": types.StringType, "role": types.StringType, "cidr_block": types.StringType,
 		"total_ips": types.Int64Type, "usable_ips": types.Int64Type, "free_ips": types.Int64Type, "prefix_eligible_blocks": types.Int64Type,
@@ -190,7 +191,7 @@ var (
 		"required_ips": types.Int64Type, "headroom_ips": types.Int64Type, "fits": types.BoolType, "shortfall_ips": types.Int64Type,
 		"shortfall_blocks": types.Int64Type, "prefix_blocks_needed": types.Int64Type, "prefix_blocks_available_scattered": types.Int64Type,
 		"prefix_blocks_available_packed": types.Int64Type, "smallest_fitting_prefix_length": types.Int64Type,
-		"uses": types.ListType{ElemType: types.ObjectType{AttrTypes: planUseAttrTypes}},
+		"ips_by_group": types.MapType{ElemType: types.Int64Type},
 	}
 	planAZAttrTypes = map[string]attr.Type{
 		"availability_zone": types.StringType, "nodes": types.Int64Type, "free_ips": types.Int64Type, "required_ips": types.Int64Type,
@@ -200,7 +201,6 @@ var (
 		"kind": types.StringType, "name": types.StringType, "instance_type": types.StringType, "max_pods": types.Int64Type,
 		"pods_per_node": types.Int64Type, "node_subnet_ips_per_node": types.Int64Type, "pod_subnet_ips_per_node": types.Int64Type,
 		"prefixes_per_node": types.Int64Type, "nodes": types.Int64Type, "surge_nodes": types.Int64Type,
-		"availability_zones": types.ListType{ElemType: types.StringType},
 	}
 	planResultDescriptions = map[string]string{
 		"name":                              "The subnet's or group's name.",
@@ -224,7 +224,7 @@ var (
 		"prefix_blocks_available_scattered": "Eligible /28 blocks left when every single IP (ENI primaries, reserved and used addresses) spoils one: the conservative bound.",
 		"prefix_blocks_available_packed":    "Eligible /28 blocks left when single IPs fill the two edge blocks (27 IPs) first, then whole blocks: the best case.",
 		"smallest_fitting_prefix_length":    "The longest prefix length of a fresh subnet holding this load (per zone: everything the zone's subnets hold, in one subnet); 0 when even a /16 does not.",
-		"uses":                              "Which group takes what here: `kind` (`node_group` or `node_pool`), `group`, `instance_type` (its worst type), `nodes` (its nodes with addresses here), `surge_nodes`, `prefixes` and `ips`.",
+		"ips_by_group":                      "Which group takes what here: the addresses each node group or NodePool takes in this subnet, by name (its type, kind and per-node numbers are in `groups`; the warning of a short subnet also gives each group's nodes here).",
 		"kind":                              "`node_group` or `node_pool`.",
 		"group":                             "The node group's or NodePool's name.",
 		"ips":                               "Addresses it takes here.",
@@ -236,7 +236,6 @@ var (
 		"pod_subnet_ips_per_node":           "Addresses one node takes in its zone's ENIConfig subnet with custom networking, else 0.",
 		"prefixes_per_node":                 "/28 prefixes per node with prefix delegation.",
 		"surge_nodes":                       "Rolling-update surge nodes among `nodes`.",
-		"availability_zones":                "The zones it launches in.",
 	}
 )
 
@@ -252,6 +251,8 @@ func computedResultAttributes(types_ map[string]attr.Type) map[string]schema.Att
 			} else {
 				out[name] = schema.ListAttribute{Computed: true, ElementType: tt.ElemType, MarkdownDescription: desc}
 			}
+		case basetypes.MapType:
+			out[name] = schema.MapAttribute{Computed: true, ElementType: tt.ElemType, MarkdownDescription: desc}
 		case basetypes.BoolType:
 			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
 		case basetypes.StringType:
@@ -315,9 +316,28 @@ func (d *clusterIPPlanDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
+// getPlanConfig reads the configuration into the model with the model codec
+// (model_codec.go), which handles the blocks' lists like any list attribute;
+// the framework's own Get is the fallback.
+func getPlanConfig(ctx context.Context, config tfsdk.Config, m *clusterIPPlanModel) diag.Diagnostics {
+	// Whole-number inputs Int64 cannot hold are reported in plain words first,
+	// as getConfig does (see whole_number.go).
+	var diags diag.Diagnostics
+	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	if diags.HasError() {
+		return diags
+	}
+	if c, err := codecFor(reflect.TypeFor[clusterIPPlanModel]()); err == nil {
+		if err := c.decode(ctx, config.Schema.Type(), config.Raw, reflect.ValueOf(m).Elem()); err == nil {
+			return nil
+		}
+	}
+	return config.Get(ctx, m)
+}
+
 func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m clusterIPPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getPlanConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -332,7 +352,7 @@ func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req dataso
 
 func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m clusterIPPlanModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getPlanConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -340,11 +360,16 @@ func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 	if !ok {
 		return
 	}
-	m.clusterIPPlanResults = planResults(ctx, res, warns, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	// The state is the configuration with the results filled in, built as
+	// Terraform values directly: the results are hundreds of values, and the
+	// framework's reflection over them was most of the read's CPU time.
+	var attrs map[string]tftypes.Value
+	if err := req.Config.Raw.As(&attrs); err != nil {
+		resp.Diagnostics.AddError("Cannot compute the cluster IP plan", "reading the configuration: "+err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	maps.Copy(attrs, planResultValues(res, warns))
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
 }
 
 // compute runs the plan, reporting errors, warnings and shortfalls.
@@ -417,71 +442,104 @@ func (m clusterIPPlanInputs) toCore(ctx context.Context, diags *diag.Diagnostics
 		w.WarmENITarget, w.WarmIPTarget, w.MinimumIPTarget, w.WarmPrefixTarget, m.PrefixLayout)
 	if m.Subnet.IsUnknown() {
 		in.Subnets = []sizing.PlanSubnet{{Unknown: true}}
-	} else {
-		var subnets []planSubnetModel
-		diags.Append(m.Subnet.ElementsAs(ctx, &subnets, false)...)
-		for i, s := range subnets {
-			ps := sizing.PlanSubnet{
-				SubnetSpec: sizing.SubnetSpec{
-					Name:                    s.Name.ValueString(),
-					CIDRBlock:               s.CIDRBlock.ValueString(),
-					AvailableIPAddressCount: intPtr(s.AvailableIPAddressCount),
-					PrefixReservations: stringsOf(s.PrefixReservations,
-						path.Root(sizing.FieldPlanSubnet).AtListIndex(i).AtName(sizing.FieldPrefixReservations), diags),
-					ClusterSubnet: s.ClusterSubnet.ValueBool(),
-				},
-				AvailabilityZone: s.AvailabilityZone.ValueString(),
-				Role:             s.Role.ValueString(),
-				Reserved: sizing.ReservedIPs{
-					ApplicationLoadBalancers: clampInt(s.ApplicationLoadBalancers.ValueInt64()),
-					NetworkLoadBalancers:     clampInt(s.NetworkLoadBalancers.ValueInt64()),
-					InterfaceEndpoints:       clampInt(s.InterfaceEndpoints.ValueInt64()),
-					FargatePods:              clampInt(s.FargatePods.ValueInt64()),
-					OtherIPs:                 clampInt(s.OtherIPs.ValueInt64()),
-				},
-				Unknown: unknownIn(s.Name, s.AvailabilityZone, s.CIDRBlock, s.AvailableIPAddressCount, s.PrefixReservations, s.ClusterSubnet,
-					s.Role, s.ApplicationLoadBalancers, s.NetworkLoadBalancers, s.InterfaceEndpoints, s.FargatePods, s.OtherIPs),
+	}
+	for i, e := range m.Subnet.Elements() {
+		s := objAttrs(e)
+		ps := sizing.PlanSubnet{
+			SubnetSpec: sizing.SubnetSpec{
+				Name:                    s.str("name"),
+				CIDRBlock:               s.str("cidr_block"),
+				AvailableIPAddressCount: intPtr(s.int64("available_ip_address_count")),
+				PrefixReservations: stringsOf(s.list("prefix_reservations"),
+					path.Root(sizing.FieldPlanSubnet).AtListIndex(i).AtName(sizing.FieldPrefixReservations), diags),
+				ClusterSubnet: s.bool("cluster_subnet"),
+			},
+			AvailabilityZone: s.str("availability_zone"),
+			Role:             s.str("role"),
+			Reserved: sizing.ReservedIPs{
+				ApplicationLoadBalancers: s.count("application_load_balancers"),
+				NetworkLoadBalancers:     s.count("network_load_balancers"),
+				InterfaceEndpoints:       s.count("interface_endpoints"),
+				FargatePods:              s.count("fargate_pods"),
+				OtherIPs:                 s.count("other_ips"),
+			},
+			Unknown: s.unknown(),
+		}
+		in.Subnets = append(in.Subnets, ps)
+	}
+	for _, blocks := range []struct {
+		list  types.List
+		field string
+		dst   *[]sizing.PlanGroup
+	}{{m.NodeGroup, sizing.FieldPlanNodeGroup, &in.NodeGroups}, {m.NodePool, sizing.FieldPlanNodePool, &in.NodePools}} {
+		for i, e := range blocks.list.Elements() {
+			g := objAttrs(e)
+			p := path.Root(blocks.field).AtListIndex(i)
+			size := "max_size"
+			if blocks.field == sizing.FieldPlanNodePool {
+				size = "node_limit"
 			}
-			in.Subnets = append(in.Subnets, ps)
-		}
-	}
-	if !m.NodeGroup.IsUnknown() {
-		var groups []planNodeGroupModel
-		diags.Append(m.NodeGroup.ElementsAs(ctx, &groups, false)...)
-		for i, g := range groups {
-			p := path.Root(sizing.FieldPlanNodeGroup).AtListIndex(i)
-			in.NodeGroups = append(in.NodeGroups, sizing.PlanGroup{
-				Name:                g.Name.ValueString(),
-				InstanceTypes:       stringsOf(g.InstanceTypes, p.AtName(sizing.FieldInstanceTypes), diags),
-				MaxNodes:            clampInt(g.MaxSize.ValueInt64()),
-				Subnets:             stringsOf(g.Subnets, p.AtName(sizing.FieldGroupSubnets), diags),
-				MaxPods:             intPtr(g.MaxPods),
-				PodsPerNode:         intPtr(g.PodsPerNode),
-				BranchPodsPerNode:   clampInt(g.BranchPodsPerNode.ValueInt64()),
-				SurgeNodesPerSubnet: intPtr(g.SurgeNodesPerSubnet),
-				Unknown: unknownIn(g.Name, g.InstanceTypes, g.MaxSize, g.Subnets, g.MaxPods, g.PodsPerNode, g.BranchPodsPerNode,
-					g.SurgeNodesPerSubnet),
-			})
-		}
-	}
-	if !m.NodePool.IsUnknown() {
-		var pools []planNodePoolModel
-		diags.Append(m.NodePool.ElementsAs(ctx, &pools, false)...)
-		for i, g := range pools {
-			p := path.Root(sizing.FieldPlanNodePool).AtListIndex(i)
-			in.NodePools = append(in.NodePools, sizing.PlanGroup{
-				Name:              g.Name.ValueString(),
-				InstanceTypes:     stringsOf(g.InstanceTypes, p.AtName(sizing.FieldInstanceTypes), diags),
-				MaxNodes:          clampInt(g.NodeLimit.ValueInt64()),
-				Subnets:           stringsOf(g.Subnets, p.AtName(sizing.FieldGroupSubnets), diags),
-				MaxPods:           intPtr(g.MaxPods),
-				PodsPerNode:       intPtr(g.PodsPerNode),
-				BranchPodsPerNode: clampInt(g.BranchPodsPerNode.ValueInt64()),
-				Unknown:           unknownIn(g.Name, g.InstanceTypes, g.NodeLimit, g.Subnets, g.MaxPods, g.PodsPerNode, g.BranchPodsPerNode),
+			*blocks.dst = append(*blocks.dst, sizing.PlanGroup{
+				Name:                g.str("name"),
+				InstanceTypes:       stringsOf(g.list("instance_types"), p.AtName(sizing.FieldInstanceTypes), diags),
+				MaxNodes:            g.count(size),
+				Subnets:             stringsOf(g.list("subnets"), p.AtName(sizing.FieldGroupSubnets), diags),
+				MaxPods:             intPtr(g.int64("max_pods")),
+				PodsPerNode:         intPtr(g.int64("pods_per_node")),
+				BranchPodsPerNode:   g.count("branch_pods_per_node"),
+				SurgeNodesPerSubnet: intPtr(g.int64("surge_nodes_per_subnet")),
+				Unknown:             g.unknown(),
 			})
 		}
 	}
 	return in, !diags.HasError()
+}
+
+// blockAttrs reads one block object's attributes; an attribute the block
+// does not have reads as null.
+type blockAttrs map[string]attr.Value
+
+func objAttrs(v attr.Value) blockAttrs {
+	if o, ok := v.(types.Object); ok {
+		return o.Attributes()
+	}
+	return nil
+}
+
+func (b blockAttrs) str(k string) string {
+	v, _ := b[k].(types.String)
+	return v.ValueString()
+}
+
+func (b blockAttrs) int64(k string) types.Int64 {
+	if v, ok := b[k].(types.Int64); ok {
+		return v
+	}
+	return types.Int64Null()
+}
+
+func (b blockAttrs) count(k string) int { return clampInt(b.int64(k).ValueInt64()) }
+
+func (b blockAttrs) bool(k string) bool {
+	v, _ := b[k].(types.Bool)
+	return v.ValueBool()
+}
+
+func (b blockAttrs) list(k string) types.List {
+	if v, ok := b[k].(types.List); ok {
+		return v
+	}
+	return types.ListNull(types.StringType)
+}
+
+// unknown is whether any value of the block is not known yet.
+func (b blockAttrs) unknown() bool {
+	for _, v := range b {
+		if unknownIn(v) {
+			return true
+		}
+	}
+	return false
 }
 
 func planInt(v int) types.Int64 { return types.Int64Value(int64(v)) }
@@ -498,61 +556,70 @@ func mustList(t attr.Type, elems []attr.Value, diags *diag.Diagnostics) types.Li
 	return l
 }
 
-// planResults copies the core's answer into the result attributes.
-func planResults(_ context.Context, res sizing.PlanResult, warns []sizing.Warning, diags *diag.Diagnostics) clusterIPPlanResults {
-	useT := types.ObjectType{AttrTypes: planUseAttrTypes}
-	subnets := make([]attr.Value, len(res.Subnets))
+// Terraform types of the results, built once.
+var (
+	planSubnetResultTF = types.ObjectType{AttrTypes: planSubnetResultAttrTypes}.TerraformType(context.Background()).(tftypes.Object)
+	planAZTF           = types.ObjectType{AttrTypes: planAZAttrTypes}.TerraformType(context.Background()).(tftypes.Object)
+	planGroupTF        = types.ObjectType{AttrTypes: planGroupAttrTypes}.TerraformType(context.Background()).(tftypes.Object)
+)
+
+func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+func tfInt(i int) tftypes.Value       { return tftypes.NewValue(tftypes.Number, int64(i)) }
+func tfBool(b bool) tftypes.Value     { return tftypes.NewValue(tftypes.Bool, b) }
+func tfList(elem tftypes.Type, vals []tftypes.Value) tftypes.Value {
+	return tftypes.NewValue(tftypes.List{ElementType: elem}, vals)
+}
+
+// planResultValues is the core's answer as the result attributes' Terraform
+// values, keyed by attribute name (data_version included).
+func planResultValues(res sizing.PlanResult, warns []sizing.Warning) map[string]tftypes.Value {
+	subnets := make([]tftypes.Value, len(res.Subnets))
 	for i, s := range res.Subnets {
-		uses := make([]attr.Value, len(s.Uses))
-		for j, u := range s.Uses {
-			uses[j] = mustObject(planUseAttrTypes, map[string]attr.Value{
-				"kind": types.StringValue(u.Kind), "group": types.StringValue(u.Group), "instance_type": types.StringValue(u.InstanceType),
-				"nodes": planInt(u.Nodes), "surge_nodes": planInt(u.SurgeNodes), "prefixes": planInt(u.Prefixes), "ips": planInt(u.IPs),
-			}, diags)
+		byGroup := make(map[string]tftypes.Value, len(s.Uses))
+		for _, u := range s.Uses {
+			byGroup[u.Group] = tfInt(u.IPs)
 		}
-		subnets[i] = mustObject(planSubnetResultAttrTypes, map[string]attr.Value{
-			"name": types.StringValue(s.Name), "availability_zone": types.StringValue(s.AvailabilityZone), "role": types.StringValue(s.Role),
-			"cidr_block": types.StringValue(s.CIDRBlock), "total_ips": planInt(s.TotalIPs), "usable_ips": planInt(s.UsableIPs),
-			"free_ips": planInt(s.FreeIPs), "prefix_eligible_blocks": planInt(s.PrefixEligibleBlocks), "reserved_ips": planInt(s.ReservedIPs),
-			"keep_free_ips": planInt(s.KeepFreeIPs), "nodes": planInt(s.Nodes), "node_ips": planInt(s.NodeIPs), "required_ips": planInt(s.RequiredIPs),
-			"headroom_ips": planInt(s.HeadroomIPs), "fits": types.BoolValue(s.Fits), "shortfall_ips": planInt(s.ShortfallIPs),
-			"shortfall_blocks": planInt(s.ShortfallBlocks), "prefix_blocks_needed": planInt(s.PrefixBlocksNeeded), "prefix_blocks_available_scattered": planInt(s.PrefixBlocksAvailableScattered),
-			"prefix_blocks_available_packed": planInt(s.PrefixBlocksAvailablePacked),
-			"smallest_fitting_prefix_length": planInt(s.SmallestFittingPrefixLength), "uses": mustList(useT, uses, diags),
-		}, diags)
+		subnets[i] = tftypes.NewValue(planSubnetResultTF, map[string]tftypes.Value{
+			"name": tfString(s.Name), "availability_zone": tfString(s.AvailabilityZone), "role": tfString(s.Role),
+			"cidr_block": tfString(s.CIDRBlock), "total_ips": tfInt(s.TotalIPs), "usable_ips": tfInt(s.UsableIPs),
+			"free_ips": tfInt(s.FreeIPs), "prefix_eligible_blocks": tfInt(s.PrefixEligibleBlocks), "reserved_ips": tfInt(s.ReservedIPs),
+			"keep_free_ips": tfInt(s.KeepFreeIPs), "nodes": tfInt(s.Nodes), "node_ips": tfInt(s.NodeIPs), "required_ips": tfInt(s.RequiredIPs),
+			"headroom_ips": tfInt(s.HeadroomIPs), "fits": tfBool(s.Fits), "shortfall_ips": tfInt(s.ShortfallIPs),
+			"shortfall_blocks": tfInt(s.ShortfallBlocks), "prefix_blocks_needed": tfInt(s.PrefixBlocksNeeded),
+			"prefix_blocks_available_scattered": tfInt(s.PrefixBlocksAvailableScattered),
+			"prefix_blocks_available_packed":    tfInt(s.PrefixBlocksAvailablePacked),
+			"smallest_fitting_prefix_length":    tfInt(s.SmallestFittingPrefixLength),
+			"ips_by_group":                      tftypes.NewValue(tftypes.Map{ElementType: tftypes.Number}, byGroup),
+		})
 	}
-	azs := make([]attr.Value, len(res.AvailabilityZones))
+	azs := make([]tftypes.Value, len(res.AvailabilityZones))
 	for i, a := range res.AvailabilityZones {
-		azs[i] = mustObject(planAZAttrTypes, map[string]attr.Value{
-			"availability_zone": types.StringValue(a.AvailabilityZone), "nodes": planInt(a.Nodes), "free_ips": planInt(a.FreeIPs),
-			"required_ips": planInt(a.RequiredIPs), "headroom_ips": planInt(a.HeadroomIPs), "shortfall_ips": planInt(a.ShortfallIPs),
-			"fits": types.BoolValue(a.Fits), "smallest_fitting_prefix_length": planInt(a.SmallestFittingPrefixLength),
-		}, diags)
+		azs[i] = tftypes.NewValue(planAZTF, map[string]tftypes.Value{
+			"availability_zone": tfString(a.AvailabilityZone), "nodes": tfInt(a.Nodes), "free_ips": tfInt(a.FreeIPs),
+			"required_ips": tfInt(a.RequiredIPs), "headroom_ips": tfInt(a.HeadroomIPs), "shortfall_ips": tfInt(a.ShortfallIPs),
+			"fits": tfBool(a.Fits), "smallest_fitting_prefix_length": tfInt(a.SmallestFittingPrefixLength),
+		})
 	}
-	groups := make([]attr.Value, len(res.Groups))
+	groups := make([]tftypes.Value, len(res.Groups))
 	for i, g := range res.Groups {
-		zones := make([]attr.Value, len(g.AvailabilityZones))
-		for j, z := range g.AvailabilityZones {
-			zones[j] = types.StringValue(z)
-		}
-		groups[i] = mustObject(planGroupAttrTypes, map[string]attr.Value{
-			"kind": types.StringValue(g.Kind), "name": types.StringValue(g.Name), "instance_type": types.StringValue(g.InstanceType),
-			"max_pods": planInt(g.Usage.MaxPods), "pods_per_node": planInt(g.Usage.PodsPerNode), "node_subnet_ips_per_node": planInt(g.Usage.NodeSubnetIPs),
-			"pod_subnet_ips_per_node": planInt(g.Usage.PodSubnetIPs), "prefixes_per_node": planInt(g.Usage.Prefixes), "nodes": planInt(g.Nodes),
-			"surge_nodes": planInt(g.SurgeNodes), "availability_zones": mustList(types.StringType, zones, diags),
-		}, diags)
+		groups[i] = tftypes.NewValue(planGroupTF, map[string]tftypes.Value{
+			"kind": tfString(g.Kind), "name": tfString(g.Name), "instance_type": tfString(g.InstanceType),
+			"max_pods": tfInt(g.Usage.MaxPods), "pods_per_node": tfInt(g.Usage.PodsPerNode), "node_subnet_ips_per_node": tfInt(g.Usage.NodeSubnetIPs),
+			"pod_subnet_ips_per_node": tfInt(g.Usage.PodSubnetIPs), "prefixes_per_node": tfInt(g.Usage.Prefixes), "nodes": tfInt(g.Nodes),
+			"surge_nodes": tfInt(g.SurgeNodes),
+		})
 	}
-	texts := make([]attr.Value, len(warns))
+	texts := make([]tftypes.Value, len(warns))
 	for i, w := range warns {
-		texts[i] = types.StringValue(fmt.Sprintf("%s: %s", w.Summary, w.Detail))
+		texts[i] = tfString(fmt.Sprintf("%s: %s", w.Summary, w.Detail))
 	}
-	return clusterIPPlanResults{
-		SubnetResults:     mustList(types.ObjectType{AttrTypes: planSubnetResultAttrTypes}, subnets, diags),
-		AvailabilityZones: mustList(types.ObjectType{AttrTypes: planAZAttrTypes}, azs, diags),
-		Groups:            mustList(types.ObjectType{AttrTypes: planGroupAttrTypes}, groups, diags),
-		Fits:              types.BoolValue(res.Fits),
-		ShortfallIPs:      planInt(res.ShortfallIPs),
-		Warnings:          mustList(types.StringType, texts, diags),
-		DataVersion:       types.StringValue(ec2data.DataVersion()),
+	return map[string]tftypes.Value{
+		"subnet_results":     tfList(planSubnetResultTF, subnets),
+		"availability_zones": tfList(planAZTF, azs),
+		"groups":             tfList(planGroupTF, groups),
+		"fits":               tfBool(res.Fits),
+		"shortfall_ips":      tfInt(res.ShortfallIPs),
+		"warnings":           tfList(tftypes.String, texts),
+		"data_version":       tfString(ec2data.DataVersion()),
 	}
 }

@@ -79,7 +79,8 @@ data "ekssize_cluster_ip_plan" "x" {
 				statecheck.ExpectKnownValue(addr, planSubnet(0, "required_ips"), knownvalue.Int64Exact(204)),
 				statecheck.ExpectKnownValue(addr, planSubnet(0, "headroom_ips"), knownvalue.Int64Exact(251-204-5)),
 				statecheck.ExpectKnownValue(addr, planSubnet(0, "nodes"), knownvalue.Int64Exact(5)),
-				statecheck.ExpectKnownValue(addr, planSubnet(0, "uses").AtSliceIndex(2).AtMapKey("instance_type"), knownvalue.StringExact("c5.xlarge")),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "ips_by_group"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"web": knownvalue.Int64Exact(90), "db-a": knownvalue.Int64Exact(30), "default": knownvalue.Int64Exact(60)})),
 				// Zone c: web 3 x 30 + pool 60 + ALB 8 = 158 in a /26 with 59 free.
 				statecheck.ExpectKnownValue(addr, planSubnet(2, "required_ips"), knownvalue.Int64Exact(158)),
 				statecheck.ExpectKnownValue(addr, planSubnet(2, "shortfall_ips"), knownvalue.Int64Exact(99)),

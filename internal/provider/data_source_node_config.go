@@ -49,6 +49,7 @@ type amountsModel struct {
 type nodeConfigInputs struct {
 	AMIFamily                 types.String   `tfsdk:"ami_family"`
 	MaxPods                   types.Int64    `tfsdk:"max_pods"`
+	MaxPodsExpression         types.String   `tfsdk:"max_pods_expression"`
 	KubeReservedBasis         types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved              *reservedModel `tfsdk:"kube_reserved"`
 	SystemReserved            *reservedModel `tfsdk:"system_reserved"`
@@ -141,6 +142,18 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "AMI family the node configuration is rendered for: `al2023` (default, nodeadm), `al2` (`bootstrap.sh`) " +
 				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
 				"AMIs, so `os = \"windows\"` is an error.",
+		},
+		"max_pods_expression": schema.StringAttribute{
+			Optional: true,
+			MarkdownDescription: "A nodeadm `maxPodsExpression` (AL2023 only; a CEL expression over `default_enis`, `ips_per_eni` " +
+				"and `max_pods`, such as `ekssize_max_pods_expression`'s `expression`). When set, `max_pods` is what nodeadm computes " +
+				"from it for this instance type, exactly as nodeadm does at amazon-eks-ami 81fec2e8 (cel-go v0.29.2, nodeadm's own " +
+				"instance data, and its fallback to its default, with a warning naming the reason, when the expression does not " +
+				"compile or gives a non-integer, <= 0 or > 2147483647); kube-reserved memory is computed from that result, as nodeadm " +
+				"does; and `nodeadm_config` carries `maxPodsExpression` instead of a literal `maxPods`, and only the `kube_reserved` " +
+				"entries you set (nodeadm computes the others on each node), so one NodeConfig serves every instance type. A warning " +
+				"says when nodeadm's answer exceeds what the VPC CNI can address on the type. Cannot be combined with `max_pods` " +
+				"(nodeadm lets a literal `maxPods` win), `kube_reserved_basis = \"eni\"`, or an `ami_family` other than `al2023`.",
 		},
 		"max_pods": schema.Int64Attribute{
 			CustomType: wholeNumber,
@@ -264,7 +277,8 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
 		"nodeadm_config": sensitiveString("For `ami_family = \"al2023\"`: a nodeadm NodeConfig YAML document (`node.eks.aws/v1alpha1`) " +
-			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), with `spec.cluster` " +
+			"setting `kubelet.config` maxPods and kubeReserved (and systemReserved and evictionHard when set), or with " +
+			"`max_pods_expression` setting `kubelet.maxPodsExpression` and only the kube-reserved entries you gave, with `spec.cluster` " +
 			"when `cluster` is set. Use it as a `cloudinit_config` part of content type `application/node.eks.aws`, or as " +
 			"terraform-aws-eks `cloudinit_pre_nodeadm`; nodeadm merges it with the other NodeConfig documents. " + sensitiveNote),
 		"al2_bootstrap_extra_args": computedString("For `ami_family = \"al2\"`: arguments for `/etc/eks/bootstrap.sh` (terraform-aws-eks " +
@@ -380,6 +394,7 @@ func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) siz
 		Networking:                n,
 		AMIFamily:                 m.AMIFamily.ValueString(),
 		MaxPods:                   intPtr(m.MaxPods),
+		MaxPodsExpression:         m.MaxPodsExpression.ValueStringPointer(),
 		KubeReservedBasis:         m.KubeReservedBasis.ValueString(),
 		KubeReserved:              m.KubeReserved.toCore(),
 		SystemReserved:            m.SystemReserved.toCore(),
@@ -441,7 +456,7 @@ func (m *nodeConfigModel) setResults(ctx context.Context, res sizing.NodeResourc
 	m.BottlerocketSettings, m.BottlerocketSettingsTOML = types.StringNull(), types.StringNull()
 	switch res.AMIFamily {
 	case sizing.AMIFamilyAL2023:
-		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(nf, cluster))
+		m.NodeadmConfig = types.StringValue(render.NodeadmConfig(render.NodeadmFlags(res), cluster))
 	case sizing.AMIFamilyAL2:
 		m.AL2BootstrapExtraArgs = types.StringValue(render.AL2BootstrapExtraArgs(nf))
 	case sizing.AMIFamilyBottlerocket:

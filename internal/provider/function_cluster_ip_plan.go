@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 var _ function.Function = (*clusterIPPlanFunction)(nil)
@@ -125,16 +126,14 @@ func clusterIPPlanCall(ctx context.Context, arg types.Dynamic) (types.Object, bo
 	if !ok {
 		return types.Object{}, false, planCallError(diags)
 	}
-	r := planResults(ctx, res, warns, &diags)
-	obj, d := types.ObjectValue(clusterIPPlanReturnTypes, map[string]attr.Value{
-		"subnet_results": r.SubnetResults, "availability_zones": r.AvailabilityZones, "groups": r.Groups,
-		"fits": r.Fits, "shortfall_ips": r.ShortfallIPs, "warnings": r.Warnings,
-	})
-	diags.Append(d...)
-	if diags.HasError() {
-		return types.Object{}, false, planCallError(diags)
+	vals := planResultValues(res, warns)
+	delete(vals, "data_version")
+	typ := types.ObjectType{AttrTypes: clusterIPPlanReturnTypes}
+	v, err := typ.ValueFromTerraform(ctx, tftypes.NewValue(typ.TerraformType(ctx), vals))
+	if err != nil {
+		return types.Object{}, false, function.NewFuncError("internal error: " + err.Error())
 	}
-	return obj, false, nil
+	return v.(types.Object), false, nil
 }
 
 // requireBlockAttributes rejects a block object that leaves out an

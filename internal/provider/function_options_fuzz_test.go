@@ -94,8 +94,10 @@ func FuzzFunctionOptions(f *testing.F) {
 			}
 		}
 		dyn := make([]types.Dynamic, len(args))
+		variadic := make([]attr.Value, len(args))
 		for i, a := range args {
 			dyn[i] = asDynamic(a)
+			variadic[i] = dyn[i]
 		}
 		positional := []attr.Value{str(instance)}
 		switch c.name {
@@ -107,46 +109,57 @@ func FuzzFunctionOptions(f *testing.F) {
 		pos := int64(len(positional))
 
 		unknown, ferr := c.opts.decode(ctx, pos, dyn, c.target())
-		switch {
-		case unknown && ferr != nil:
-			t.Fatalf("%s: decode is unknown and fails: %s", c.name, ferr.Text)
-		case ferr != nil:
-			if ferr.FunctionArgument == nil || (*ferr.FunctionArgument != pos && *ferr.FunctionArgument != pos+1) {
-				t.Fatalf("%s: decode error %q is not on the options argument (%v)", c.name, ferr.Text, ferr.FunctionArgument)
-			}
-			m := decodeProblem.FindStringSubmatch(ferr.Text)
-			if m == nil {
-				t.Fatalf("%s: decode error %q names neither a key nor the argument", c.name, ferr.Text)
-			}
-			if key := m[2]; key != "" {
-				given, _ := elementsOf(dyn[0].UnderlyingValue())
-				if _, ok := given[key]; !ok || !c.opts.has(key) {
-					t.Fatalf("%s: decode error %q names %q, which is not a given valid key", c.name, ferr.Text, key)
-				}
-			}
-		}
-
-		variadic := make([]attr.Value, len(dyn))
-		for i, d := range dyn {
-			variadic[i] = d
-		}
+		checkDecodeError(t, c.name, c.opts, pos, dyn, unknown, ferr, decodeProblem)
 		got, cerr := callFunction(t, c.newF(), positional, variadic...)
-		switch {
-		case cerr != nil:
-			if cerr.FunctionArgument == nil && !strings.HasPrefix(cerr.Text, "options.") {
-				t.Fatalf("%s: error %q is on no argument and names no option", c.name, cerr.Text)
-			}
-			if ferr != nil && cerr.FunctionArgument != nil && *cerr.FunctionArgument >= pos && cerr.Text != ferr.Text {
-				t.Fatalf("%s: the call fails with %q, the decoding with %q", c.name, cerr.Text, ferr.Text)
-			}
-		case ferr != nil:
-			t.Fatalf("%s: decoding fails (%s) but the call returns %v", c.name, ferr.Text, got)
-		case unknown != got.IsUnknown():
-			t.Fatalf("%s: decode unknown = %v, result %v", c.name, unknown, got)
-		case got.IsNull():
-			t.Fatalf("%s: null result without an error", c.name)
-		}
+		checkCallAgreesWithDecode(t, c.name, pos, unknown, ferr, got, cerr)
 	})
+}
+
+// checkDecodeError: a decoding error is not unknown, is on the options
+// argument, and names a given valid key or the argument.
+func checkDecodeError(t *testing.T, name string, opts funcOptions, pos int64, dyn []types.Dynamic, unknown bool, ferr *function.FuncError, decodeProblem *regexp.Regexp) {
+	t.Helper()
+	if ferr == nil {
+		return
+	}
+	if unknown {
+		t.Fatalf("%s: decode is unknown and fails: %s", name, ferr.Text)
+	}
+	if ferr.FunctionArgument == nil || (*ferr.FunctionArgument != pos && *ferr.FunctionArgument != pos+1) {
+		t.Fatalf("%s: decode error %q is not on the options argument (%v)", name, ferr.Text, ferr.FunctionArgument)
+	}
+	m := decodeProblem.FindStringSubmatch(ferr.Text)
+	if m == nil {
+		t.Fatalf("%s: decode error %q names neither a key nor the argument", name, ferr.Text)
+	}
+	if key := m[2]; key != "" {
+		given, _ := elementsOf(dyn[0].UnderlyingValue())
+		if _, ok := given[key]; !ok || !opts.has(key) {
+			t.Fatalf("%s: decode error %q names %q, which is not a given valid key", name, ferr.Text, key)
+		}
+	}
+}
+
+// checkCallAgreesWithDecode: the call's error is on an argument or names an
+// option, is the decoding error where decoding fails, and an answer is
+// unknown exactly when decoding says so.
+func checkCallAgreesWithDecode(t *testing.T, name string, pos int64, unknown bool, ferr *function.FuncError, got attr.Value, cerr *function.FuncError) {
+	t.Helper()
+	switch {
+	case cerr != nil:
+		if cerr.FunctionArgument == nil && !strings.HasPrefix(cerr.Text, "options.") {
+			t.Fatalf("%s: error %q is on no argument and names no option", name, cerr.Text)
+		}
+		if ferr != nil && cerr.FunctionArgument != nil && *cerr.FunctionArgument >= pos && cerr.Text != ferr.Text {
+			t.Fatalf("%s: the call fails with %q, the decoding with %q", name, cerr.Text, ferr.Text)
+		}
+	case ferr != nil:
+		t.Fatalf("%s: decoding fails (%s) but the call returns %v", name, ferr.Text, got)
+	case unknown != got.IsUnknown():
+		t.Fatalf("%s: decode unknown = %v, result %v", name, unknown, got)
+	case got.IsNull():
+		t.Fatalf("%s: null result without an error", name)
+	}
 }
 
 // asDynamic wraps a value as Terraform passes a dynamic argument.
@@ -190,28 +203,9 @@ func jsonAttr(ctx context.Context, raw any) (attr.Value, bool) {
 	case bool:
 		return types.BoolValue(x), true
 	case json.Number:
-		f, _, err := big.ParseFloat(x.String(), 10, 512, big.ToNearestEven)
-		// Numbers beyond about 1e±1200 are left out: converting one to a
-		// string option writes it in full as Terraform does, which takes
-		// minutes, and Terraform itself hangs on such a literal before it
-		// calls any provider. (A string such as "1e-99999999" is no problem
-		// for Terraform and is fuzzed.)
-		if err != nil || f.IsInf() || f.MantExp(nil) > 4096 || f.MantExp(nil) < -4096 {
-			return nil, false
-		}
-		return types.NumberValue(f), true
+		return jsonNumber(x)
 	case string:
-		switch x {
-		case "$unknown":
-			return types.StringUnknown(), true
-		case "$unknown:number":
-			return types.NumberUnknown(), true
-		case "$unknown:bool":
-			return types.BoolUnknown(), true
-		case "$unknown:dynamic":
-			return types.DynamicUnknown(), true
-		}
-		return types.StringValue(x), true
+		return jsonString(x), true
 	case []any:
 		elems, ok := jsonAttrs(ctx, x)
 		if !ok {
@@ -219,31 +213,65 @@ func jsonAttr(ctx context.Context, raw any) (attr.Value, bool) {
 		}
 		return tuple(elems...), true
 	case map[string]any:
-		if len(x) == 1 {
-			for kind, inner := range x {
-				switch kind {
-				case "$map":
-					if m, ok := inner.(map[string]any); ok {
-						return jsonCollection(ctx, kind, m)
-					}
-				case "$list", "$set":
-					if l, ok := inner.([]any); ok {
-						return jsonCollection(ctx, kind, l)
-					}
+		return jsonObject(ctx, x)
+	}
+	return nil, false
+}
+
+func jsonNumber(x json.Number) (attr.Value, bool) {
+	f, _, err := big.ParseFloat(x.String(), 10, 512, big.ToNearestEven)
+	// Numbers beyond about 1e±1200 are left out: converting one to a
+	// string option writes it in full as Terraform does, which takes
+	// minutes, and Terraform itself hangs on such a literal before it
+	// calls any provider. (A string such as "1e-99999999" is no problem
+	// for Terraform and is fuzzed.)
+	if err != nil || f.IsInf() || f.MantExp(nil) > 4096 || f.MantExp(nil) < -4096 {
+		return nil, false
+	}
+	return types.NumberValue(f), true
+}
+
+// jsonString is a string, or an unknown value for "$unknown[:type]".
+func jsonString(x string) attr.Value {
+	switch x {
+	case "$unknown":
+		return types.StringUnknown()
+	case "$unknown:number":
+		return types.NumberUnknown()
+	case "$unknown:bool":
+		return types.BoolUnknown()
+	case "$unknown:dynamic":
+		return types.DynamicUnknown()
+	}
+	return types.StringValue(x)
+}
+
+// jsonObject is an object literal, or a collection for {"$map": {...}},
+// {"$list": [...]} and {"$set": [...]}.
+func jsonObject(ctx context.Context, x map[string]any) (attr.Value, bool) {
+	if len(x) == 1 {
+		for kind, inner := range x {
+			switch kind {
+			case "$map":
+				if m, ok := inner.(map[string]any); ok {
+					return jsonCollection(ctx, kind, m)
+				}
+			case "$list", "$set":
+				if l, ok := inner.([]any); ok {
+					return jsonCollection(ctx, kind, l)
 				}
 			}
 		}
-		vals := make(map[string]attr.Value, len(x))
-		for k, e := range x {
-			v, ok := jsonAttr(ctx, e)
-			if !ok {
-				return nil, false
-			}
-			vals[k] = v
-		}
-		return lit(vals), true
 	}
-	return nil, false
+	vals := make(map[string]attr.Value, len(x))
+	for k, e := range x {
+		v, ok := jsonAttr(ctx, e)
+		if !ok {
+			return nil, false
+		}
+		vals[k] = v
+	}
+	return lit(vals), true
 }
 
 func jsonAttrs(ctx context.Context, raw []any) ([]attr.Value, bool) {

@@ -62,8 +62,10 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewMaxPodsDataSource,
 		NewSubnetCapacityDataSource,
 		NewNodeConfigDataSource,
+		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
 		NewFargatePodDataSource,
+		NewNodePoolDataSource,
 	}
 }
 
@@ -75,6 +77,8 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,
 		NewMaxPodsFunction,
+		NewNodeadmMaxPodsFunction,
+		NewMaxPodsExpressionFunction,
 		NewNodeIPsFunction,
 		NewSubnetMaxNodesFunction,
 		NewSubnetUsableIPsFunction,

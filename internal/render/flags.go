@@ -28,6 +28,22 @@ func NodeFlags(r sizing.NodeResourcesResult) KubeletFlags {
 	return f
 }
 
+// NodeadmFlags is NodeFlags for a nodeadm NodeConfig. With a
+// maxPodsExpression it carries the expression instead of maxPods (nodeadm lets
+// a maxPods in the kubelet config win over the expression) and only the
+// kube-reserved entries the user gave: nodeadm computes kube-reserved on each
+// node from the expression's result, and kubelet merges a drop-in map key by
+// key, so the NodeConfig stays right for every instance type it is shared by.
+func NodeadmFlags(r sizing.NodeResourcesResult) KubeletFlags {
+	f := NodeFlags(r)
+	if r.MaxPodsExpression != "" {
+		f.MaxPods = 0
+		f.MaxPodsExpression = r.MaxPodsExpression
+		f.KubeReserved = reservedKV(r.KubeReservedOverrides)
+	}
+	return f
+}
+
 // KarpenterFlags is NodeFlags with eviction-hard always present: an
 // EC2NodeClass spec.kubelet shows the thresholds Karpenter subtracts.
 func KarpenterFlags(r sizing.NodeResourcesResult) KubeletFlags {

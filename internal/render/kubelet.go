@@ -13,6 +13,9 @@ import (
 // are left out.
 type KubeletFlags struct {
 	MaxPods int
+	// MaxPodsExpression is nodeadm's maxPodsExpression; only NodeadmConfig
+	// writes it (spec.kubelet.maxPodsExpression), and MaxPods is then 0.
+	MaxPodsExpression string
 	// KubeReserved is rendered as --kube-reserved=cpu=...,memory=...,ephemeral-storage=...
 	// in the order given; each value is a Kubernetes quantity.
 	KubeReserved []KeyValue

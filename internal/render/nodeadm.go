@@ -6,8 +6,9 @@ import (
 )
 
 // NodeadmConfig renders an AL2023 nodeadm NodeConfig document (apiVersion
-// node.eks.aws/v1alpha1) with spec.kubelet.config holding maxPods,
-// kubeReserved, and systemReserved and evictionHard when present; and
+// node.eks.aws/v1alpha1) with spec.kubelet.maxPodsExpression when f has one,
+// spec.kubelet.config holding maxPods, kubeReserved, systemReserved and
+// evictionHard when present (the config is left out when all are empty); and
 // spec.cluster when c is not nil. nodeadm merges every NodeConfig in the user
 // data, so without a cluster section the document can sit beside the one
 // terraform-aws-eks or a managed node group writes. For a cloud-init MIME part
@@ -28,13 +29,19 @@ func NodeadmConfig(f KubeletFlags, c *Cluster) string {
 			}
 		}
 	}
-	b.WriteString("  kubelet:\n    config:\n")
-	if f.MaxPods > 0 {
-		b.WriteString("      maxPods: " + strconv.Itoa(f.MaxPods) + "\n")
+	b.WriteString("  kubelet:\n")
+	if f.MaxPodsExpression != "" {
+		b.WriteString("    maxPodsExpression: " + quote(f.MaxPodsExpression) + "\n")
 	}
-	yamlMap(&b, "      ", "kubeReserved", f.KubeReserved)
-	yamlMap(&b, "      ", "systemReserved", f.SystemReserved)
-	yamlMap(&b, "      ", "evictionHard", f.EvictionHard)
+	if f.MaxPods > 0 || len(f.KubeReserved) > 0 || len(f.SystemReserved) > 0 || len(f.EvictionHard) > 0 {
+		b.WriteString("    config:\n")
+		if f.MaxPods > 0 {
+			b.WriteString("      maxPods: " + strconv.Itoa(f.MaxPods) + "\n")
+		}
+		yamlMap(&b, "      ", "kubeReserved", f.KubeReserved)
+		yamlMap(&b, "      ", "systemReserved", f.SystemReserved)
+		yamlMap(&b, "      ", "evictionHard", f.EvictionHard)
+	}
 	return b.String()
 }
 

@@ -410,3 +410,39 @@ func BenchmarkPlan(b *testing.B) {
 		}
 	}
 }
+
+// The guide's worked example ("Planning a cluster's subnets"): eu-west-1c's
+// /24 is 308 short; pinning web to the two big zones leaves it 8 short.
+func TestPlanGuideExample(t *testing.T) {
+	sn := []PlanSubnet{
+		{SubnetSpec: SubnetSpec{Name: "private-a", CIDRBlock: "10.0.0.0/22", ClusterSubnet: true}, AvailabilityZone: "eu-west-1a",
+			Reserved: ReservedIPs{ApplicationLoadBalancers: 1, FargatePods: 20}},
+		{SubnetSpec: SubnetSpec{Name: "private-b", CIDRBlock: "10.0.4.0/22", ClusterSubnet: true}, AvailabilityZone: "eu-west-1b",
+			Reserved: ReservedIPs{ApplicationLoadBalancers: 1}},
+		{SubnetSpec: SubnetSpec{Name: "private-c", CIDRBlock: "10.0.8.0/24", ClusterSubnet: true}, AvailabilityZone: "eu-west-1c",
+			Reserved: ReservedIPs{ApplicationLoadBalancers: 1}},
+	}
+	in := PlanInput{Subnets: sn,
+		NodeGroups: []PlanGroup{{Name: "system", InstanceTypes: []string{"m5.large"}, MaxNodes: 6},
+			{Name: "web", InstanceTypes: []string{"c5.xlarge"}, MaxNodes: 9}},
+		NodePools: []PlanGroup{{Name: "batch", InstanceTypes: []string{"m5.xlarge", "c5.2xlarge"}, MaxNodes: 6}},
+	}
+	check := func(res PlanResult, required, headroom []int, shortfall int) {
+		t.Helper()
+		for i, z := range res.AvailabilityZones {
+			if z.RequiredIPs != required[i] || z.HeadroomIPs != headroom[i] {
+				t.Errorf("zone %s: required %d headroom %d, want %d and %d", z.AvailabilityZone, z.RequiredIPs, z.HeadroomIPs, required[i], headroom[i])
+			}
+		}
+		if res.Fits || res.ShortfallIPs != shortfall || res.Groups[2].InstanceType != "m5.xlarge" {
+			t.Errorf("fits %v shortfall %d batch %s", res.Fits, res.ShortfallIPs, res.Groups[2].InstanceType)
+		}
+	}
+	res := mustPlan(t, in)
+	check(res, []int{574, 554, 554}, []int{440, 460, -308}, 308)
+	if z := res.AvailabilityZones[2]; z.SmallestFittingPrefixLength != 22 {
+		t.Errorf("zone c smallest /%d, want /22", z.SmallestFittingPrefixLength)
+	}
+	in.NodeGroups[1].Subnets = []string{"private-a", "private-b"}
+	check(mustPlan(t, in), []int{694, 614, 254}, []int{320, 400, -8}, 8)
+}

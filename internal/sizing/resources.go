@@ -83,6 +83,9 @@ type NodeResourcesInput struct {
 	AMIFamily string
 	// MaxPods is kubelet's maxPods; nil means the MaxPods result.
 	MaxPods *int
+	// MaxPodsExpression is nodeadm's maxPodsExpression (AL2023 only); when
+	// set, max pods is what nodeadm computes from it (NodeadmMaxPods).
+	MaxPodsExpression *string
 	// KubeReservedBasis is "max_pods" or "eni"; "" = DefaultKubeReservedBasis
 	// of the AMI family.
 	KubeReservedBasis string
@@ -125,8 +128,15 @@ type NodeAmounts struct {
 // NodeResourcesResult is every number ekssize_node_config reports.
 type NodeResourcesResult struct {
 	AMIFamily string
-	// MaxPods is kubelet's maxPods: the input, or the computed value.
+	// MaxPods is kubelet's maxPods: the input, the computed value, or what
+	// nodeadm computes from MaxPodsExpression.
 	MaxPods int
+	// MaxPodsExpression is the nodeadm maxPodsExpression given ("" = none);
+	// KubeReservedOverrides are the kube_reserved entries the user gave, the
+	// only ones a NodeConfig with an expression writes (nodeadm computes the
+	// rest on each node).
+	MaxPodsExpression     string
+	KubeReservedOverrides Reserved
 	// Computed is what ekssize_max_pods says for the instance and settings.
 	Computed MaxPodsResult
 	// KubeReservedBasis and KubeReservedPods say which pods count P the
@@ -261,6 +271,13 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, BasisMaxPods, BasisENI); err != nil {
 		return res, nil, err
 	}
+	if err := checkMaxPodsExpression(in, res.AMIFamily, in.KubeReservedBasis); err != nil {
+		return res, nil, err
+	}
+	if in.MaxPodsExpression != nil {
+		// nodeadm reserves kube-reserved memory for the expression's result.
+		res.KubeReservedBasis = BasisMaxPods
+	}
 	net, err := in.Networking.Validate()
 	if err != nil {
 		return res, nil, err
@@ -302,6 +319,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	if err != nil {
 		return res, nil, err
 	}
+	res.KubeReservedOverrides = kubeOverride
 	res.SystemReserved, err = parseReserved(FieldSystemReserved, in.SystemReserved)
 	if err != nil {
 		return res, nil, err
@@ -341,6 +359,14 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 					res.MaxPods, instName(inst), mp.MaxPodsUncapped, mp.Formula),
 			})
 		}
+	}
+	if in.MaxPodsExpression != nil {
+		v, w, err := nodeadmMaxPodsForNode(inst, *in.MaxPodsExpression, in.Networking)
+		if err != nil {
+			return res, nil, err
+		}
+		warns = append(warns, w...)
+		res.MaxPods, res.MaxPodsExpression = v, *in.MaxPodsExpression
 	}
 
 	// Kube-reserved, mirroring nodeadm: cpu from the vCPU count, memory from

@@ -67,3 +67,20 @@ output "karpenter_kubelet" {
 output "ebs_volume_limit" {
   value = data.ekssize_node_config.al2023.ebs_volume_limit # 26
 }
+
+# AL2023 with a nodeadm maxPodsExpression: max pods and kube-reserved are what
+# nodeadm computes from the expression on this type (110 and 1465Mi), and
+# nodeadm_config carries the expression, so the same document serves every
+# type of a mixed node group (see ekssize_max_pods_expression).
+data "ekssize_node_config" "expression" {
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  max_pods_expression = "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
+}
+
+output "nodeadm_config_expression" {
+  value = nonsensitive(data.ekssize_node_config.expression.nodeadm_config) # no cluster section, so no CA in it
+  # spec:
+  #   kubelet:
+  #     maxPodsExpression: "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
+}

@@ -1,0 +1,181 @@
+package sizing
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+func TestNodePoolPrefixDelegation(t *testing.T) {
+	res, err := NodePool(NodePoolInput{
+		InstanceTypes: []string{"m5.xlarge", "m5.large", "c5.large", "m4.large"},
+		Networking:    Networking{PrefixDelegation: true},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type row struct {
+		name           string
+		karpenter, max int
+		krMemMiB       int64
+		excluded       string
+	}
+	want := []row{
+		{"c5.large", 29, 110, 574, ""},
+		{"m4.large", 0, 0, 0, "m4.large runs on the xen hypervisor"},
+		// Karpenter's AL2023 kube-reserved memory follows the ENI-limited count (29, 58), not maxPods 110.
+		{"m5.large", 29, 110, 574, ""},
+		{"m5.xlarge", 58, 110, 893, ""},
+	}
+	if len(res.Types) != len(want) {
+		t.Fatalf("got %d types", len(res.Types))
+	}
+	for i, w := range want {
+		g := res.Types[i]
+		if g.InstanceType != w.name || !strings.HasPrefix(g.Excluded, w.excluded) || (w.excluded == "" && g.Excluded != "") {
+			t.Errorf("%s: got %s excluded %q", w.name, g.InstanceType, g.Excluded)
+		}
+		if w.excluded != "" {
+			continue
+		}
+		if g.KarpenterPods != w.karpenter || g.MaxPods != w.max || g.Karpenter.KubeReservedMemoryMiB != w.krMemMiB {
+			t.Errorf("%s: got Karpenter %d, max pods %d, kube-reserved %dMi", w.name, g.KarpenterPods, g.MaxPods, g.Karpenter.KubeReservedMemoryMiB)
+		}
+	}
+	wantClasses := []NodeClass{{MaxPods: 110, SetMaxPods: true, InstanceTypes: []string{"c5.large", "m5.large", "m5.xlarge"}}}
+	if !reflect.DeepEqual(res.Classes, wantClasses) {
+		t.Errorf("classes %+v, want %+v", res.Classes, wantClasses)
+	}
+}
+
+// In secondary-IP mode Karpenter agrees with the VPC CNI below the EKS cap, so
+// those types need no maxPods; m5.4xlarge (234, capped at 110) does.
+func TestNodePoolSecondaryIPClasses(t *testing.T) {
+	res, err := NodePool(NodePoolInput{InstanceTypes: []string{"m5.large", "c5.large", "m5.xlarge", "m5.4xlarge", "c5.4xlarge"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []NodeClass{
+		{MaxPods: 110, SetMaxPods: true, InstanceTypes: []string{"c5.4xlarge", "m5.4xlarge"}},
+		{MaxPods: 58, SetMaxPods: false, InstanceTypes: []string{"m5.xlarge"}},
+		{MaxPods: 29, SetMaxPods: false, InstanceTypes: []string{"c5.large", "m5.large"}},
+	}
+	if !reflect.DeepEqual(res.Classes, want) {
+		t.Errorf("classes %+v\nwant %+v", res.Classes, want)
+	}
+}
+
+func TestNodePoolDaemonSetsAndLargestPod(t *testing.T) {
+	ds := PodRequests{CPU: "100m", Memory: "128Mi"}
+	res, err := NodePool(NodePoolInput{
+		InstanceTypes: []string{"m5.large", "m5.xlarge", "t3.nano"},
+		DaemonSets:    []PodRequests{ds, ds, {CPU: "100m", Memory: "128Mi", HostNetwork: true}, {}},
+		LargestPod:    &PodRequests{CPU: "2", Memory: "1Gi"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m5l, m5xl, nano := res.Types[0], res.Types[1], res.Types[2]
+	// m5.large: 1930m / 6903Mi allocatable (Karpenter), 300m / 384Mi of DaemonSets, 4 DaemonSet pods of 29.
+	if m5l.PodsLeft != 25 || m5l.CPULeftMillicores != 1630 || m5l.MemoryLeftMiB != 6519 ||
+		m5l.Excluded != "the largest pod (2000m CPU, 1024Mi memory) does not fit the 1630m and 6519Mi left beside the DaemonSets" {
+		t.Errorf("m5.large: %+v", m5l)
+	}
+	if m5xl.Excluded != "" || m5xl.CPULeftMillicores != 3620 {
+		t.Errorf("m5.xlarge: %+v", m5xl)
+	}
+	// t3.nano: 2 ENIs x (2 - 1) + 2 = 4 max pods, all taken by the 4 DaemonSet pods.
+	if nano.Excluded != "max pods 4 leaves no pod beside the 4 DaemonSet pods" {
+		t.Errorf("t3.nano: %q", nano.Excluded)
+	}
+	if len(res.Classes) != 1 || !reflect.DeepEqual(res.Classes[0].InstanceTypes, []string{"m5.xlarge"}) {
+		t.Errorf("classes %+v", res.Classes)
+	}
+}
+
+func TestNodePoolRequirements(t *testing.T) {
+	res, err := NodePool(NodePoolInput{Requirements: Requirements{
+		Families: []string{"m5", "m6g"}, Sizes: []string{"large", "xlarge"}, Architectures: []string{"arm64"},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, ty := range res.Types {
+		names = append(names, ty.InstanceType)
+	}
+	if want := []string{"m6g.large", "m6g.xlarge"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("got %v, want %v", names, want)
+	}
+	res, err = NodePool(NodePoolInput{Requirements: Requirements{Families: []string{"c7g"}, MinVCPUs: 16, MinMemoryMiB: 65536, Exclude: []string{"c7g.metal"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names = nil
+	for _, ty := range res.Types {
+		names = append(names, ty.InstanceType)
+	}
+	if want := []string{"c7g.12xlarge", "c7g.16xlarge", "c7g.8xlarge"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("got %v, want %v", names, want)
+	}
+}
+
+func TestNodePoolErrors(t *testing.T) {
+	for _, c := range []struct {
+		in         NodePoolInput
+		field, msg string
+	}{
+		{NodePoolInput{Requirements: Requirements{Families: []string{"nope"}}}, "instance_types",
+			"no type of the table meets the requirements"},
+		{NodePoolInput{Requirements: Requirements{Architectures: []string{"x86_64"}}}, "architectures[0]",
+			`architectures[0] is "x86_64"; use the kubernetes.io/arch values "amd64" or "arm64"`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, DaemonSets: []PodRequests{{}, {CPU: "lots"}}}, "daemonset[1].cpu_request",
+			`daemonset[1].cpu_request is "lots", which is not a Kubernetes CPU quantity`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, AMIFamily: "al2"}, "ami_family", `ami_family is "al2"`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large", "m5.larg"}}, "instance_types[1]", `instance_types[1]: instance type "m5.larg" is not in the embedded instance table`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large", "m5.large"}}, "instance_types[1]", `instance_types[1] "m5.large" is listed twice`},
+		{NodePoolInput{InstanceTypes: []string{}}, "instance_types", `instance_types is empty`},
+		{NodePoolInput{InstanceTypes: []string{"m5.large"}, Networking: Networking{CapPolicy: "EKS"}}, "cap_policy", `cap_policy is "EKS"`},
+	} {
+		_, err := NodePool(c.in)
+		ie, ok := err.(*InputError)
+		if !ok || ie.Field != c.field || !strings.HasPrefix(ie.Msg, c.msg) {
+			t.Errorf("got %v, want %s: %s", err, c.field, c.msg)
+		}
+	}
+}
+
+// Every type of the table: the max pods NodePool says the node runs with is
+// the one ekssize_node_config computes (and writes into its Karpenter block),
+// with and without prefix delegation.
+func TestNodePoolAgreesWithNodeResources(t *testing.T) {
+	for _, n := range []Networking{{}, {PrefixDelegation: true}, {CustomNetworking: true, CapPolicy: CapNone}} {
+		res, err := NodePool(NodePoolInput{Networking: n})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Types) != ec2data.MustDefault().Len() {
+			t.Fatalf("%d types, want the whole table", len(res.Types))
+		}
+		compared := 0
+		for _, ty := range res.Types {
+			if ty.Excluded != "" {
+				continue
+			}
+			inst, _ := ec2data.Lookup(ty.InstanceType)
+			nr, _, err := NodeResources(NodeResourcesInput{Instance: inst, Networking: n})
+			if err != nil {
+				t.Fatalf("%s: %v", ty.InstanceType, err)
+			}
+			if nr.MaxPods != ty.MaxPods {
+				t.Errorf("%s %+v: NodePool %d, NodeResources %d", ty.InstanceType, n, ty.MaxPods, nr.MaxPods)
+			}
+			compared++
+		}
+		if compared < 1300 {
+			t.Errorf("%+v: compared only %d types", n, compared)
+		}
+	}
+}
