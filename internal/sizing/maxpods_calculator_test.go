@@ -56,7 +56,7 @@ func TestMaxPodsMatchesMaxPodsCalculatorRun(t *testing.T) {
 		}
 		showMax := row["show_max_allowed"] == "true"
 		want, _ := strconv.Atoi(row["max_pods"])
-		for _, mirror := range []string{MirrorMaxPodsCalculator, MirrorVPCCNI} {
+		for _, mirror := range []string{mirrorMaxPodsCalculator, mirrorVPCCNI} {
 			n.Mirror = mirror
 			res, _, err := MaxPods(inst, n)
 			if err != nil {
@@ -68,12 +68,12 @@ func TestMaxPodsMatchesMaxPodsCalculatorRun(t *testing.T) {
 			}
 			scriptRefusesPD := n.PrefixDelegation && n.CNIVersion != "1.8.0" && inst.BareMetal && inst.Hypervisor != ec2data.HypervisorNitro
 			switch {
-			case mirror == MirrorMaxPodsCalculator && got != want:
+			case mirror == mirrorMaxPodsCalculator && got != want:
 				t.Errorf("%s %+v show-max-allowed=%v: mirror %s gives %d, the script %d", inst.Name, n, showMax, mirror, got, want)
-			case mirror == MirrorVPCCNI && !scriptRefusesPD && got != want,
-				mirror == MirrorVPCCNI && scriptRefusesPD && got < want:
+			case mirror == mirrorVPCCNI && !scriptRefusesPD && got != want,
+				mirror == mirrorVPCCNI && scriptRefusesPD && got < want:
 				t.Errorf("%s %+v show-max-allowed=%v: mirror %s gives %d, the script %d", inst.Name, n, showMax, mirror, got, want)
-			case mirror == MirrorVPCCNI && got != want:
+			case mirror == mirrorVPCCNI && got != want:
 				differ++
 			}
 		}
