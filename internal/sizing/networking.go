@@ -72,9 +72,9 @@ const (
 	fieldMaxPodsLimit          = "max_pods_limit"
 	fieldPodsPerCore           = "pods_per_core"
 	// FieldMirror is ekssize_max_pods' and max_pods()'s mirror setting.
-	FieldMirror = "mirror"
-	FieldInstanceType          = "instance_type"
-	fieldInstance              = "instance"
+	FieldMirror       = "mirror"
+	FieldInstanceType = "instance_type"
+	fieldInstance     = "instance"
 )
 
 func (n Networking) ipFamily() string  { return or(n.IPFamily, ipFamilyIPv4) }
