@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -196,7 +197,7 @@ func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, known := m.nodePoolInputs.toCore(ctx, &resp.Diagnostics)
+	in, known := m.toCore(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -228,8 +229,8 @@ func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 
 // reindexed moves a core error about instance_types[0] to instance_types[i].
 func reindexed(err error, i int) error {
-	ie, ok := err.(*sizing.InputError)
-	if !ok || ie.Field != sizing.FieldInstanceTypes+"[0]" {
+	var ie *sizing.InputError
+	if !errors.As(err, &ie) || ie.Field != sizing.FieldInstanceTypes+"[0]" {
 		return err
 	}
 	f := path.Root(sizing.FieldInstanceTypes).AtListIndex(i).String()
@@ -242,7 +243,7 @@ func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, _ := m.nodePoolInputs.toCore(ctx, &resp.Diagnostics)
+	in, _ := m.toCore(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
