@@ -28,7 +28,7 @@ func TestVPCCNIAddonEnv(t *testing.T) {
 		{"security groups for pods", Networking{SecurityGroupsForPods: true}, WarmTargets{},
 			map[string]string{"ENABLE_PREFIX_DELEGATION": "false", "WARM_ENI_TARGET": "1", "ENABLE_POD_ENI": "true"},
 			map[string]string{"DISABLE_TCP_EARLY_DEMUX": "true"}},
-		{"kubelet settings write nothing", Networking{CapPolicy: CapNone, PodsPerCore: &ten, ReservedENIs: 1, IPFamily: IPFamilyIPv6, PrefixDelegation: true}, WarmTargets{},
+		{"kubelet settings write nothing", Networking{CapPolicy: capNone, PodsPerCore: &ten, ReservedENIs: 1, IPFamily: ipFamilyIPv6, PrefixDelegation: true}, WarmTargets{},
 			map[string]string{"ENABLE_PREFIX_DELEGATION": "true", "WARM_PREFIX_TARGET": "1"}, nil},
 	}
 	for _, c := range cases {
