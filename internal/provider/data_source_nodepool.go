@@ -89,9 +89,9 @@ func nodePoolInputAttributes() map[string]schema.Attribute {
 		"instance_families": list("Keep only these families (`karpenter.k8s.aws/instance-family`), such as `[\"m5\", \"c6i\"]`."),
 		"instance_sizes":    list("Keep only these sizes (`karpenter.k8s.aws/instance-size`), such as `[\"large\", \"xlarge\"]`."),
 		"architectures":     list("Keep only these architectures, as `kubernetes.io/arch` spells them: `amd64`, `arm64`."),
-		"min_vcpus": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep only types with at least this many vCPUs " +
+		"min_vcpus": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this many vCPUs " +
 			"(`karpenter.k8s.aws/instance-cpu Gt`, inclusive here)."},
-		"min_memory_mib": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep only types with at least this much " +
+		"min_memory_mib": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this much " +
 			"memory in MiB (`karpenter.k8s.aws/instance-memory`)."},
 		"exclude_instance_types": list("Drop these types (a `node.kubernetes.io/instance-type NotIn` requirement)."),
 		"ami_family": schema.StringAttribute{Optional: true, MarkdownDescription: "The EC2NodeClass `amiFamily`: `al2023` " +
@@ -193,7 +193,7 @@ func (m nodePoolInputs) toCore(ctx context.Context, diags *diag.Diagnostics) (si
 
 func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -239,7 +239,7 @@ func reindexed(err error, i int) error {
 
 func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -596,3 +596,11 @@ func amiFamilyName(f string) string {
 	}
 	return "Amazon Linux 2023"
 }
+
+// ValidateReserved runs NodeResources' checks of one kube_reserved or
+// system_reserved object (field names it) on its own, for a configuration
+// whose other inputs are not known yet.
+func ValidateReserved(field string, in ReservedInput) error {
+	_, err := parseReserved(field, in)
+	return err
+}
