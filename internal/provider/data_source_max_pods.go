@@ -127,7 +127,7 @@ func mirrorAttribute() schema.StringAttribute {
 			"script's own output; it applies prefix delegation only when EC2 reports the `nitro` hypervisor, which it reports for " +
 			"no bare metal type but `c7g.metal`, so bare metal gets the secondary-IP value (`a1.metal` with prefix delegation and " +
 			"`max_eni = 1`: 31 from the script, 110 from the VPC CNI), with a warning. Everything else is the same either way; " +
-			"`max_pods_calculator` equals the script's output in all 540 runs of the script kept as test data.
+			"`max_pods_calculator` equals the script's output in all 540 runs of the script kept as test data.",
 	}
 }
 
