@@ -143,6 +143,9 @@ var badInputs = []badInput{
 	{ds: "max_pods", name: "misspelled type",
 		attrs: attrs{"instance_type": str("m5.lrage")}, line: `instance_type = "m5.lrage"`, path: "instance_type",
 		want: `instance type "m5.lrage" is not in the embedded instance table ... did you mean m5.large?`},
+	{ds: "max_pods", name: "unknown launch_path",
+		attrs: with(m5large, attrs{"launch_path": str("eks_managed")}), line: `launch_path = "eks_managed"`, path: "launch_path",
+		want: `launch_path is "eks_managed"; it must be one of "self_managed", "managed" or "managed_custom_ami"`},
 	{ds: "max_pods", name: "reserved_enis below 0",
 		attrs: with(m5large, attrs{"reserved_enis": num(-1)}), line: `reserved_enis = -1`, path: "reserved_enis",
 		want: `reserved_enis is -1; it must be 0 or more`},
@@ -334,6 +337,9 @@ var badInputs = []badInput{
 		want: `pods_per_node is 40, more than max_pods 29`},
 
 	// ekssize_node_config
+	{ds: "node_config", name: "unknown launch_path",
+		attrs: with(m5large, attrs{"launch_path": str("Managed")}), line: `launch_path = "Managed"`, path: "launch_path",
+		want: `launch_path is "Managed"; it must be one of "self_managed", "managed" or "managed_custom_ami"`},
 	{ds: "node_config", name: "unknown ami_family",
 		attrs: with(m5large, attrs{"ami_family": str("ubuntu")}), line: `ami_family = "ubuntu"`, path: "ami_family",
 		want: `ami_family is "ubuntu"; it must be one of "al2023", "al2" or "bottlerocket"`},

@@ -58,6 +58,7 @@ type nodeConfigInputs struct {
 	VMMemoryOverheadPercent   types.Float64  `tfsdk:"vm_memory_overhead_percent"`
 	ExtraEBSVolumes           types.Int64    `tfsdk:"extra_ebs_volumes"`
 	AttachedNetworkInterfaces types.Int64    `tfsdk:"attached_network_interfaces"`
+	LaunchPath                types.String   `tfsdk:"launch_path"`
 	Cluster                   *clusterModel  `tfsdk:"cluster"`
 }
 
@@ -143,6 +144,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
 				"AMIs, so `os = \"windows\"` is an error.",
 		},
+		"launch_path": launchPathAttribute(),
 		"max_pods_expression": schema.StringAttribute{
 			Optional: true,
 			MarkdownDescription: "A nodeadm `maxPodsExpression` (AL2023 only; a CEL expression over `default_enis`, `ips_per_eni` " +
@@ -391,7 +393,7 @@ func evictionHardOf(m types.Map, diags *diag.Diagnostics) map[string]string {
 func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) sizing.NodeResourcesInput {
 	in := sizing.NodeResourcesInput{
 		Instance:                  inst,
-		Networking:                n,
+		Networking:                launchPath(n, m.LaunchPath),
 		AMIFamily:                 m.AMIFamily.ValueString(),
 		MaxPods:                   intPtr(m.MaxPods),
 		MaxPodsExpression:         m.MaxPodsExpression.ValueStringPointer(),

@@ -110,6 +110,8 @@ func SupportsPrefixDelegation(inst ec2data.Instance) bool {
 //
 // then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
 // then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
+// On launch path "managed" the cap is "eks" and max_pods_limit is ignored, with
+// warnings: EKS writes that value itself (launchpath.go).
 func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
 	r, err := n.Validate()
 	if err != nil {
@@ -215,7 +217,13 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			text(" vCPUs")
 		}
 	}
-	switch r.CapPolicy {
+	capPolicy, maxPodsLimit := r.CapPolicy, r.MaxPodsLimit
+	if r.LaunchPath == LaunchManaged {
+		// EKS writes max-pods-calculator.sh's value over the user's (launchpath.go).
+		warns = append(warns, managedIgnores(r)...)
+		capPolicy, maxPodsLimit = CapEKS, nil
+	}
+	switch capPolicy {
 	case CapEKS:
 		if !inst.HasVCPUs() {
 			return res, nil, inputErr(FieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
@@ -244,8 +252,8 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			text(" (auto_mode)")
 		}
 	}
-	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
-		res.MaxPods = *r.MaxPodsLimit
+	if maxPodsLimit != nil && *maxPodsLimit < res.MaxPods {
+		res.MaxPods = *maxPodsLimit
 		text(", limited to ")
 		num(res.MaxPods)
 		text(" (max_pods_limit)")
@@ -265,6 +273,32 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 			text(")")
 		}
 	}
+	if r.LaunchPath == LaunchManaged {
+		text("; managed node group: EKS writes this value")
+	}
 	res.Formula = string(formula)
 	return res, warns, nil
+}
+
+// managedIgnores warns about the settings a managed node group without a
+// custom AMI overrides (launchpath.go).
+func managedIgnores(r Resolved) []Warning {
+	var warns []Warning
+	if r.CapPolicy != CapEKS {
+		warns = append(warns, Warning{
+			Field:   FieldCapPolicy,
+			Summary: "cap_policy is ignored on a managed node group",
+			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data itself, capped at 110 below 30 vCPUs and 250 above (EKS User Guide, \"How maxPods is determined\"), so cap_policy = %q has no effect and max_pods uses the \"eks\" cap. Use launch_path = %q to set your own max pods.",
+				LaunchManaged, r.CapPolicy, LaunchManagedCustomAMI),
+		})
+	}
+	if r.MaxPodsLimit != nil {
+		warns = append(warns, Warning{
+			Field:   FieldMaxPodsLimit,
+			Summary: "max_pods_limit is ignored on a managed node group",
+			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data and it takes precedence over any maxPods you set (EKS User Guide, \"How maxPods is determined\"), so a max pods of %d would not reach kubelet. Use launch_path = %q (a launch template with a custom AMI) to set your own max pods.",
+				LaunchManaged, *r.MaxPodsLimit, LaunchManagedCustomAMI),
+		})
+	}
+	return warns
 }

@@ -46,6 +46,9 @@ type Networking struct {
 	MaxPodsLimit *int
 	// PodsPerCore is kubelet's podsPerCore: max pods <= this x vCPUs.
 	PodsPerCore *int
+	// LaunchPath says who writes max pods into the node's user data
+	// (launchpath.go); "" means self_managed.
+	LaunchPath string
 }
 
 // Field names of the Networking settings, as the provider spells them.
@@ -86,7 +89,10 @@ type Resolved struct {
 // in defaults.
 func (n Networking) Validate() (Resolved, error) {
 	r := Resolved{Networking: n}
-	r.IPFamily, r.OS, r.CapPolicy = n.ipFamily(), n.os(), n.capPolicy()
+	r.IPFamily, r.OS, r.CapPolicy, r.LaunchPath = n.ipFamily(), n.os(), n.capPolicy(), n.launchPath()
+	if err := oneOf(FieldLaunchPath, r.LaunchPath, launchPaths...); err != nil {
+		return r, err
+	}
 	if err := oneOf(FieldIPFamily, r.IPFamily, IPFamilyIPv4, IPFamilyIPv6); err != nil {
 		return r, err
 	}

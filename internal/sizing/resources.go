@@ -274,7 +274,11 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	if err := checkMaxPodsExpression(in, res.AMIFamily, in.KubeReservedBasis); err != nil {
 		return res, nil, err
 	}
-	if in.MaxPodsExpression != nil {
+	// On a managed node group without a custom AMI EKS's max pods overrides the
+	// user's (launchpath.go), except on Bottlerocket, where the launch template
+	// page says settings.kubernetes.max-pods in the user data is applied.
+	managed := in.Networking.LaunchPath == LaunchManaged && res.AMIFamily != AMIFamilyBottlerocket
+	if in.MaxPodsExpression != nil && !managed {
 		// nodeadm reserves kube-reserved memory for the expression's result.
 		res.KubeReservedBasis = BasisMaxPods
 	}
@@ -349,7 +353,26 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 	warns = append(warns, mpWarns...)
 	res.Computed = mp
 	res.MaxPods = mp.MaxPods
-	if in.MaxPods != nil {
+	if managed {
+		// EKS writes max pods over the user's (launchpath.go).
+		for _, ign := range []struct {
+			set         bool
+			field, what string
+		}{
+			{in.MaxPods != nil, FieldMaxPods, "max_pods"},
+			{in.MaxPodsExpression != nil, FieldMaxPodsExpression, "max_pods_expression (maxPodsExpression)"},
+		} {
+			if ign.set {
+				warns = append(warns, Warning{
+					Field:   ign.field,
+					Summary: ign.what + " is ignored on a managed node group",
+					Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods (%d for %s) into the node's user data, and it takes precedence over any other maxPods configuration, maxPodsExpression included (EKS User Guide, \"How maxPods is determined\"). max_pods, kube-reserved and allocatable here use EKS's value. Use launch_path = %q (a launch template with a custom AMI) to set your own.",
+						LaunchManaged, mp.MaxPods, instName(inst), LaunchManagedCustomAMI),
+				})
+			}
+		}
+	}
+	if in.MaxPods != nil && !managed {
 		res.MaxPods = *in.MaxPods
 		if res.MaxPods > mp.MaxPodsUncapped {
 			warns = append(warns, Warning{
@@ -360,7 +383,7 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 			})
 		}
 	}
-	if in.MaxPodsExpression != nil {
+	if in.MaxPodsExpression != nil && !managed {
 		v, w, err := nodeadmMaxPodsForNode(inst, *in.MaxPodsExpression, in.Networking)
 		if err != nil {
 			return res, nil, err
