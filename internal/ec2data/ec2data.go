@@ -8,7 +8,9 @@ package ec2data
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -78,9 +80,60 @@ func (i Instance) HasVCPUs() bool { return i.VCPUs > 0 }
 // HasMemory reports whether the memory size is known.
 func (i Instance) HasMemory() bool { return i.MemoryMiB > 0 }
 
+// architectures pairs EC2's architecture names (what the EC2 API and the AWS
+// provider's supported_architectures say) with the table's, which are GOARCH
+// names as Karpenter's instance type data records them.
+var architectures = []struct{ ec2, goarch string }{
+	{"x86_64", "amd64"},
+	{"arm64", "arm64"},
+}
+
+// EC2Architectures lists EC2's architecture names, in the order messages give them.
+func EC2Architectures() []string {
+	names := make([]string, len(architectures))
+	for i, a := range architectures {
+		names[i] = a.ec2
+	}
+	return names
+}
+
+// ArchitectureFromEC2 is the table's name for EC2's architecture name
+// ("x86_64" -> "amd64"); ok is false for a name EC2 does not use.
+func ArchitectureFromEC2(ec2Name string) (goarch string, ok bool) {
+	for _, a := range architectures {
+		if a.ec2 == ec2Name {
+			return a.goarch, true
+		}
+	}
+	return "", false
+}
+
+// EC2Architecture is the instance's architecture as EC2 names it ("amd64" ->
+// "x86_64"); ok is false when the architecture is unknown.
+func (i Instance) EC2Architecture() (ec2Name string, ok bool) {
+	for _, a := range architectures {
+		if a.goarch == i.Arch {
+			return a.ec2, true
+		}
+	}
+	return "", false
+}
+
+// SecondaryIPsPerENI is the addresses of one ENI that can go to pods: all but
+// the ENI's primary address.
+func (i Instance) SecondaryIPsPerENI() int { return i.IPv4PerENI - 1 }
+
+// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: enis
+// ENIs of this type give pods their secondary addresses, ipsPerAddress each (1
+// for secondary IPs, 16 for /28 prefixes), plus 2 for the host-network pods
+// (aws-node and kube-proxy): enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
+func (i Instance) PodsOnENIs(enis, ipsPerAddress int) int {
+	return enis*i.SecondaryIPsPerENI()*ipsPerAddress + 2
+}
+
 // ENIMaxPods is the VPC CNI's eni-max-pods.txt value: default-card ENIs x
 // (IPv4 per ENI - 1) + 2, never capped.
-func (i Instance) ENIMaxPods() int { return i.DefaultCardENIs*(i.IPv4PerENI-1) + 2 }
+func (i Instance) ENIMaxPods() int { return i.PodsOnENIs(i.DefaultCardENIs, 1) }
 
 // Table is the decoded instance table.
 type Table struct {
@@ -185,7 +238,7 @@ func (t *Table) Suggest(name string, n int) []string {
 	}
 	var cands []cand
 	for _, in := range t.instances {
-		if d := editDistance(q, in.Name, limit); d <= limit {
+		if d := EditDistance(q, in.Name, limit); d <= limit {
 			cands = append(cands, cand{in.Name, d})
 		}
 	}
@@ -203,9 +256,11 @@ func (t *Table) Suggest(name string, n int) []string {
 	return out
 }
 
-// editDistance is the optimal string alignment distance (Levenshtein plus
-// adjacent transpositions), giving up early once it exceeds limit.
-func editDistance(a, b string, limit int) int {
+// EditDistance is the optimal string alignment distance between a and b
+// (Levenshtein plus adjacent transpositions), giving up early with limit+1 once
+// it exceeds limit. It is the project's one edit distance: the instance type
+// suggestions here and the provider's "did you mean" for option keys use it.
+func EditDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
@@ -238,57 +293,33 @@ func editDistance(a, b string, limit int) int {
 	return prev[len(b)]
 }
 
-// Parse decodes a table in the generated format.
+// Parse decodes a table in the generated format: "#" comment lines (the
+// data_version and source lines are kept), one header row naming the columns,
+// then one tab-separated row per instance type, sorted by name.
 func Parse(raw string) (*Table, error) {
 	t := &Table{index: map[string]int{}}
-	var header []string
+	var layout *rowLayout
 	lineNo := 0
 	for len(raw) > 0 {
 		var line string
-		if i := strings.IndexByte(raw, '\n'); i >= 0 {
-			line, raw = raw[:i], raw[i+1:]
-		} else {
-			line, raw = raw, ""
-		}
+		line, raw, _ = strings.Cut(raw, "\n")
 		lineNo++
-		if line == "" {
-			continue
-		}
-		if strings.HasPrefix(line, "#") {
-			c := strings.TrimSpace(strings.TrimPrefix(line, "#"))
-			if v, ok := strings.CutPrefix(c, "data_version:"); ok {
-				t.DataVersion = strings.TrimSpace(v)
-			} else if v, ok := strings.CutPrefix(c, "source:"); ok {
-				t.Sources = append(t.Sources, strings.TrimSpace(v))
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "#"):
+			t.readComment(line)
+		case layout == nil:
+			var err error
+			if layout, err = parseHeader(line); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lineNo, err)
 			}
-			continue
-		}
-		if header == nil {
-			header = strings.Split(line, "\t")
-			if len(header) != len(columns) {
-				return nil, fmt.Errorf("line %d: header has %d columns, want %d", lineNo, len(header), len(columns))
+		default:
+			if err := t.addRow(layout, line); err != nil {
+				return nil, fmt.Errorf("line %d: %w", lineNo, err)
 			}
-			for i, c := range columns {
-				if header[i] != c {
-					return nil, fmt.Errorf("line %d: column %d is %q, want %q", lineNo, i+1, header[i], c)
-				}
-			}
-			continue
 		}
-		in, err := parseRow(line)
-		if err != nil {
-			return nil, fmt.Errorf("line %d: %w", lineNo, err)
-		}
-		if _, dup := t.index[in.Name]; dup {
-			return nil, fmt.Errorf("line %d: duplicate instance type %q", lineNo, in.Name)
-		}
-		if n := len(t.instances); n > 0 && t.instances[n-1].Name > in.Name {
-			return nil, fmt.Errorf("line %d: rows are not sorted (%q after %q)", lineNo, in.Name, t.instances[n-1].Name)
-		}
-		t.index[in.Name] = len(t.instances)
-		t.instances = append(t.instances, in)
 	}
-	if header == nil {
+	if layout == nil {
 		return nil, fmt.Errorf("no header row")
 	}
 	if t.DataVersion == "" {
@@ -297,102 +328,200 @@ func Parse(raw string) (*Table, error) {
 	return t, nil
 }
 
-var columns = []string{
-	"instance_type", "default_card_enis", "ipv4_per_eni", "network_cards", "total_enis",
-	"default_network_card_index", "hypervisor", "bare_metal", "trunking_compatible", "branch_enis",
-	"vcpus", "memory_mib", "arch", "gpu_count", "gpu_manufacturer", "accelerator_count",
-	"local_nvme_gib", "efa", "network_bandwidth_mbps", "ebs_max_attachments", "ebs_attachment_type",
+// readComment keeps the provenance comments: "# data_version: ..." and
+// "# source: ...".
+func (t *Table) readComment(line string) {
+	comment := strings.TrimSpace(strings.TrimPrefix(line, "#"))
+	if version, ok := strings.CutPrefix(comment, "data_version:"); ok {
+		t.DataVersion = strings.TrimSpace(version)
+	} else if source, ok := strings.CutPrefix(comment, "source:"); ok {
+		t.Sources = append(t.Sources, strings.TrimSpace(source))
+	}
 }
 
-func parseRow(line string) (Instance, error) {
-	var f [21]string
-	n := 0
-	for n < len(f)-1 {
-		i := strings.IndexByte(line, '\t')
-		if i < 0 {
-			break
-		}
-		f[n], line = line[:i], line[i+1:]
-		n++
-	}
-	f[n] = line
-	n++
-	if n != len(columns) || strings.IndexByte(line, '\t') >= 0 {
-		return Instance{}, fmt.Errorf("want %d tab-separated fields", len(columns))
-	}
-	var err error
-	num := func(col int, required bool) int {
-		if err != nil {
-			return 0
-		}
-		if f[col] == "" {
-			if required {
-				err = fmt.Errorf("%s: %s is empty", f[0], columns[col])
-			}
-			return 0
-		}
-		v, e := strconv.Atoi(f[col])
-		if e != nil || v < 0 {
-			err = fmt.Errorf("%s: %s is not a whole number: %q", f[0], columns[col], f[col])
-		}
-		return v
-	}
-	boolean := func(col int) (val, known bool) {
-		switch f[col] {
-		case "true":
-			return true, true
-		case "false":
-			return false, true
-		case "":
-			return false, false
-		}
-		if err == nil {
-			err = fmt.Errorf("%s: %s is not true/false: %q", f[0], columns[col], f[col])
-		}
-		return false, false
-	}
-	in := Instance{
-		Name:                    f[0],
-		DefaultCardENIs:         num(1, true),
-		IPv4PerENI:              num(2, true),
-		NetworkCards:            num(3, true),
-		TotalENIs:               num(4, true),
-		DefaultNetworkCardIndex: num(5, true),
-		Hypervisor:              f[6],
-		BranchENIs:              num(9, false),
-		VCPUs:                   num(10, false),
-		MemoryMiB:               num(11, false),
-		Arch:                    f[12],
-		GPUCount:                num(13, false),
-		GPUManufacturer:         f[14],
-		AcceleratorCount:        num(15, false),
-		LocalNVMeGiB:            num(16, false),
-		EFA:                     num(17, false),
-		NetworkBandwidthMbps:    num(18, false),
-		EBSMaxAttachments:       num(19, true),
-		EBSAttachmentType:       f[20],
-	}
-	var known bool
-	in.BareMetal, known = boolean(7)
-	if !known && err == nil {
-		err = fmt.Errorf("%s: bare_metal is empty", f[0])
-	}
-	in.TrunkingCompatible, in.TrunkingKnown = boolean(8)
+// addRow decodes one row and appends it, keeping names unique and sorted.
+func (t *Table) addRow(layout *rowLayout, line string) error {
+	in, err := layout.parseRow(line)
 	if err != nil {
-		return Instance{}, err
+		return err
 	}
-	if in.Name == "" {
-		return Instance{}, fmt.Errorf("empty instance type")
+	if _, dup := t.index[in.Name]; dup {
+		return fmt.Errorf("duplicate instance type %q", in.Name)
 	}
-	switch in.Hypervisor {
+	if n := len(t.instances); n > 0 && t.instances[n-1].Name > in.Name {
+		return fmt.Errorf("rows are not sorted (%q after %q)", in.Name, t.instances[n-1].Name)
+	}
+	t.index[in.Name] = len(t.instances)
+	t.instances = append(t.instances, in)
+	return nil
+}
+
+// column is one named column of the table and how its cell fills an Instance.
+// A cell decoder returns what is wrong with the cell ("is empty", "is not a
+// whole number: ..."), which the row decoder prefixes with the type and column.
+type column struct {
+	name   string
+	decode func(in *Instance, cell string) error
+}
+
+// columns is every column of the generated table. The header row names them;
+// their order in the file does not matter, but each must be there exactly once.
+var columns = []column{
+	{"instance_type", textCell(func(in *Instance) *string { return &in.Name })},
+	{"default_card_enis", countCell(required, func(in *Instance) *int { return &in.DefaultCardENIs })},
+	{"ipv4_per_eni", countCell(required, func(in *Instance) *int { return &in.IPv4PerENI })},
+	{"network_cards", countCell(required, func(in *Instance) *int { return &in.NetworkCards })},
+	{"total_enis", countCell(required, func(in *Instance) *int { return &in.TotalENIs })},
+	{"default_network_card_index", countCell(required, func(in *Instance) *int { return &in.DefaultNetworkCardIndex })},
+	{"hypervisor", textCell(func(in *Instance) *string { return &in.Hypervisor })},
+	{"bare_metal", flagCell(func(in *Instance) (*bool, *bool) { return &in.BareMetal, nil })},
+	{"trunking_compatible", flagCell(func(in *Instance) (*bool, *bool) { return &in.TrunkingCompatible, &in.TrunkingKnown })},
+	{"branch_enis", countCell(optional, func(in *Instance) *int { return &in.BranchENIs })},
+	{"vcpus", countCell(optional, func(in *Instance) *int { return &in.VCPUs })},
+	{"memory_mib", countCell(optional, func(in *Instance) *int { return &in.MemoryMiB })},
+	{"arch", textCell(func(in *Instance) *string { return &in.Arch })},
+	{"gpu_count", countCell(optional, func(in *Instance) *int { return &in.GPUCount })},
+	{"gpu_manufacturer", textCell(func(in *Instance) *string { return &in.GPUManufacturer })},
+	{"accelerator_count", countCell(optional, func(in *Instance) *int { return &in.AcceleratorCount })},
+	{"local_nvme_gib", countCell(optional, func(in *Instance) *int { return &in.LocalNVMeGiB })},
+	{"efa", countCell(optional, func(in *Instance) *int { return &in.EFA })},
+	{"network_bandwidth_mbps", countCell(optional, func(in *Instance) *int { return &in.NetworkBandwidthMbps })},
+	{"ebs_max_attachments", countCell(required, func(in *Instance) *int { return &in.EBSMaxAttachments })},
+	{"ebs_attachment_type", textCell(func(in *Instance) *string { return &in.EBSAttachmentType })},
+}
+
+const (
+	required = true
+	optional = false
+)
+
+// textCell stores the cell as it is; an empty cell is an unknown fact.
+func textCell(field func(*Instance) *string) func(*Instance, string) error {
+	return func(in *Instance, cell string) error {
+		*field(in) = cell
+		return nil
+	}
+}
+
+// countCell stores a whole number; an empty cell is 0 (unknown), an error
+// when the column is required.
+func countCell(isRequired bool, field func(*Instance) *int) func(*Instance, string) error {
+	return func(in *Instance, cell string) error {
+		if cell == "" {
+			if isRequired {
+				return errors.New("is empty")
+			}
+			return nil
+		}
+		value, err := strconv.Atoi(cell)
+		if err != nil || value < 0 {
+			return fmt.Errorf("is not a whole number: %q", cell)
+		}
+		*field(in) = value
+		return nil
+	}
+}
+
+// flagCell stores "true" or "false". field returns where the value goes and
+// where to record that it is known; without the latter, the column is required.
+func flagCell(field func(*Instance) (value, known *bool)) func(*Instance, string) error {
+	return func(in *Instance, cell string) error {
+		value, known := field(in)
+		switch cell {
+		case "true", "false":
+			*value = cell == "true"
+			if known != nil {
+				*known = true
+			}
+			return nil
+		case "":
+			if known == nil {
+				return errors.New("is empty")
+			}
+			return nil
+		}
+		return fmt.Errorf("is not true/false: %q", cell)
+	}
+}
+
+// rowLayout is the header row resolved against columns: the column of each
+// cell position, and the position of the instance type name.
+type rowLayout struct {
+	cells  []*column
+	nameAt int
+}
+
+// parseHeader maps the header row's names to the known columns.
+func parseHeader(line string) (*rowLayout, error) {
+	names := strings.Split(line, "\t")
+	if len(names) != len(columns) {
+		return nil, fmt.Errorf("header has %d columns, want %d", len(names), len(columns))
+	}
+	known := make(map[string]*column, len(columns))
+	for i := range columns {
+		known[columns[i].name] = &columns[i]
+	}
+	layout := &rowLayout{cells: make([]*column, len(names))}
+	for position, name := range names {
+		col, ok := known[name]
+		if !ok {
+			return nil, fmt.Errorf("column %d is %q, which is not a known column", position+1, name)
+		}
+		if slices.Contains(layout.cells, col) {
+			return nil, fmt.Errorf("column %d repeats %q", position+1, name)
+		}
+		layout.cells[position] = col
+		if name == "instance_type" {
+			layout.nameAt = position
+		}
+	}
+	return layout, nil
+}
+
+// parseRow decodes one row cell by cell, then checks the row as a whole.
+func (layout *rowLayout) parseRow(line string) (Instance, error) {
+	var buf [32]string
+	cells := splitTabs(line, buf[:0], len(layout.cells))
+	if len(cells) != len(layout.cells) {
+		return Instance{}, fmt.Errorf("want %d tab-separated fields", len(layout.cells))
+	}
+	var in Instance
+	for position, col := range layout.cells {
+		if err := col.decode(&in, cells[position]); err != nil {
+			return Instance{}, fmt.Errorf("%s: %s %w", cells[layout.nameAt], col.name, err)
+		}
+	}
+	return in, in.checkFacts()
+}
+
+// splitTabs splits line at tabs into cells, stopping after limit+1 cells (one
+// more than wanted, so a long row is noticed).
+func splitTabs(line string, cells []string, limit int) []string {
+	for len(cells) < limit {
+		cell, rest, found := strings.Cut(line, "\t")
+		cells = append(cells, cell)
+		if !found {
+			return cells
+		}
+		line = rest
+	}
+	return append(cells, line)
+}
+
+// checkFacts rejects a row whose enumerated facts are not ones this package knows.
+func (i Instance) checkFacts() error {
+	if i.Name == "" {
+		return fmt.Errorf("empty instance type")
+	}
+	switch i.Hypervisor {
 	case HypervisorNitro, HypervisorXen, HypervisorUnknown:
 	default:
-		return Instance{}, fmt.Errorf("%s: unknown hypervisor %q", in.Name, in.Hypervisor)
+		return fmt.Errorf("%s: unknown hypervisor %q", i.Name, i.Hypervisor)
 	}
-	switch in.EBSAttachmentType {
+	switch i.EBSAttachmentType {
 	case EBSShared, EBSDedicated:
 	default:
-		return Instance{}, fmt.Errorf("%s: unknown EBS attachment type %q", in.Name, in.EBSAttachmentType)
+		return fmt.Errorf("%s: unknown EBS attachment type %q", i.Name, i.EBSAttachmentType)
 	}
-	return in, nil
+	return nil
 }

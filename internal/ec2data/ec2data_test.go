@@ -176,19 +176,33 @@ func TestTableConsistency(t *testing.T) {
 	}
 }
 
+func columnNames() []string {
+	names := make([]string, len(columns))
+	for i, c := range columns {
+		names[i] = c.name
+	}
+	return names
+}
+
 func TestParseRejectsBadTables(t *testing.T) {
-	header := strings.Join(columns, "\t")
+	header := strings.Join(columnNames(), "\t")
 	good := "m5.large\t3\t10\t1\t3\t0\tnitro\tfalse\ttrue\t9\t2\t8192\tamd64\t\t\t\t\t\t750\t27\tshared"
 	tests := map[string]struct{ raw, want string }{
-		"no version":   {header + "\n" + good, "no data_version"},
-		"no header":    {"# data_version: x\n", "no header row"},
-		"bad header":   {"# data_version: x\na\tb\n", "header has 2 columns"},
-		"short row":    {"# data_version: x\n" + header + "\nm5.large\t3\n", "want 21 tab-separated fields"},
-		"bad number":   {"# data_version: x\n" + header + "\n" + strings.Replace(good, "\t3\t10", "\tthree\t10", 1), "default_card_enis is not a whole number"},
-		"bad bool":     {"# data_version: x\n" + header + "\n" + strings.Replace(good, "false", "no", 1), "bare_metal is not true/false"},
-		"bad hyperv":   {"# data_version: x\n" + header + "\n" + strings.Replace(good, "nitro", "kvm", 1), `unknown hypervisor "kvm"`},
-		"duplicate":    {"# data_version: x\n" + header + "\n" + good + "\n" + good, "duplicate instance type"},
-		"empty needed": {"# data_version: x\n" + header + "\n" + strings.Replace(good, "\t27\t", "\t\t", 1), "ebs_max_attachments is empty"},
+		"no version":      {header + "\n" + good, "no data_version"},
+		"no header":       {"# data_version: x\n", "no header row"},
+		"bad header":      {"# data_version: x\na\tb\n", "header has 2 columns"},
+		"short row":       {"# data_version: x\n" + header + "\nm5.large\t3\n", "want 21 tab-separated fields"},
+		"bad number":      {"# data_version: x\n" + header + "\n" + strings.Replace(good, "\t3\t10", "\tthree\t10", 1), "default_card_enis is not a whole number"},
+		"bad bool":        {"# data_version: x\n" + header + "\n" + strings.Replace(good, "false", "no", 1), "bare_metal is not true/false"},
+		"bad hyperv":      {"# data_version: x\n" + header + "\n" + strings.Replace(good, "nitro", "kvm", 1), `unknown hypervisor "kvm"`},
+		"duplicate":       {"# data_version: x\n" + header + "\n" + good + "\n" + good, "duplicate instance type"},
+		"empty needed":    {"# data_version: x\n" + header + "\n" + strings.Replace(good, "\t27\t", "\t\t", 1), "ebs_max_attachments is empty"},
+		"unknown column":  {"# data_version: x\n" + strings.Replace(header, "\tefa\t", "\tefa_count\t", 1) + "\n" + good, `column 18 is "efa_count", which is not a known column`},
+		"repeated column": {"# data_version: x\n" + strings.Replace(header, "\tefa\t", "\tvcpus\t", 1) + "\n" + good, `column 18 repeats "vcpus"`},
+		"long row":        {"# data_version: x\n" + header + "\n" + good + "\textra\n", "want 21 tab-separated fields"},
+		"empty bool":      {"# data_version: x\n" + header + "\n" + strings.Replace(good, "false", "", 1), "m5.large: bare_metal is empty"},
+		"bad ebs type":    {"# data_version: x\n" + header + "\n" + strings.Replace(good, "shared", "pooled", 1), `m5.large: unknown EBS attachment type "pooled"`},
+		"unsorted":        {"# data_version: x\n" + header + "\n" + good + "\n" + strings.Replace(good, "m5.large", "c5.large", 1), `rows are not sorted ("c5.large" after "m5.large")`},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -197,6 +211,29 @@ func TestParseRejectsBadTables(t *testing.T) {
 				t.Errorf("Parse error = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestParseFindsColumnsByName: the header decides which cell is which, so a
+// table with its columns in another order decodes to the same rows.
+func TestParseFindsColumnsByName(t *testing.T) {
+	names := columnNames()
+	good := strings.Split("m5.large\t3\t10\t1\t3\t0\tnitro\tfalse\ttrue\t9\t2\t8192\tamd64\t\t\t\t\t\t750\t27\tshared", "\t")
+	slices.Reverse(names)
+	slices.Reverse(good)
+	tbl, err := Parse("# data_version: x\n" + strings.Join(names, "\t") + "\n" + strings.Join(good, "\t") + "\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := tbl.Lookup("m5.large")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Instance{Name: "m5.large", DefaultCardENIs: 3, IPv4PerENI: 10, NetworkCards: 1, TotalENIs: 3,
+		Hypervisor: "nitro", TrunkingKnown: true, TrunkingCompatible: true, BranchENIs: 9, VCPUs: 2, MemoryMiB: 8192,
+		Arch: "amd64", NetworkBandwidthMbps: 750, EBSMaxAttachments: 27, EBSAttachmentType: "shared"}
+	if got != want {
+		t.Errorf("got\n%+v\nwant\n%+v", got, want)
 	}
 }
 
@@ -224,5 +261,49 @@ func BenchmarkSuggest(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		tbl.Suggest("m5.larg", 3)
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b        string
+		limit, want int
+	}{
+		{"m5.large", "m5.large", 2, 0},
+		{"m5.larg", "m5.large", 2, 1},
+		{"m5.lrage", "m5.large", 2, 1}, // a transposition is one edit
+		{"max_eni", "max_enis", 2, 1},
+		{"kitten", "sitting", 3, 3},
+		{"kitten", "sitting", 2, 3}, // over the limit: limit + 1
+		{"a", "abcdef", 2, 3},
+		{"", "ab", 2, 2},
+	}
+	for _, tt := range tests {
+		if got := EditDistance(tt.a, tt.b, tt.limit); got != tt.want {
+			t.Errorf("EditDistance(%q, %q, %d) = %d, want %d", tt.a, tt.b, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// TestArchitectureNames: EC2's and the table's names map onto each other both ways.
+func TestArchitectureNames(t *testing.T) {
+	if got := EC2Architectures(); !slices.Equal(got, []string{"x86_64", "arm64"}) {
+		t.Errorf("EC2Architectures() = %q", got)
+	}
+	for _, ec2Name := range EC2Architectures() {
+		goarch, ok := ArchitectureFromEC2(ec2Name)
+		back, backOK := Instance{Arch: goarch}.EC2Architecture()
+		if !ok || !backOK || back != ec2Name {
+			t.Errorf("%s -> %q (%v) -> %q (%v)", ec2Name, goarch, ok, back, backOK)
+		}
+	}
+	if goarch, _ := ArchitectureFromEC2("x86_64"); goarch != "amd64" {
+		t.Errorf("x86_64 -> %q, want amd64", goarch)
+	}
+	if _, ok := ArchitectureFromEC2("amd64"); ok {
+		t.Error("amd64 is not an EC2 architecture name")
+	}
+	if _, ok := (Instance{}).EC2Architecture(); ok {
+		t.Error("an unknown architecture has no EC2 name")
 	}
 }

@@ -131,12 +131,9 @@ func (d *instanceTypeDataSource) Read(ctx context.Context, req datasource.ReadRe
 	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 }
 
-// architectureNames maps the table's GOARCH spelling to EC2's.
-var architectureNames = map[string]string{"amd64": "x86_64", "arm64": "arm64"}
-
 func instanceTypeFieldsOf(in ec2data.Instance) instanceTypeFields {
 	archs := types.ListNull(types.StringType)
-	if name, ok := architectureNames[in.Arch]; ok {
+	if name, ok := in.EC2Architecture(); ok {
 		archs = types.ListValueMust(types.StringType, []attr.Value{types.StringValue(name)})
 	}
 	trunking := types.BoolNull()

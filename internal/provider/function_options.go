@@ -485,36 +485,14 @@ func withArticle(name string) string {
 // closestKey suggests the valid key nearest to a misspelt one (at most two
 // edits), or "".
 func closestKey(key string, keys []string) string {
-	best, bestD := "", 3
+	const maxEdits = 2
+	best, bestD := "", maxEdits+1
 	for _, k := range keys {
-		if n := len(key) - len(k); n >= bestD || -n >= bestD {
-			continue // at least that many edits; and a long key costs no time
-		}
-		if d := levenshtein(key, k); d < bestD {
+		if d := ec2data.EditDistance(key, k, maxEdits); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-func levenshtein(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // funcCall says where the inputs of one function call come from, so that the

@@ -7,42 +7,42 @@ import (
 
 // Prefix layouts: how single IPs sit among a subnet's /28 blocks.
 const (
-	// PrefixLayoutScattered assumes every single IP spoils one eligible /28
+	// prefixLayoutScattered assumes every single IP spoils one eligible /28
 	// (conservative; what a long-lived subnet drifts to).
-	PrefixLayoutScattered = "scattered"
-	// PrefixLayoutPacked assumes single IPs fill the two edge blocks (27 IPs)
+	prefixLayoutScattered = "scattered"
+	// prefixLayoutPacked assumes single IPs fill the two edge blocks (27 IPs)
 	// first and then whole /28s (the best case).
-	PrefixLayoutPacked = "packed"
+	prefixLayoutPacked = "packed"
 )
 
 // IPs that other things take in a subnet.
 const (
-	IPsPerApplicationLoadBalancer = 8 // AWS asks for at least 8 free IPs per ALB subnet
-	IPsPerNetworkLoadBalancer     = 1
-	IPsPerInterfaceEndpoint       = 1
-	IPsPerFargatePod              = 1 // every Fargate pod is its own node with one IP
-	// ClusterSubnetENIIPs is the addresses EKS's cross-account control plane
+	ipsPerApplicationLoadBalancer = 8 // AWS asks for at least 8 free IPs per ALB subnet
+	ipsPerNetworkLoadBalancer     = 1
+	ipsPerInterfaceEndpoint       = 1
+	ipsPerFargatePod              = 1 // every Fargate pod is its own node with one IP
+	// clusterSubnetENIIPs is the addresses EKS's cross-account control plane
 	// ENIs may take in a cluster subnet.
-	ClusterSubnetENIIPs = 6
-	// ClusterSubnetKeepFree is the addresses a cluster subnet must keep free
+	clusterSubnetENIIPs = 6
+	// clusterSubnetKeepFree is the addresses a cluster subnet must keep free
 	// for EKS version upgrades.
-	ClusterSubnetKeepFree = 5
-	// DefaultSurgeNodesPerSubnet is the extra nodes a managed node group
+	clusterSubnetKeepFree = 5
+	// defaultSurgeNodesPerSubnet is the extra nodes a managed node group
 	// rolling update adds per availability zone.
-	DefaultSurgeNodesPerSubnet = 2
+	defaultSurgeNodesPerSubnet = 2
 )
 
 // Attribute names of the capacity inputs.
 const (
-	FieldNodeCount                       = "node_count"
-	FieldSurgeNodesPerSubnet             = "surge_nodes_per_subnet"
-	FieldPrefixLayout                    = "prefix_layout"
-	FieldReserved                        = "reserved"
-	FieldReservedApplicationLoadBalancer = "reserved.application_load_balancers"
-	FieldReservedNetworkLoadBalancers    = "reserved.network_load_balancers"
-	FieldReservedInterfaceEndpoints      = "reserved.interface_endpoints"
-	FieldReservedFargatePods             = "reserved.fargate_pods"
-	FieldReservedOtherIPs                = "reserved.other_ips"
+	fieldNodeCount                       = "node_count"
+	fieldSurgeNodesPerSubnet             = "surge_nodes_per_subnet"
+	fieldPrefixLayout                    = "prefix_layout"
+	fieldReserved                        = "reserved"
+	fieldReservedApplicationLoadBalancer = "reserved.application_load_balancers"
+	fieldReservedNetworkLoadBalancers    = "reserved.network_load_balancers"
+	fieldReservedInterfaceEndpoints      = "reserved.interface_endpoints"
+	fieldReservedFargatePods             = "reserved.fargate_pods"
+	fieldReservedOtherIPs                = "reserved.other_ips"
 )
 
 // ReservedIPs is what else takes addresses in every node subnet.
@@ -56,8 +56,8 @@ type ReservedIPs struct {
 
 // IPs is the addresses the reservations take in one subnet.
 func (r ReservedIPs) IPs() int {
-	return r.ApplicationLoadBalancers*IPsPerApplicationLoadBalancer + r.NetworkLoadBalancers*IPsPerNetworkLoadBalancer +
-		r.InterfaceEndpoints*IPsPerInterfaceEndpoint + r.FargatePods*IPsPerFargatePod + r.OtherIPs
+	return r.ApplicationLoadBalancers*ipsPerApplicationLoadBalancer + r.NetworkLoadBalancers*ipsPerNetworkLoadBalancer +
+		r.InterfaceEndpoints*ipsPerInterfaceEndpoint + r.FargatePods*ipsPerFargatePod + r.OtherIPs
 }
 
 // inputCountLimit bounds counts so the arithmetic stays far from overflow.
@@ -68,11 +68,11 @@ func (r ReservedIPs) validate() error {
 		v     int
 		field string
 	}{
-		{r.ApplicationLoadBalancers, FieldReservedApplicationLoadBalancer},
-		{r.NetworkLoadBalancers, FieldReservedNetworkLoadBalancers},
-		{r.InterfaceEndpoints, FieldReservedInterfaceEndpoints},
-		{r.FargatePods, FieldReservedFargatePods},
-		{r.OtherIPs, FieldReservedOtherIPs},
+		{r.ApplicationLoadBalancers, fieldReservedApplicationLoadBalancer},
+		{r.NetworkLoadBalancers, fieldReservedNetworkLoadBalancers},
+		{r.InterfaceEndpoints, fieldReservedInterfaceEndpoints},
+		{r.FargatePods, fieldReservedFargatePods},
+		{r.OtherIPs, fieldReservedOtherIPs},
 	} {
 		if c.v < 0 || c.v > inputCountLimit {
 			return inputErr(c.field, "%s is %d; it must be between 0 and %d", c.field, c.v, inputCountLimit)
@@ -92,7 +92,7 @@ type SubnetCapacityInput struct {
 	// NodeCount is the planned nodes, spread evenly over Subnets.
 	NodeCount int
 	// SurgeNodesPerSubnet is the extra nodes a rolling update adds in each
-	// subnet that has planned nodes; nil = DefaultSurgeNodesPerSubnet.
+	// subnet that has planned nodes; nil = defaultSurgeNodesPerSubnet.
 	SurgeNodesPerSubnet *int
 	// Reserved is what else takes addresses in each node subnet (not in pod
 	// subnets: load balancers, endpoints and Fargate pods use the VPC's
@@ -224,90 +224,114 @@ const maxNodesSearchLimit = 1 << 20
 // eligible block, so a prefix shortfall is at most n x P blocks (16 IPs each):
 // the shortfall never exceeds the demand itself.
 func SubnetCapacity(in SubnetCapacityInput) (SubnetCapacityResult, []Warning, error) {
-	var res SubnetCapacityResult
-	r, err := in.Networking.Validate()
+	net, err := in.Networking.Validate()
 	if err != nil {
-		return res, nil, err
+		return SubnetCapacityResult{}, nil, err
 	}
-	res.PrefixLayout = or(in.PrefixLayout, PrefixLayoutScattered)
-	if err := oneOf(FieldPrefixLayout, res.PrefixLayout, PrefixLayoutScattered, PrefixLayoutPacked); err != nil {
-		return res, nil, err
+	res, err := checkCapacitySettings(in)
+	if err != nil {
+		return SubnetCapacityResult{}, nil, err
+	}
+	subnets, podSubnets, err := parseCapacitySubnets(in, net.CustomNetworking)
+	if err != nil {
+		return SubnetCapacityResult{}, nil, err
+	}
+	perNode, warns, err := nodeIPsResolved(in.NodeIPsInput, net)
+	if err != nil {
+		return SubnetCapacityResult{}, nil, err
+	}
+	res.PerNode = perNode
+	if !perNode.PrefixDelegation && in.PrefixLayout != "" {
+		warns = append(warns, Warning{Field: fieldPrefixLayout, Summary: "prefix_layout has no effect here",
+			Detail: "Prefix delegation is not in use, so no /28 blocks are needed and the layout of single IPs does not matter."})
+	}
+	res.evalSubnets(in, subnets, podSubnets)
+	res.MaxPodsTotal = res.MaxNodes * (perNode.PodsPerNode + perNode.BranchPodsPerNode)
+	return res, warns, nil
+}
+
+// checkCapacitySettings checks the layout, node counts and reservations, and
+// starts the result with their resolved values.
+func checkCapacitySettings(in SubnetCapacityInput) (SubnetCapacityResult, error) {
+	res := SubnetCapacityResult{
+		PrefixLayout:        or(in.PrefixLayout, prefixLayoutScattered),
+		SurgeNodesPerSubnet: defaultSurgeNodesPerSubnet,
+	}
+	if err := oneOf(fieldPrefixLayout, res.PrefixLayout, prefixLayoutScattered, prefixLayoutPacked); err != nil {
+		return res, err
 	}
 	if in.NodeCount < 0 || in.NodeCount > inputCountLimit {
-		return res, nil, inputErr(FieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
+		return res, inputErr(fieldNodeCount, "node_count is %d; it must be between 0 and %d (planned nodes, spread evenly over the subnets)", in.NodeCount, inputCountLimit)
 	}
-	res.SurgeNodesPerSubnet = DefaultSurgeNodesPerSubnet
 	if in.SurgeNodesPerSubnet != nil {
 		res.SurgeNodesPerSubnet = *in.SurgeNodesPerSubnet
 		if res.SurgeNodesPerSubnet < 0 || res.SurgeNodesPerSubnet > inputCountLimit {
-			return res, nil, inputErr(FieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
+			return res, inputErr(fieldSurgeNodesPerSubnet, "surge_nodes_per_subnet is %d; it must be 0 or more (extra nodes a rolling update adds per subnet)", res.SurgeNodesPerSubnet)
 		}
 	}
-	if err := in.Reserved.validate(); err != nil {
-		return res, nil, err
-	}
-	subnets, err := parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
+	return res, in.Reserved.validate()
+}
+
+// parseCapacitySubnets parses the node subnets and, with custom networking,
+// the pod subnets paired with them by index.
+func parseCapacitySubnets(in SubnetCapacityInput, customNetworking bool) (subnets, podSubnets []Subnet, err error) {
+	subnets, err = parseSubnets(in.nodeSubnets, in.Subnets, nil, subnetList{})
 	if err != nil {
-		return res, nil, err
+		return nil, nil, err
 	}
 	if len(subnets) == 0 {
-		return res, nil, inputErr(FieldSubnets, "subnets is empty; give at least one subnet (its cidr_block, and available_ip_address_count from aws_subnet if it is in use)")
+		return nil, nil, inputErr(FieldSubnets, "subnets is empty; give at least one subnet (its cidr_block, and available_ip_address_count from aws_subnet if it is in use)")
 	}
-	var podSubnets []Subnet
 	switch {
-	case r.CustomNetworking && len(in.PodSubnets) == 0:
-		return res, nil, inputErr(FieldPodSubnets, "custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets, one for each of the %d subnets, paired by index", len(subnets))
-	case !r.CustomNetworking && len(in.PodSubnets) > 0:
-		return res, nil, inputErr(FieldPodSubnets, "pod_subnets is given but custom_networking is off; without custom networking pods take their addresses from the node's subnet, so remove pod_subnets or set custom_networking = true")
-	case r.CustomNetworking:
-		if len(in.PodSubnets) != len(subnets) {
-			return res, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
-		}
-		if podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets); err != nil {
-			return res, nil, err
-		}
+	case customNetworking && len(in.PodSubnets) == 0:
+		return nil, nil, inputErr(FieldPodSubnets, "custom_networking is on, so pods take their addresses from the ENIConfig subnets: give pod_subnets, one for each of the %d subnets, paired by index", len(subnets))
+	case !customNetworking && len(in.PodSubnets) > 0:
+		return nil, nil, inputErr(FieldPodSubnets, "pod_subnets is given but custom_networking is off; without custom networking pods take their addresses from the node's subnet, so remove pod_subnets or set custom_networking = true")
+	case !customNetworking:
+		return subnets, nil, nil
+	case len(in.PodSubnets) != len(subnets):
+		return nil, nil, inputErr(FieldPodSubnets, "pod_subnets has %d entries but subnets has %d; they are paired by index (node subnet i puts its pods in pod subnet i), so give one pod subnet per subnet", len(in.PodSubnets), len(subnets))
 	}
-
-	u, warns, err := nodeIPsResolved(in.NodeIPsInput, r)
+	podSubnets, err = parseSubnets(subnetList{name: FieldPodSubnets}, in.PodSubnets, subnets, in.nodeSubnets)
 	if err != nil {
-		return res, nil, err
+		return nil, nil, err
 	}
-	res.PerNode = u
-	packed := res.PrefixLayout == PrefixLayoutPacked
-	if !u.PrefixDelegation && in.PrefixLayout != "" {
-		warns = append(warns, Warning{Field: FieldPrefixLayout, Summary: "prefix_layout has no effect here",
-			Detail: "Prefix delegation is not in use, so no /28 blocks are needed and the layout of single IPs does not matter."})
-	}
+	return subnets, podSubnets, nil
+}
 
+// evalSubnets spreads the planned nodes evenly over the subnets (the first
+// node_count mod subnets get one more), evaluates each subnet and its pod
+// subnet, and sums what they hold.
+func (res *SubnetCapacityResult) evalSubnets(in SubnetCapacityInput, subnets, podSubnets []Subnet) {
+	perNode := res.PerNode
+	packed := res.PrefixLayout == prefixLayoutPacked
 	res.Fits = true
-	k := len(subnets)
-	res.Subnets = make([]SubnetResult, k)
+	count := len(subnets)
+	res.Subnets = make([]SubnetResult, count)
 	if podSubnets != nil {
-		res.PodSubnets = make([]SubnetResult, k)
+		res.PodSubnets = make([]SubnetResult, count)
 	}
 	for i := range subnets {
-		planned := in.NodeCount / k
-		if i < in.NodeCount%k {
+		planned := in.NodeCount / count
+		if i < in.NodeCount%count {
 			planned++
 		}
 		surge := 0
 		if planned > 0 {
 			surge = res.SurgeNodesPerSubnet
 		}
-		sr := evalSubnet(subnets[i], u.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
-		maxNodes := sr.MaxNodes
-		res.Subnets[i] = sr
-		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], sr, u, "node", packed)
+		nodeResult := evalSubnet(subnets[i], perNode.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
+		res.Subnets[i] = nodeResult
+		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], nodeResult, perNode, "node", packed)
+		maxNodes := nodeResult.MaxNodes
 		if podSubnets != nil {
-			pr := evalSubnet(podSubnets[i], u.podShare(), planned, surge, 0, packed)
-			res.PodSubnets[i] = pr
-			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], pr, u, "pod", packed)
-			maxNodes = min(maxNodes, pr.MaxNodes)
+			podResult := evalSubnet(podSubnets[i], perNode.podShare(), planned, surge, 0, packed)
+			res.PodSubnets[i] = podResult
+			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], podResult, perNode, "pod", packed)
+			maxNodes = min(maxNodes, podResult.MaxNodes)
 		}
 		res.MaxNodes += maxNodes
 	}
-	res.MaxPodsTotal = res.MaxNodes * (u.PodsPerNode + u.BranchPodsPerNode)
-	return res, warns, nil
 }
 
 // parseSubnets validates the subnets of list; others (named by othersList)
@@ -367,13 +391,13 @@ func (g subnetGeometry) headroom(sh subnetShare, n, extras, keep int, packed boo
 		// addresses are in use; single IPs then have none outside (never less).
 		h := max(0, g.free-g.resIPs) - singles - keep
 		if blocks > 0 {
-			h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
+			h = min(h, -ipsPerPrefix*g.blocksShort(sh, n, extras, packed))
 		}
 		return h
 	}
-	h := g.free - blocks*IPsPerPrefix - singles - keep
+	h := g.free - blocks*ipsPerPrefix - singles - keep
 	if blocks > 0 {
-		h = min(h, -IPsPerPrefix*g.blocksShort(sh, n, extras, packed))
+		h = min(h, -ipsPerPrefix*g.blocksShort(sh, n, extras, packed))
 	}
 	return h
 }
@@ -396,7 +420,7 @@ func (g subnetGeometry) blocksShort(sh subnetShare, n, extras int, packed bool) 
 func (g subnetGeometry) spoiled(singles int, packed bool) int {
 	spoilers := singles + g.used
 	if packed {
-		spoilers = ceilDivInt(spoilers-EdgeBlockIPs, IPsPerPrefix)
+		spoilers = ceilDiv(max(0, spoilers-edgeBlockIPs), ipsPerPrefix)
 	}
 	return min(spoilers, g.eligible)
 }
@@ -416,8 +440,8 @@ func (g subnetGeometry) maxNodes(sh subnetShare, extras, keep int, packed bool) 
 func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed bool) SubnetResult {
 	keep := 0
 	if s.ClusterSubnet {
-		reserved += ClusterSubnetENIIPs
-		keep = ClusterSubnetKeepFree
+		reserved += clusterSubnetENIIPs
+		keep = clusterSubnetKeepFree
 	}
 	g := geometryOf(s)
 	nodes := planned + surge
@@ -455,9 +479,9 @@ func evalSubnet(s Subnet, sh subnetShare, planned, surge, reserved int, packed b
 
 func layoutName(packed bool) string {
 	if packed {
-		return PrefixLayoutPacked
+		return prefixLayoutPacked
 	}
-	return PrefixLayoutScattered
+	return prefixLayoutScattered
 }
 
 // Summaries of the shortfall warnings, one per kind of subnet.

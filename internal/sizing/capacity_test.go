@@ -57,13 +57,13 @@ func TestSubnetCapacityWorkedValues(t *testing.T) {
 			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("m5.large", pd, WarmTargets{}, ptr(110), 10), Subnets: subnets("10.0.0.0/24")},
 			want: want{maxNodes: 4, headroom: 251, smallest: 28, fits: true}},
 		{name: "m5.large prefix delegation max pods 110 10 pods: /24 fits 7 packed",
-			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("m5.large", pd, WarmTargets{}, ptr(110), 10), Subnets: subnets("10.0.0.0/24"), PrefixLayout: PrefixLayoutPacked},
+			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("m5.large", pd, WarmTargets{}, ptr(110), 10), Subnets: subnets("10.0.0.0/24"), PrefixLayout: prefixLayoutPacked},
 			want: want{maxNodes: 7, headroom: 251, smallest: 28, fits: true}},
 		{name: "c5.4xlarge prefix delegation max pods 110 100 pods: /20 fits 31 scattered",
 			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("c5.4xlarge", pd, WarmTargets{}, ptr(110), 100), Subnets: subnets("10.0.0.0/20")},
 			want: want{maxNodes: 31, headroom: 4091, smallest: 28, fits: true}},
 		{name: "c5.4xlarge prefix delegation max pods 110 100 pods: /20 fits 36 packed",
-			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("c5.4xlarge", pd, WarmTargets{}, ptr(110), 100), Subnets: subnets("10.0.0.0/20"), PrefixLayout: PrefixLayoutPacked},
+			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("c5.4xlarge", pd, WarmTargets{}, ptr(110), 100), Subnets: subnets("10.0.0.0/20"), PrefixLayout: prefixLayoutPacked},
 			want: want{maxNodes: 36, headroom: 4091, smallest: 28, fits: true}},
 		{name: "c5.4xlarge secondary IPs max pods 234 100 pods: /20 fits 27",
 			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("c5.4xlarge", Networking{}, WarmTargets{}, ptr(234), 100), Subnets: subnets("10.0.0.0/20")},
@@ -81,7 +81,7 @@ func TestSubnetCapacityWorkedValues(t *testing.T) {
 				NodeCount: 50, SurgeNodesPerSubnet: ptr(2), Reserved: ReservedIPs{ApplicationLoadBalancers: 1}},
 			want: want{maxNodes: 8, required: 1568, headroom: 251 - 1568, smallest: 21, fits: false}},
 		{name: "IPv6 50 pods: /24 fits 251 nodes",
-			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("m5.large", Networking{IPFamily: IPFamilyIPv6}, WarmTargets{}, nil, 50), Subnets: subnets("10.0.0.0/24")},
+			in:   SubnetCapacityInput{NodeIPsInput: nodeIn("m5.large", Networking{IPFamily: ipFamilyIPv6}, WarmTargets{}, nil, 50), Subnets: subnets("10.0.0.0/24")},
 			want: want{maxNodes: 251, headroom: 251, smallest: 28, fits: true}},
 	}
 	for _, tc := range tests {
@@ -194,7 +194,7 @@ func TestSubnetCapacityPrefixReservations(t *testing.T) {
 	}
 	// Reservations of 9 eligible blocks hold 4 nodes, whatever the layout.
 	in.Subnets[0].PrefixReservations = []string{"10.0.0.64/26", "10.0.0.128/26", "10.0.0.224/27"}
-	for _, layout := range []string{PrefixLayoutScattered, PrefixLayoutPacked} {
+	for _, layout := range []string{prefixLayoutScattered, prefixLayoutPacked} {
 		in.PrefixLayout = layout
 		res, _, err = SubnetCapacity(in)
 		if err != nil {
@@ -228,7 +228,7 @@ func TestSubnetCapacityUsedAddressesSpoilBlocks(t *testing.T) {
 	if got := res.Subnets[0].MaxNodes; got != 1 {
 		t.Errorf("scattered with 10 in use: %d nodes, want 1", got)
 	}
-	in.PrefixLayout = PrefixLayoutPacked
+	in.PrefixLayout = prefixLayoutPacked
 	res, _, _ = SubnetCapacity(in)
 	if got := res.Subnets[0].MaxNodes; got != 7 {
 		t.Errorf("packed with 10 in use: %d nodes, want 7", got)
@@ -336,7 +336,7 @@ func TestSubnetCapacityErrors(t *testing.T) {
 			field: "reserved.other_ips", contains: []string{"reserved.other_ips is -5"}},
 		{name: "custom networking with IPv6", edit: func(in *SubnetCapacityInput) {
 			in.Networking.CustomNetworking = true
-			in.Networking.IPFamily = IPFamilyIPv6
+			in.Networking.IPFamily = ipFamilyIPv6
 		}, field: "custom_networking", contains: []string{"IPv4 clusters only"}},
 	}
 	for _, tc := range tests {
@@ -361,9 +361,9 @@ func TestSubnetCapacityWarnings(t *testing.T) {
 		t.Errorf("warnings = %+v", warns)
 	}
 	_, warns, _ = SubnetCapacity(SubnetCapacityInput{
-		NodeIPsInput: nodeIn("m5.large", Networking{}, WarmTargets{}, nil, 10), Subnets: subnets("10.0.0.0/24"), PrefixLayout: PrefixLayoutPacked,
+		NodeIPsInput: nodeIn("m5.large", Networking{}, WarmTargets{}, nil, 10), Subnets: subnets("10.0.0.0/24"), PrefixLayout: prefixLayoutPacked,
 	})
-	if len(warns) != 1 || warns[0].Field != FieldPrefixLayout {
+	if len(warns) != 1 || warns[0].Field != fieldPrefixLayout {
 		t.Errorf("warnings = %+v", warns)
 	}
 }
@@ -397,7 +397,7 @@ func TestSubnetCapacityProperties(t *testing.T) {
 		}
 		capacity := inst.DefaultCardENIs * (inst.IPv4PerENI - 1)
 		if mp.PrefixDelegationApplied {
-			capacity *= IPsPerPrefix
+			capacity *= ipsPerPrefix
 		}
 		pods := rng.IntN(min(mp.MaxPods, capacity) + 1)
 		spec := SubnetSpec{CIDRBlock: cidrs[rng.IntN(len(cidrs))], ClusterSubnet: rng.IntN(4) == 0}
@@ -409,7 +409,7 @@ func TestSubnetCapacityProperties(t *testing.T) {
 			// A prefix reservation over the subnet's second half.
 			s, _ := ParseSubnet("x", spec)
 			half := netip.PrefixFrom(s.CIDR.Addr(), s.CIDR.Bits()+1)
-			if half.Bits() <= PrefixLength {
+			if half.Bits() <= prefixLength {
 				a := half.Addr().As4()
 				v := binary.BigEndian.Uint32(a[:]) + uint32(s.TotalIPs()/2)
 				binary.BigEndian.PutUint32(a[:], v)
@@ -425,7 +425,7 @@ func TestSubnetCapacityProperties(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%+v: %v", in, err)
 		}
-		in.PrefixLayout = PrefixLayoutPacked
+		in.PrefixLayout = prefixLayoutPacked
 		packed, _, err := SubnetCapacity(in)
 		if err != nil {
 			t.Fatal(err)
@@ -433,10 +433,10 @@ func TestSubnetCapacityProperties(t *testing.T) {
 		if packed.MaxNodes < scattered.MaxNodes {
 			t.Fatalf("%s %+v pods %d: packed %d < scattered %d", inst.Name, spec, pods, packed.MaxNodes, scattered.MaxNodes)
 		}
-		for _, layout := range []string{PrefixLayoutScattered, PrefixLayoutPacked} {
+		for _, layout := range []string{prefixLayoutScattered, prefixLayoutPacked} {
 			in.PrefixLayout = layout
 			maxNodes := scattered.MaxNodes
-			if layout == PrefixLayoutPacked {
+			if layout == prefixLayoutPacked {
 				maxNodes = packed.MaxNodes
 			}
 			in.SurgeNodesPerSubnet = ptr(0)
@@ -483,7 +483,7 @@ func checkShortfallBounds(t *testing.T, label string, s SubnetResult, prefixesPe
 		t.Fatalf("%s: a fresh /%d fits, yet %d IPs short in %d addresses", label, s.SmallestFittingPrefixLength, s.ShortfallIPs, s.TotalIPs)
 	case s.ShortfallBlocks > needed:
 		t.Fatalf("%s: %d blocks short of %d needed", label, s.ShortfallBlocks, needed)
-	case s.ShortfallBlocks*IPsPerPrefix > s.ShortfallIPs:
+	case s.ShortfallBlocks*ipsPerPrefix > s.ShortfallIPs:
 		t.Fatalf("%s: %d blocks short but only %d IPs", label, s.ShortfallBlocks, s.ShortfallIPs)
 	case s.PrefixBlocksSpoiled > s.PrefixEligibleBlocks:
 		t.Fatalf("%s: %d of %d eligible blocks spoiled", label, s.PrefixBlocksSpoiled, s.PrefixEligibleBlocks)
@@ -498,7 +498,7 @@ func checkSmallest(t *testing.T, in SubnetCapacityInput, bits int) {
 	t.Helper()
 	orig := in.Subnets[0]
 	for _, b := range []int{bits, bits + 1} {
-		if b > SubnetMaxPrefixLength {
+		if b > subnetMaxPrefixLength {
 			continue
 		}
 		in.Subnets = []SubnetSpec{{CIDRBlock: fmt.Sprintf("10.0.0.0/%d", b), ClusterSubnet: orig.ClusterSubnet}}
@@ -522,10 +522,10 @@ func BenchmarkSubnetCapacity(b *testing.B) {
 			Reserved: ReservedIPs{ApplicationLoadBalancers: 2, InterfaceEndpoints: 10}}},
 		{"prefix /16 scattered", SubnetCapacityInput{
 			NodeIPsInput: NodeIPsInput{Instance: mustLookup("c5.4xlarge"), Networking: Networking{PrefixDelegation: true}, PodsPerNode: ptr(100)},
-			Subnets:      subnets("10.0.0.0/16"), NodeCount: 1000, PrefixLayout: PrefixLayoutScattered}},
+			Subnets:      subnets("10.0.0.0/16"), NodeCount: 1000, PrefixLayout: prefixLayoutScattered}},
 		{"prefix /16 packed", SubnetCapacityInput{
 			NodeIPsInput: NodeIPsInput{Instance: mustLookup("c5.4xlarge"), Networking: Networking{PrefixDelegation: true}, PodsPerNode: ptr(100)},
-			Subnets:      subnets("10.0.0.0/16"), NodeCount: 1000, PrefixLayout: PrefixLayoutPacked}},
+			Subnets:      subnets("10.0.0.0/16"), NodeCount: 1000, PrefixLayout: prefixLayoutPacked}},
 		{"three AZs custom networking prefix", SubnetCapacityInput{
 			NodeIPsInput: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true, CustomNetworking: true}, PodsPerNode: ptr(60)},
 			Subnets:      subnets("10.0.0.0/20", "10.0.16.0/20", "10.0.32.0/20"),
@@ -582,11 +582,11 @@ func TestPrefixShortfallCappedAtEligibleBlocks(t *testing.T) {
 		surgeNodes                               int
 		spoiled, blocksShort, ipsShort, headroom int
 	}{
-		{PrefixLayoutScattered, "2", 2, 14, 21, 336, -336},
-		{PrefixLayoutPacked, "2", 2, 8, 15, 240, -240},
+		{prefixLayoutScattered, "2", 2, 14, 21, 336, -336},
+		{prefixLayoutPacked, "2", 2, 8, 15, 240, -240},
 		// Without surge: 7 blocks short (112 IPs), more than the 13 addresses short.
-		{PrefixLayoutScattered, "0", 0, 14, 7, 112, -112},
-		{PrefixLayoutPacked, "0", 0, 8, 1, 16, -16},
+		{prefixLayoutScattered, "0", 0, 14, 7, 112, -112},
+		{prefixLayoutPacked, "0", 0, 8, 1, 16, -16},
 	} {
 		in.PrefixLayout, in.SurgeNodesPerSubnet = c.layout, ptr(c.surgeNodes)
 		res, _, err := SubnetCapacity(in)

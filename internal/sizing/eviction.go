@@ -11,12 +11,12 @@ import (
 // EC2NodeClass spec.kubelet.evictionHard accepts, which kubelet, nodeadm and
 // Bottlerocket accept too, so one map works for every consumer.
 const (
-	SignalMemoryAvailable    = "memory.available"
-	SignalNodeFSAvailable    = "nodefs.available"
-	SignalNodeFSInodesFree   = "nodefs.inodesFree"
-	SignalImageFSAvailable   = "imagefs.available"
-	SignalImageFSInodesFree  = "imagefs.inodesFree"
-	SignalPIDAvailable       = "pid.available"
+	signalMemoryAvailable    = "memory.available"
+	signalNodeFSAvailable    = "nodefs.available"
+	signalNodeFSInodesFree   = "nodefs.inodesFree"
+	signalImageFSAvailable   = "imagefs.available"
+	signalImageFSInodesFree  = "imagefs.inodesFree"
+	signalPIDAvailable       = "pid.available"
 	FieldEvictionHard        = "eviction_hard"
 	defaultEvictionMemory    = "100Mi"
 	defaultEvictionNodeFS    = "10%"
@@ -25,33 +25,33 @@ const (
 
 // signalKinds says how each signal's non-percentage value is measured.
 var signalKinds = map[string]quantityKind{
-	SignalMemoryAvailable:   kindBytes,
-	SignalNodeFSAvailable:   kindBytes,
-	SignalImageFSAvailable:  kindBytes,
-	SignalNodeFSInodesFree:  kindCount,
-	SignalImageFSInodesFree: kindCount,
-	SignalPIDAvailable:      kindCount,
+	signalMemoryAvailable:   kindBytes,
+	signalNodeFSAvailable:   kindBytes,
+	signalImageFSAvailable:  kindBytes,
+	signalNodeFSInodesFree:  kindCount,
+	signalImageFSInodesFree: kindCount,
+	signalPIDAvailable:      kindCount,
 }
 
-// DefaultEvictionHard is the hard eviction thresholds nodeadm (AL2023), the AL2
+// defaultEvictionHard is the hard eviction thresholds nodeadm (AL2023), the AL2
 // AMI's kubelet-config.json and Karpenter's allocatable model all use.
-func DefaultEvictionHard() map[string]string {
+func defaultEvictionHard() map[string]string {
 	return map[string]string{
-		SignalMemoryAvailable:  defaultEvictionMemory,
-		SignalNodeFSAvailable:  defaultEvictionNodeFS,
-		SignalNodeFSInodesFree: defaultEvictionInodeFree,
+		signalMemoryAvailable:  defaultEvictionMemory,
+		signalNodeFSAvailable:  defaultEvictionNodeFS,
+		signalNodeFSInodesFree: defaultEvictionInodeFree,
 	}
 }
 
-// Threshold is one parsed eviction threshold: a percentage of capacity or an
+// threshold is one parsed eviction threshold: a percentage of capacity or an
 // absolute quantity.
-type Threshold struct {
-	Percent  *Percentage
+type threshold struct {
+	Percent  *percentage
 	Quantity Quantity
 }
 
 // Text is the threshold as kubelet is given it ("10%", "100Mi").
-func (t Threshold) Text() string {
+func (t threshold) Text() string {
 	if t.Percent != nil {
 		return t.Percent.Text
 	}
@@ -62,7 +62,7 @@ func (t Threshold) Text() string {
 // capacity. A percentage mirrors Karpenter's computeEvictionSignal: ceil of
 // capacity / 100 x p in float64, and "100%" means the signal is disabled (0),
 // as in kubelet's configuration API.
-func (t Threshold) Of(capacity int64) int64 {
+func (t threshold) Of(capacity int64) int64 {
 	if t.Percent == nil {
 		return t.Quantity.Value
 	}
@@ -81,7 +81,7 @@ func (t Threshold) Of(capacity int64) int64 {
 // writes the text to kubelet unchanged. So 0 and 100 are always written in
 // kubelet's exact form, in every rendering, and mean what kubelet means by
 // them; other values keep the user's spelling (kubelet parses them as numbers).
-func canonicalPercent(p Percentage) string {
+func canonicalPercent(p percentage) string {
 	switch p.Hundredths {
 	case 0:
 		return "0%"
@@ -99,15 +99,15 @@ func EvictionPath(signal string) string { return FieldEvictionHard + "[" + signa
 // value. Overrides replace a default signal's value or add a signal; the
 // defaults stay otherwise (kubelet drops unset signals when given a partial
 // evictionHard, so renderers always write the merged map).
-func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, error) {
-	merged := DefaultEvictionHard()
+func resolveEvictionHard(overrides map[string]string) (map[string]threshold, error) {
+	merged := defaultEvictionHard()
 	for _, k := range sortedKeys(overrides) {
 		if _, ok := signalKinds[k]; !ok {
 			return nil, inputErr(EvictionPath(k), "eviction_hard has the signal %q, which is not one kubelet and Karpenter both accept; use %s", k, quoteList(sortedKeys(signalKinds)))
 		}
 		merged[k] = overrides[k]
 	}
-	out := make(map[string]Threshold, len(merged))
+	out := make(map[string]threshold, len(merged))
 	for _, k := range sortedKeys(merged) {
 		field := EvictionPath(k)
 		v := merged[k]
@@ -117,7 +117,7 @@ func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, err
 		}
 		if isPct {
 			p.Text = canonicalPercent(p)
-			out[k] = Threshold{Percent: &p}
+			out[k] = threshold{Percent: &p}
 			continue
 		}
 		q, err := parseQuantity(field, v, signalKinds[k])
@@ -128,7 +128,7 @@ func resolveEvictionHard(overrides map[string]string) (map[string]Threshold, err
 			}
 			return nil, err
 		}
-		out[k] = Threshold{Quantity: q}
+		out[k] = threshold{Quantity: q}
 	}
 	return out, nil
 }

@@ -179,17 +179,17 @@ func FargatePod(containers []FargateContainer) (FargateResult, error) {
 // fargateContainerRequests parses a container's quantities and applies the
 // Kubernetes default of a request to its limit.
 func fargateContainerRequests(field string, c FargateContainer) (fargateRequests, error) {
-	cpu, err := requestOrLimit(field, FieldContainerCPURequest, c.CPURequest, FieldContainerCPULimit, c.CPULimit, ParseCPU)
+	cpu, err := requestOrLimit(field, FieldContainerCPURequest, c.CPURequest, FieldContainerCPULimit, c.CPULimit, parseCPU)
 	if err != nil {
 		return fargateRequests{}, err
 	}
-	mem, err := requestOrLimit(field, FieldContainerMemoryRequest, c.MemoryRequest, FieldContainerMemoryLimit, c.MemoryLimit, ParseBytes)
+	mem, err := requestOrLimit(field, FieldContainerMemoryRequest, c.MemoryRequest, FieldContainerMemoryLimit, c.MemoryLimit, parseBytes)
 	if err != nil {
 		return fargateRequests{}, err
 	}
 	var eph Quantity
 	if c.EphemeralStorageRequest != "" {
-		if eph, err = ParseBytes(field+"."+FieldContainerEphemeral, c.EphemeralStorageRequest); err != nil {
+		if eph, err = parseBytes(field+"."+FieldContainerEphemeral, c.EphemeralStorageRequest); err != nil {
 			return fargateRequests{}, err
 		}
 	}
@@ -249,7 +249,7 @@ func fargateCombination(res *FargateResult) error {
 func fargateEphemeral(res *FargateResult, requestBytes int64) error {
 	res.EphemeralRequestGiB = ceilDiv(requestBytes, gibi)
 	if requestBytes > fargateMaxEphemeralGiB*gibi {
-		return inputErr(FieldContainers, "the pod requests %s of ephemeral storage; EKS Fargate allows at most 175 GiB per pod", FormatBytes(requestBytes))
+		return inputErr(FieldContainers, "the pod requests %s of ephemeral storage; EKS Fargate allows at most 175 GiB per pod", formatBinaryBytes(requestBytes))
 	}
 	if requestBytes == 0 {
 		res.EphemeralStorageGiB = fargateDefaultEphemeralGiB

@@ -84,7 +84,7 @@ func TestFargateTiersRoundUp(t *testing.T) {
 			sizes = append(sizes, m)
 		}
 		for _, m := range sizes {
-			got, err := FargatePod([]FargateContainer{{CPURequest: FormatCPU(tier.milliCPU), MemoryRequest: FormatBytes((m - 256) * mebi)}})
+			got, err := FargatePod([]FargateContainer{{CPURequest: formatCPU(tier.milliCPU), MemoryRequest: formatBinaryBytes((m - 256) * mebi)}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -52,7 +52,7 @@ func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, pr
 
 func (r *ipamdReplay) ipsPerUnit() int {
 	if r.prefix {
-		return IPsPerPrefix
+		return ipsPerPrefix
 	}
 	return 1
 }
@@ -66,13 +66,13 @@ func (r *ipamdReplay) short() int {
 	s := max(r.w.WarmIP-r.available(), 0)
 	s = max(s, r.w.MinimumIP-r.total())
 	if r.prefix {
-		return ceilDivInt(s, IPsPerPrefix)
+		return ceilDiv(s, ipsPerPrefix)
 	}
 	return s
 }
 
 // freePrefixes mirrors GetFreePrefixes with pods packed into prefixes in order.
-func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDivInt(r.pods, IPsPerPrefix) }
+func (r *ipamdReplay) freePrefixes() int { return r.units - ceilDiv(r.pods, ipsPerPrefix) }
 
 // tooLow mirrors isDatastorePoolTooLow for the default network card.
 func (r *ipamdReplay) tooLow() bool {
@@ -84,7 +84,7 @@ func (r *ipamdReplay) tooLow() bool {
 	}
 	warm, per := r.w.WarmENI, r.slots
 	if r.prefix {
-		warm, per = r.w.WarmPrefix, IPsPerPrefix
+		warm, per = r.w.WarmPrefix, ipsPerPrefix
 	}
 	avail := r.available()
 	return avail < per*warm || (warm == 0 && avail == 0)
@@ -159,7 +159,7 @@ func (r *ipamdReplay) podsUntilLow() int {
 	}
 	warm, per := r.w.WarmENI, r.slots
 	if r.prefix {
-		warm, per = r.w.WarmPrefix, IPsPerPrefix
+		warm, per = r.w.WarmPrefix, ipsPerPrefix
 	}
 	if warm == 0 {
 		return avail
@@ -186,10 +186,3 @@ func (r *ipamdReplay) run(pods int) int {
 // podENIs is the ENIs holding at least one pod slot (the primary ENI always
 // counts without custom networking).
 func (r *ipamdReplay) podENIs() int { return len(r.enis) }
-
-func ceilDivInt(a, b int) int {
-	if a <= 0 {
-		return 0
-	}
-	return (a + b - 1) / b
-}

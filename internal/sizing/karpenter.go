@@ -64,7 +64,7 @@ func karpenterENILimitedPods(inst ec2data.Instance, reservedENIs int) int {
 	if usable <= 0 {
 		return 0
 	}
-	return usable*(inst.IPv4PerENI-1) + 2
+	return inst.PodsOnENIs(usable, 1)
 }
 
 // KarpenterNodeOf computes what Karpenter v1.14 computes for the instance.
@@ -78,9 +78,9 @@ func KarpenterNodeOf(in KarpenterInput) (KarpenterNode, error) {
 		return KarpenterNode{}, inputErr(FieldInstanceType, "%s has no vCPU count or memory size in the embedded table; Karpenter needs both (describe the type with the instance object)", instName(inst))
 	}
 	if in.ReservedENIs < 0 {
-		return KarpenterNode{}, inputErr(FieldReservedENIs, "reserved_enis is %d; it must be 0 or more (Karpenter's RESERVED_ENIS)", in.ReservedENIs)
+		return KarpenterNode{}, inputErr(fieldReservedENIs, "reserved_enis is %d; it must be 0 or more (Karpenter's RESERVED_ENIS)", in.ReservedENIs)
 	}
-	overhead := DefaultVMMemoryOverheadPercent
+	overhead := defaultVMMemoryOverheadPercent
 	if in.VMMemoryOverheadPercent != nil {
 		overhead = *in.VMMemoryOverheadPercent
 	}
@@ -97,10 +97,10 @@ func KarpenterNodeOf(in KarpenterInput) (KarpenterNode, error) {
 	if family == AMIFamilyBottlerocket {
 		n.KubeReservedPods = n.Pods
 	}
-	n.KubeReservedCPUMillicores = KubeReservedCPUMillicores(inst.VCPUs)
-	n.KubeReservedMemoryMiB = KubeReservedMemoryMiB(n.KubeReservedPods)
+	n.KubeReservedCPUMillicores = kubeReservedCPUMillicores(inst.VCPUs)
+	n.KubeReservedMemoryMiB = kubeReservedMemoryMiB(n.KubeReservedPods)
 	n.EvictionMemoryMiB = defaultEvictionMemoryMiB
-	n.CapacityMemoryMiB = CapacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
+	n.CapacityMemoryMiB = capacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
 	n.AllocatableCPUMillicores = int64(inst.VCPUs)*1000 - n.KubeReservedCPUMillicores
 	n.AllocatableMemoryMiB = n.CapacityMemoryMiB - n.KubeReservedMemoryMiB - n.EvictionMemoryMiB
 	return n, nil

@@ -22,7 +22,7 @@ package sizing
 //     calculates the maximum number of Pods for you"; "This maximum number is
 //     applied whether prefix delegation is enabled or not."
 //
-// So on LaunchManaged max pods is max-pods-calculator.sh's value for the VPC
+// So on launchManaged max pods is max-pods-calculator.sh's value for the VPC
 // CNI settings (cap_policy "eks" forced), and the user's own max pods
 // (max_pods_limit, max_pods, maxPodsExpression) is ignored with a warning.
 // Where the guide is silent this provider chooses, and says so:
@@ -36,21 +36,21 @@ package sizing
 //   - kubelet's podsPerCore is a separate kubelet setting, not maxPods, so
 //     pods_per_core still lowers the value kubelet enforces.
 //
-// LaunchManagedCustomAMI and LaunchSelfManaged: the user data is the user's, so
+// launchManagedCustomAMI and launchSelfManaged: the user data is the user's, so
 // the max pods it sets is what kubelet runs with (this provider's max_pods).
 const (
-	LaunchSelfManaged      = "self_managed"
-	LaunchManaged          = "managed"
-	LaunchManagedCustomAMI = "managed_custom_ami"
+	launchSelfManaged      = "self_managed"
+	launchManaged          = "managed"
+	launchManagedCustomAMI = "managed_custom_ami"
 )
 
-// FieldLaunchPath is the provider's name of the launch path setting.
-const FieldLaunchPath = "launch_path"
+// fieldLaunchPath is the provider's name of the launch path setting.
+const fieldLaunchPath = "launch_path"
 
 // launchPaths are the accepted launch paths, in the order error messages list them.
-var launchPaths = []string{LaunchSelfManaged, LaunchManaged, LaunchManagedCustomAMI}
+var launchPaths = []string{launchSelfManaged, launchManaged, launchManagedCustomAMI}
 
-func (n Networking) launchPath() string { return or(n.LaunchPath, LaunchSelfManaged) }
+func (n Networking) launchPath() string { return or(n.LaunchPath, launchSelfManaged) }
 
 // NodeGroupMaxPods is the one max pods value that is safe for every instance
 // type of a node group whose nodes share one user data (a managed node group

@@ -18,22 +18,22 @@ func TestMaxPodsManagedNodeGroup(t *testing.T) {
 		formula   string
 		warnField []string
 	}{
-		{name: "m5.large secondary IPs", instance: "m5.large", net: Networking{LaunchPath: LaunchManaged}, want: 29,
+		{name: "m5.large secondary IPs", instance: "m5.large", net: Networking{LaunchPath: launchManaged}, want: 29,
 			formula: "3 ENIs x (10 - 1) IPs + 2 = 29; managed node group: EKS writes this value"},
-		{name: "m5.large prefix delegation", instance: "m5.large", net: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true}, want: 110,
+		{name: "m5.large prefix delegation", instance: "m5.large", net: Networking{LaunchPath: launchManaged, PrefixDelegation: true}, want: 110,
 			formula: "3 ENIs x (10 - 1) prefixes x 16 IPs + 2 = 434, capped at 110 (eks: 2 vCPUs <= 30); managed node group: EKS writes this value"},
-		{name: "m5.8xlarge prefix delegation", instance: "m5.8xlarge", net: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true}, want: 250},
-		{name: "m5.4xlarge cap none ignored", instance: "m5.4xlarge", net: Networking{LaunchPath: LaunchManaged, CapPolicy: CapNone}, want: 110,
-			warnField: []string{FieldCapPolicy}},
-		{name: "m5.4xlarge auto_mode cap ignored", instance: "m5.4xlarge", net: Networking{LaunchPath: LaunchManaged, CapPolicy: CapAutoMode}, want: 110,
-			warnField: []string{FieldCapPolicy}},
-		{name: "m5.large max_pods_limit ignored", instance: "m5.large", net: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true, MaxPodsLimit: ptr(50)}, want: 110,
-			warnField: []string{FieldMaxPodsLimit}},
-		{name: "pods_per_core still applies", instance: "m5.large", net: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true, PodsPerCore: ptr(10)}, want: 20},
-		{name: "custom networking", instance: "m5.large", net: Networking{LaunchPath: LaunchManaged, CustomNetworking: true}, want: 20},
-		{name: "custom AMI keeps max_pods_limit", instance: "m5.large", net: Networking{LaunchPath: LaunchManagedCustomAMI, PrefixDelegation: true, MaxPodsLimit: ptr(50)}, want: 50,
+		{name: "m5.8xlarge prefix delegation", instance: "m5.8xlarge", net: Networking{LaunchPath: launchManaged, PrefixDelegation: true}, want: 250},
+		{name: "m5.4xlarge cap none ignored", instance: "m5.4xlarge", net: Networking{LaunchPath: launchManaged, CapPolicy: capNone}, want: 110,
+			warnField: []string{fieldCapPolicy}},
+		{name: "m5.4xlarge auto_mode cap ignored", instance: "m5.4xlarge", net: Networking{LaunchPath: launchManaged, CapPolicy: capAutoMode}, want: 110,
+			warnField: []string{fieldCapPolicy}},
+		{name: "m5.large max_pods_limit ignored", instance: "m5.large", net: Networking{LaunchPath: launchManaged, PrefixDelegation: true, MaxPodsLimit: ptr(50)}, want: 110,
+			warnField: []string{fieldMaxPodsLimit}},
+		{name: "pods_per_core still applies", instance: "m5.large", net: Networking{LaunchPath: launchManaged, PrefixDelegation: true, PodsPerCore: ptr(10)}, want: 20},
+		{name: "custom networking", instance: "m5.large", net: Networking{LaunchPath: launchManaged, CustomNetworking: true}, want: 20},
+		{name: "custom AMI keeps max_pods_limit", instance: "m5.large", net: Networking{LaunchPath: launchManagedCustomAMI, PrefixDelegation: true, MaxPodsLimit: ptr(50)}, want: 50,
 			formula: "3 ENIs x (10 - 1) prefixes x 16 IPs + 2 = 434, capped at 110 (eks: 2 vCPUs <= 30), limited to 50 (max_pods_limit)"},
-		{name: "self-managed keeps cap none", instance: "m5.4xlarge", net: Networking{LaunchPath: LaunchSelfManaged, CapPolicy: CapNone}, want: 234},
+		{name: "self-managed keeps cap none", instance: "m5.4xlarge", net: Networking{LaunchPath: launchSelfManaged, CapPolicy: capNone}, want: 234},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func TestMaxPodsManagedNodeGroup(t *testing.T) {
 func TestLaunchPathBadInput(t *testing.T) {
 	_, _, err := MaxPods(lookup(t, "m5.large"), Networking{LaunchPath: "eks_managed"})
 	var ie *InputError
-	if !errors.As(err, &ie) || ie.Field != FieldLaunchPath {
+	if !errors.As(err, &ie) || ie.Field != fieldLaunchPath {
 		t.Fatalf("err = %v, want an input error on launch_path", err)
 	}
 	want := `launch_path is "eks_managed"; it must be one of "self_managed", "managed" or "managed_custom_ami"`
@@ -94,7 +94,7 @@ func TestNodeGroupMaxPods(t *testing.T) {
 // On a managed node group the user's max_pods and maxPodsExpression are
 // overridden: kube-reserved and allocatable follow EKS's value.
 func TestNodeResourcesManaged(t *testing.T) {
-	in := NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true},
+	in := NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{LaunchPath: launchManaged, PrefixDelegation: true},
 		MaxPods: ptr(50), KubeReservedBasis: BasisMaxPods}
 	res, warns, err := NodeResources(in)
 	if err != nil {
@@ -108,7 +108,7 @@ func TestNodeResourcesManaged(t *testing.T) {
 	}
 
 	expr := "max_pods"
-	in = NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{LaunchPath: LaunchManaged}, MaxPodsExpression: &expr}
+	in = NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{LaunchPath: launchManaged}, MaxPodsExpression: &expr}
 	res, warns, err = NodeResources(in)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestNodeResourcesManaged(t *testing.T) {
 // settings.kubernetes.max-pods in the user data is applied over EKS's.
 func TestNodeResourcesManagedBottlerocket(t *testing.T) {
 	in := NodeResourcesInput{Instance: lookup(t, "m5.large"), AMIFamily: AMIFamilyBottlerocket,
-		Networking: Networking{LaunchPath: LaunchManaged, PrefixDelegation: true}, MaxPods: ptr(50)}
+		Networking: Networking{LaunchPath: launchManaged, PrefixDelegation: true}, MaxPods: ptr(50)}
 	res, warns, err := NodeResources(in)
 	if err != nil {
 		t.Fatal(err)

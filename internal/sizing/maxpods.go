@@ -3,19 +3,20 @@ package sizing
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
-// IPsPerPrefix is the IPv4 addresses in one delegated /28 prefix.
-const IPsPerPrefix = 16
+// ipsPerPrefix is the IPv4 addresses in one delegated /28 prefix.
+const ipsPerPrefix = 16
 
 // The ceilings of max-pods-calculator.sh (and the EKS AMIs that use it).
 const (
-	CeilingLowCPU      = 110
-	CeilingHighCPU     = 250
-	CeilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
-	CeilingAutoMode    = 110
+	ceilingLowCPU      = 110
+	ceilingHighCPU     = 250
+	ceilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
+	ceilingAutoMode    = 110
 )
 
 // MaxPodsResult is every number ekssize_max_pods reports.
@@ -38,63 +39,44 @@ type MaxPodsResult struct {
 	Formula string
 }
 
-// PodENIs is the default-card ENIs the VPC CNI may give to pods under these
+// podENIs is the default-card ENIs the VPC CNI may give to pods under these
 // settings: min(default-card ENIs, MAX_ENI) minus one for custom networking
 // (the primary ENI stays in the node subnet), one for the trunk ENI of security
 // groups for pods, and the reserved ENIs; never below 0. The second value
 // explains the subtraction ("" when nothing was subtracted).
-func PodENIs(inst ec2data.Instance, n Resolved) (int, string) {
-	// Built without fmt: this runs for every max-pods question (see BENCHMARKS.md).
+func podENIs(inst ec2data.Instance, n Resolved) (int, string) {
 	enis := inst.DefaultCardENIs
-	limited := n.MaxENI != nil && *n.MaxENI < enis
-	if limited {
+	var why strings.Builder
+	if n.MaxENI != nil && *n.MaxENI < enis {
 		enis = *n.MaxENI
+		why.WriteString("max_eni ")
 	}
-	first := enis
-	type subtraction struct {
-		k     int
-		label string
-	}
-	var subs [3]subtraction
-	ns := 0
-	sub := func(k int, label string) {
-		if k > 0 {
-			enis -= k
-			subs[ns] = subtraction{k, label}
-			ns++
+	why.WriteString(strconv.Itoa(enis))
+	subtracted := false
+	subtract := func(count int, label string) {
+		if count > 0 {
+			enis -= count
+			subtracted = true
+			fmt.Fprintf(&why, " - %d %s", count, label)
 		}
 	}
 	if n.CustomNetworking {
-		sub(1, "custom networking")
+		subtract(1, "custom networking")
 	}
 	if n.SecurityGroupsForPods {
-		sub(1, "trunk ENI")
+		subtract(1, "trunk ENI")
 	}
-	sub(n.ReservedENIs, "reserved")
-	if enis < 0 {
-		enis = 0
-	}
-	if ns == 0 && n.MaxENI == nil {
+	subtract(n.ReservedENIs, "reserved")
+	enis = max(enis, 0)
+	if !subtracted && n.MaxENI == nil {
 		return enis, ""
 	}
-	var buf [96]byte
-	why := buf[:0]
-	if limited {
-		why = append(why, "max_eni "...)
-	}
-	why = strconv.AppendInt(why, int64(first), 10)
-	for _, s := range subs[:ns] {
-		why = append(why, " - "...)
-		why = strconv.AppendInt(why, int64(s.k), 10)
-		why = append(why, ' ')
-		why = append(why, s.label...)
-	}
-	return enis, string(why)
+	return enis, why.String()
 }
 
-// SupportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
+// supportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
 // Nitro instances and bare metal.
-func SupportsPrefixDelegation(inst ec2data.Instance) bool {
+func supportsPrefixDelegation(inst ec2data.Instance) bool {
 	return inst.Hypervisor == ec2data.HypervisorNitro || inst.BareMetal
 }
 
@@ -122,161 +104,31 @@ func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, err
 
 func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
 	var warns []Warning
-	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
-	name := instName(inst)
-
-	if r.SecurityGroupsForPods && !inst.Custom {
-		switch {
-		case !inst.TrunkingKnown:
-			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
-		case !inst.TrunkingCompatible:
-			// Not "needs a Nitro type": t3 and other Nitro types cannot trunk either.
-			return res, nil, inputErr(FieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
-		}
-	}
-
-	// The formula is appended to a stack buffer rather than built with fmt:
-	// this runs for every max-pods question (see BENCHMARKS.md).
-	var formulaBuf [256]byte
-	formula := formulaBuf[:0]
-	num := func(v int) { formula = strconv.AppendInt(formula, int64(v), 10) }
-	text := func(parts ...string) {
-		for _, p := range parts {
-			formula = append(formula, p...)
-		}
-	}
-	switch r.OS {
-	case OSWindows:
-		res.NetworkInterfaces = 1
-		res.MaxPodsUncapped = inst.IPv4PerENI - 1
-		num(inst.IPv4PerENI)
-		text(" IPv4 addresses on the primary ENI - 1 = ")
-		num(res.MaxPodsUncapped)
-	default:
-		enis, why := PodENIs(inst, r)
-		res.NetworkInterfaces = enis
-		usePrefixes := r.PrefixDelegation || r.IPFamily == IPFamilyIPv6
-		if usePrefixes && !SupportsPrefixDelegation(inst) {
-			if r.IPFamily == IPFamilyIPv6 {
-				return res, nil, inputErr(FieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
-			}
-			warns = append(warns, Warning{
-				Field:   FieldPrefixDelegation,
-				Summary: "Prefix delegation is not supported on this instance type",
-				Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; the VPC CNI assigns prefixes only on Nitro and bare metal instances and falls back to secondary IPs, so max pods is the secondary-IP value.",
-					name, inst.Hypervisor),
-			})
-			usePrefixes = false
-		}
-		if usePrefixes && r.IPFamily == IPFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
-			warns = append(warns, Warning{
-				Field:   FieldCNIVersion,
-				Summary: "Prefix delegation needs VPC CNI 1.9.0 or later",
-				Detail:  fmt.Sprintf("cni_version is %q; VPC CNI versions before 1.9.0 ignore ENABLE_PREFIX_DELEGATION, so max pods is the secondary-IP value. Upgrade the VPC CNI add-on to use prefixes.", r.CNIVersion),
-			})
-			usePrefixes = false
-		}
-		res.PrefixDelegationApplied = usePrefixes
-		num(enis)
-		if enis == 1 {
-			text(" ENI")
-		} else {
-			text(" ENIs")
-		}
-		if why != "" {
-			text(" (", why, ")")
-		}
-		text(" x (")
-		num(inst.IPv4PerENI)
-		if usePrefixes {
-			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1)*IPsPerPrefix + 2
-			text(" - 1) prefixes x ")
-			num(IPsPerPrefix)
-			text(" IPs + 2 = ")
-		} else {
-			res.MaxPodsUncapped = enis*(inst.IPv4PerENI-1) + 2
-			text(" - 1) IPs + 2 = ")
-		}
-		num(res.MaxPodsUncapped)
-		if enis == 0 {
-			warns = append(warns, Warning{
-				Field:   FieldReservedENIs,
-				Summary: "No ENI is left for pods",
-				Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
-					name, counted(inst.DefaultCardENIs, "ENI", "ENIs"), why),
-			})
-		}
-	}
-
-	res.MaxPods = res.MaxPodsUncapped
-	vcpuText := func() {
-		num(inst.VCPUs)
-		if inst.VCPUs == 1 {
-			text(" vCPU")
-		} else {
-			text(" vCPUs")
-		}
-	}
-	capPolicy, maxPodsLimit := r.CapPolicy, r.MaxPodsLimit
-	if r.LaunchPath == LaunchManaged {
+	managed := r.LaunchPath == launchManaged
+	if managed {
 		// EKS writes max-pods-calculator.sh's value over the user's (launchpath.go).
-		warns = append(warns, managedIgnores(r)...)
-		capPolicy, maxPodsLimit = CapEKS, nil
+		warns = managedIgnores(r)
+		r.CapPolicy, r.MaxPodsLimit = capEKS, nil
 	}
-	switch capPolicy {
-	case CapEKS:
-		if !inst.HasVCPUs() {
-			return res, nil, inputErr(FieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
-		}
-		res.Cap = CeilingLowCPU
-		cmp := "<="
-		if inst.VCPUs > CeilingCPUBoundary {
-			res.Cap, cmp = CeilingHighCPU, ">"
-		}
-		if res.MaxPods > res.Cap {
-			res.MaxPods = res.Cap
-			text(", capped at ")
-			num(res.Cap)
-			text(" (eks: ")
-			vcpuText()
-			text(" ", cmp, " ")
-			num(CeilingCPUBoundary)
-			text(")")
-		}
-	case CapAutoMode:
-		res.Cap = CeilingAutoMode
-		if res.MaxPods > res.Cap {
-			res.MaxPods = res.Cap
-			text(", capped at ")
-			num(res.Cap)
-			text(" (auto_mode)")
-		}
+	if err := checkInstanceSupports(inst, r); err != nil {
+		return MaxPodsResult{}, nil, err
 	}
-	if maxPodsLimit != nil && *maxPodsLimit < res.MaxPods {
-		res.MaxPods = *maxPodsLimit
-		text(", limited to ")
-		num(res.MaxPods)
-		text(" (max_pods_limit)")
+	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
+	var formula strings.Builder
+	if r.OS == osWindows {
+		res.NetworkInterfaces = 1
+		res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
+		fmt.Fprintf(&formula, "%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+	} else {
+		warns = append(warns, linuxPodAddresses(inst, r, &res, &formula)...)
 	}
-	if r.PodsPerCore != nil {
-		if !inst.HasVCPUs() {
-			return res, nil, inputErr(FieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
-		}
-		if lim := *r.PodsPerCore * inst.VCPUs; lim < res.MaxPods {
-			res.MaxPods = lim
-			text(", limited to ")
-			num(lim)
-			text(" (pods_per_core ")
-			num(*r.PodsPerCore)
-			text(" x ")
-			vcpuText()
-			text(")")
-		}
+	res.MaxPods = res.MaxPodsUncapped
+	applyCap(inst, r.CapPolicy, &res, &formula)
+	applyLimits(inst, r, &res, &formula)
+	if managed {
+		formula.WriteString("; managed node group: EKS writes this value")
 	}
-	if r.LaunchPath == LaunchManaged {
-		text("; managed node group: EKS writes this value")
-	}
-	res.Formula = string(formula)
+	res.Formula = formula.String()
 	return res, warns, nil
 }
 
@@ -284,21 +136,139 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 // custom AMI overrides (launchpath.go).
 func managedIgnores(r Resolved) []Warning {
 	var warns []Warning
-	if r.CapPolicy != CapEKS {
+	if r.CapPolicy != capEKS {
 		warns = append(warns, Warning{
-			Field:   FieldCapPolicy,
+			Field:   fieldCapPolicy,
 			Summary: "cap_policy is ignored on a managed node group",
 			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data itself, capped at 110 below 30 vCPUs and 250 above (EKS User Guide, \"How maxPods is determined\"), so cap_policy = %q has no effect and max_pods uses the \"eks\" cap. Use launch_path = %q to set your own max pods.",
-				LaunchManaged, r.CapPolicy, LaunchManagedCustomAMI),
+				launchManaged, r.CapPolicy, launchManagedCustomAMI),
 		})
 	}
 	if r.MaxPodsLimit != nil {
 		warns = append(warns, Warning{
-			Field:   FieldMaxPodsLimit,
+			Field:   fieldMaxPodsLimit,
 			Summary: "max_pods_limit is ignored on a managed node group",
 			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data and it takes precedence over any maxPods you set (EKS User Guide, \"How maxPods is determined\"), so a max pods of %d would not reach kubelet. Use launch_path = %q (a launch template with a custom AMI) to set your own max pods.",
-				LaunchManaged, *r.MaxPodsLimit, LaunchManagedCustomAMI),
+				launchManaged, *r.MaxPodsLimit, launchManagedCustomAMI),
 		})
 	}
 	return warns
+}
+
+// checkInstanceSupports rejects settings the instance type cannot honour, in
+// the order the rules apply: the trunk ENI, IPv6 prefixes, then the vCPU count
+// the cap and pods_per_core need.
+func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
+	name := instName(inst)
+	if r.SecurityGroupsForPods && !inst.Custom {
+		switch {
+		case !inst.TrunkingKnown:
+			return inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not in the VPC resource controller's limits table, so it cannot take a trunk ENI", name)
+		case !inst.TrunkingCompatible:
+			// Not "needs a Nitro type": t3 and other Nitro types cannot trunk either.
+			return inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
+		}
+	}
+	if r.OS != osWindows && r.IPFamily == ipFamilyIPv6 && !supportsPrefixDelegation(inst) {
+		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
+	}
+	if r.CapPolicy == capEKS && !inst.HasVCPUs() {
+		return inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name)
+	}
+	if r.PodsPerCore != nil && !inst.HasVCPUs() {
+		return inputErr(fieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name)
+	}
+	return nil
+}
+
+// linuxPodAddresses fills the ENI arithmetic of a Linux node into res: the pod
+// ENIs, whether prefixes apply, and the uncapped max pods, with its formula.
+func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
+	enis, why := podENIs(inst, r)
+	usePrefixes, warns := prefixesApply(inst, r)
+	res.NetworkInterfaces = enis
+	res.PrefixDelegationApplied = usePrefixes
+	formula.WriteString(counted(enis, "ENI", "ENIs"))
+	if why != "" {
+		fmt.Fprintf(formula, " (%s)", why)
+	}
+	if usePrefixes {
+		res.MaxPodsUncapped = inst.PodsOnENIs(enis, ipsPerPrefix)
+		fmt.Fprintf(formula, " x (%d - 1) prefixes x %d IPs + 2 = %d", inst.IPv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
+	} else {
+		res.MaxPodsUncapped = inst.PodsOnENIs(enis, 1)
+		fmt.Fprintf(formula, " x (%d - 1) IPs + 2 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+	}
+	if enis == 0 {
+		warns = append(warns, Warning{
+			Field:   fieldReservedENIs,
+			Summary: "No ENI is left for pods",
+			Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
+				instName(inst), counted(inst.DefaultCardENIs, "ENI", "ENIs"), why),
+		})
+	}
+	return warns
+}
+
+// prefixesApply says whether pods get /28 prefixes: asked for (or IPv6), on an
+// instance that supports them, with a VPC CNI that has them. Each fallback to
+// secondary IPs is a warning.
+func prefixesApply(inst ec2data.Instance, r Resolved) (bool, []Warning) {
+	if !r.PrefixDelegation && r.IPFamily != ipFamilyIPv6 {
+		return false, nil
+	}
+	if !supportsPrefixDelegation(inst) {
+		// IPv6 on such a type was rejected by checkInstanceSupports.
+		return false, []Warning{{
+			Field:   fieldPrefixDelegation,
+			Summary: "Prefix delegation is not supported on this instance type",
+			Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; the VPC CNI assigns prefixes only on Nitro and bare metal instances and falls back to secondary IPs, so max pods is the secondary-IP value.",
+				instName(inst), inst.Hypervisor),
+		}}
+	}
+	if r.IPFamily == ipFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
+		return false, []Warning{{
+			Field:   fieldCNIVersion,
+			Summary: "Prefix delegation needs VPC CNI 1.9.0 or later",
+			Detail:  fmt.Sprintf("cni_version is %q; VPC CNI versions before 1.9.0 ignore ENABLE_PREFIX_DELEGATION, so max pods is the secondary-IP value. Upgrade the VPC CNI add-on to use prefixes.", r.CNIVersion),
+		}}
+	}
+	return true, nil
+}
+
+// applyCap lowers res.MaxPods to the cap policy's ceiling.
+func applyCap(inst ec2data.Instance, policy string, res *MaxPodsResult, formula *strings.Builder) {
+	var why string
+	switch policy {
+	case capEKS:
+		res.Cap = ceilingLowCPU
+		comparison := "<="
+		if inst.VCPUs > ceilingCPUBoundary {
+			res.Cap, comparison = ceilingHighCPU, ">"
+		}
+		why = fmt.Sprintf("eks: %s %s %d", counted(inst.VCPUs, "vCPU", "vCPUs"), comparison, ceilingCPUBoundary)
+	case capAutoMode:
+		res.Cap = ceilingAutoMode
+		why = "auto_mode"
+	default:
+		return
+	}
+	if res.MaxPods > res.Cap {
+		res.MaxPods = res.Cap
+		fmt.Fprintf(formula, ", capped at %d (%s)", res.Cap, why)
+	}
+}
+
+// applyLimits lowers res.MaxPods to max_pods_limit, then to pods_per_core x vCPUs.
+func applyLimits(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) {
+	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
+		res.MaxPods = *r.MaxPodsLimit
+		fmt.Fprintf(formula, ", limited to %d (max_pods_limit)", res.MaxPods)
+	}
+	if r.PodsPerCore != nil {
+		if perCore := *r.PodsPerCore * inst.VCPUs; perCore < res.MaxPods {
+			res.MaxPods = perCore
+			fmt.Fprintf(formula, ", limited to %d (pods_per_core %d x %s)", perCore, *r.PodsPerCore, counted(inst.VCPUs, "vCPU", "vCPUs"))
+		}
+	}
 }

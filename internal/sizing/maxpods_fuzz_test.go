@@ -15,10 +15,10 @@ func FuzzParseCNIVersion(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, err := ParseCNIVersion(s)
+		v, err := parseCNIVersion(s)
 		if err != nil {
 			var ie *InputError
-			if !errors.As(err, &ie) || ie.Field != FieldCNIVersion || !strings.Contains(ie.Msg, "cni_version") {
+			if !errors.As(err, &ie) || ie.Field != fieldCNIVersion || !strings.Contains(ie.Msg, "cni_version") {
 				t.Fatalf("ParseCNIVersion(%q) error %v is not an InputError on cni_version", s, err)
 			}
 			return
@@ -29,7 +29,7 @@ func FuzzParseCNIVersion(f *testing.F) {
 			}
 			return
 		}
-		again, err := ParseCNIVersion(v.String())
+		again, err := parseCNIVersion(v.String())
 		if err != nil || again != v || v.Major != 1 || v.Minor < 0 || v.Patch < 0 {
 			t.Fatalf("ParseCNIVersion(%q) = %+v; re-parse of %q = %+v, %v", s, v, v.String(), again, err)
 		}
@@ -53,7 +53,7 @@ func FuzzMaxPods(f *testing.F) {
 		if xen {
 			spec.Hypervisor = ec2data.HypervisorXen
 		}
-		in, err := CustomInstance(spec)
+		in, err := customInstance(spec)
 		if err != nil {
 			checkInputError(t, err)
 			return

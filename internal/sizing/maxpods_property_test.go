@@ -11,13 +11,13 @@ import (
 func settingsGrid() []Networking {
 	var out []Networking
 	for _, pd := range []bool{false, true} {
-		for _, fam := range []string{IPFamilyIPv4, IPFamilyIPv6} {
+		for _, fam := range []string{ipFamilyIPv4, ipFamilyIPv6} {
 			for _, cn := range []bool{false, true} {
-				if fam == IPFamilyIPv6 && cn {
+				if fam == ipFamilyIPv6 && cn {
 					continue // rejected combination, tested elsewhere
 				}
 				for _, reserved := range []int{0, 1, 3} {
-					for _, capPolicy := range []string{CapEKS, CapAutoMode, CapNone} {
+					for _, capPolicy := range []string{capEKS, capAutoMode, capNone} {
 						for _, maxENI := range []*int{nil, ptr(1), ptr(2)} {
 							out = append(out, Networking{PrefixDelegation: pd, IPFamily: fam, CustomNetworking: cn,
 								ReservedENIs: reserved, CapPolicy: capPolicy, MaxENI: maxENI})
@@ -44,7 +44,7 @@ func TestMaxPodsProperties(t *testing.T) {
 		for _, n := range grid {
 			res, _, err := MaxPods(in, n)
 			if err != nil {
-				if n.IPFamily == IPFamilyIPv6 && !SupportsPrefixDelegation(in) {
+				if n.IPFamily == ipFamilyIPv6 && !supportsPrefixDelegation(in) {
 					continue // IPv6 on Xen is an error by design
 				}
 				t.Fatalf("%s %+v: %v", in.Name, n, err)

@@ -43,43 +43,43 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			want: 20, uncapped: 20, cap: 110, enis: 2, formula: "2 ENIs (3 - 1 custom networking) x (10 - 1) IPs + 2 = 20"},
 		{name: "m5.4xlarge eks cap", instance: "m5.4xlarge", want: 110, uncapped: 234, cap: 110, enis: 8,
 			formula: "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (eks: 16 vCPUs <= 30)"},
-		{name: "m5.4xlarge no cap", instance: "m5.4xlarge", net: Networking{CapPolicy: CapNone}, want: 234, uncapped: 234, enis: 8,
+		{name: "m5.4xlarge no cap", instance: "m5.4xlarge", net: Networking{CapPolicy: capNone}, want: 234, uncapped: 234, enis: 8,
 			formula: "8 ENIs x (30 - 1) IPs + 2 = 234"},
-		{name: "m5.4xlarge auto mode", instance: "m5.4xlarge", net: Networking{CapPolicy: CapAutoMode}, want: 110, uncapped: 234, cap: 110, enis: 8,
+		{name: "m5.4xlarge auto mode", instance: "m5.4xlarge", net: Networking{CapPolicy: capAutoMode}, want: 110, uncapped: 234, cap: 110, enis: 8,
 			formula: "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (auto_mode)"},
 		{name: "m5.8xlarge prefix delegation", instance: "m5.8xlarge", net: Networking{PrefixDelegation: true},
 			want: 250, uncapped: 3714, cap: 250, enis: 8, pd: true,
 			formula: "8 ENIs x (30 - 1) prefixes x 16 IPs + 2 = 3714, capped at 250 (eks: 32 vCPUs > 30)"},
 		{name: "p5.48xlarge default card only", instance: "p5.48xlarge", want: 100, uncapped: 100, cap: 250, enis: 2,
 			formula: "2 ENIs x (50 - 1) IPs + 2 = 100"},
-		{name: "windows m5.large", instance: "m5.large", net: Networking{OS: OSWindows}, want: 9, uncapped: 9, cap: 110, enis: 1,
+		{name: "windows m5.large", instance: "m5.large", net: Networking{OS: osWindows}, want: 9, uncapped: 9, cap: 110, enis: 1,
 			formula: "10 IPv4 addresses on the primary ENI - 1 = 9"},
 		{name: "t3.nano prefix delegation", instance: "t3.nano", net: Networking{PrefixDelegation: true},
 			want: 34, uncapped: 34, cap: 110, enis: 2, pd: true, formula: "2 ENIs x (2 - 1) prefixes x 16 IPs + 2 = 34"},
-		{name: "ipv6 uses prefixes", instance: "m5.large", net: Networking{IPFamily: IPFamilyIPv6},
+		{name: "ipv6 uses prefixes", instance: "m5.large", net: Networking{IPFamily: ipFamilyIPv6},
 			want: 110, uncapped: 434, cap: 110, enis: 3, pd: true},
 		{name: "security groups for pods", instance: "m5.large", net: Networking{SecurityGroupsForPods: true},
 			want: 20, uncapped: 20, cap: 110, enis: 2, formula: "2 ENIs (3 - 1 trunk ENI) x (10 - 1) IPs + 2 = 20"},
 		{name: "custom networking + sgp + reserved", instance: "m5.4xlarge",
-			net:  Networking{CustomNetworking: true, SecurityGroupsForPods: true, ReservedENIs: 1, CapPolicy: CapNone},
+			net:  Networking{CustomNetworking: true, SecurityGroupsForPods: true, ReservedENIs: 1, CapPolicy: capNone},
 			want: 147, uncapped: 147, enis: 5, formula: "5 ENIs (8 - 1 custom networking - 1 trunk ENI - 1 reserved) x (30 - 1) IPs + 2 = 147"},
 		{name: "max_eni below the table", instance: "m5.large", net: Networking{MaxENI: ptr(1)},
 			want: 11, uncapped: 11, cap: 110, enis: 1, formula: "1 ENI (max_eni 1) x (10 - 1) IPs + 2 = 11"},
 		{name: "max_eni above the table changes nothing", instance: "m5.large", net: Networking{MaxENI: ptr(10)},
 			want: 29, uncapped: 29, cap: 110, enis: 3, formula: "3 ENIs (3) x (10 - 1) IPs + 2 = 29"},
 		{name: "zero ENIs left", instance: "t3.nano", net: Networking{CustomNetworking: true, ReservedENIs: 1},
-			want: 2, uncapped: 2, cap: 110, enis: 0, warnField: FieldReservedENIs},
+			want: 2, uncapped: 2, cap: 110, enis: 0, warnField: fieldReservedENIs},
 		{name: "reserved beyond the ENIs floors at zero", instance: "m5.large", net: Networking{ReservedENIs: 7},
-			want: 2, uncapped: 2, cap: 110, enis: 0, warnField: FieldReservedENIs},
+			want: 2, uncapped: 2, cap: 110, enis: 0, warnField: fieldReservedENIs},
 		{name: "prefix delegation on xen falls back", instance: "m4.large", net: Networking{PrefixDelegation: true},
-			want: 20, uncapped: 20, cap: 110, enis: 2, warnField: FieldPrefixDelegation},
+			want: 20, uncapped: 20, cap: 110, enis: 2, warnField: fieldPrefixDelegation},
 		{name: "prefix delegation with old CNI falls back", instance: "m5.large", net: Networking{PrefixDelegation: true, CNIVersion: "1.8.0"},
-			want: 29, uncapped: 29, cap: 110, enis: 3, warnField: FieldCNIVersion},
+			want: 29, uncapped: 29, cap: 110, enis: 3, warnField: fieldCNIVersion},
 		{name: "prefix delegation with CNI 1.9", instance: "m5.large", net: Networking{PrefixDelegation: true, CNIVersion: "v1.9.0-eksbuild.1"},
 			want: 110, uncapped: 434, cap: 110, enis: 3, pd: true},
-		{name: "bare metal with unknown hypervisor takes prefixes", instance: "bmn-sf1.metal", net: Networking{PrefixDelegation: true, CapPolicy: CapNone},
+		{name: "bare metal with unknown hypervisor takes prefixes", instance: "bmn-sf1.metal", net: Networking{PrefixDelegation: true, CapPolicy: capNone},
 			want: 15*49*16 + 2, uncapped: 15*49*16 + 2, enis: 15, pd: true},
-		{name: "multi-card type uses the default card only", instance: "c6in.32xlarge", net: Networking{CapPolicy: CapNone},
+		{name: "multi-card type uses the default card only", instance: "c6in.32xlarge", net: Networking{CapPolicy: capNone},
 			want: 8*49 + 2, uncapped: 8*49 + 2, enis: 8}, // 16 ENIs over 2 cards
 		{name: "max_pods_limit lowers", instance: "m5.large", net: Networking{MaxPodsLimit: ptr(20)},
 			want: 20, uncapped: 29, cap: 110, enis: 3, formula: "3 ENIs x (10 - 1) IPs + 2 = 29, limited to 20 (max_pods_limit)"},
@@ -87,9 +87,9 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			want: 29, uncapped: 29, cap: 110, enis: 3},
 		{name: "pods_per_core lowers", instance: "m5.large", net: Networking{PodsPerCore: ptr(10)},
 			want: 20, uncapped: 29, cap: 110, enis: 3, formula: "3 ENIs x (10 - 1) IPs + 2 = 29, limited to 20 (pods_per_core 10 x 2 vCPUs)"},
-		{name: "unknown vCPUs with no cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: CapNone},
+		{name: "unknown vCPUs with no cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: capNone},
 			want: 15*49 + 2, uncapped: 15*49 + 2, enis: 15},
-		{name: "unknown vCPUs with auto mode cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: CapAutoMode},
+		{name: "unknown vCPUs with auto mode cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: capAutoMode},
 			want: 110, uncapped: 737, cap: 110, enis: 15},
 	}
 	for _, tt := range tests {
@@ -126,24 +126,24 @@ func TestMaxPodsErrors(t *testing.T) {
 		net            Networking
 		field, msg     string
 	}{
-		{"bad ip family", "m5.large", Networking{IPFamily: "ipv5"}, FieldIPFamily, `ip_family is "ipv5"; it must be one of "ipv4" or "ipv6"`},
-		{"bad os", "m5.large", Networking{OS: "macos"}, FieldOS, `os is "macos"; it must be one of "linux" or "windows"`},
-		{"bad cap policy", "m5.large", Networking{CapPolicy: "EKS"}, FieldCapPolicy, `cap_policy is "EKS"; it must be one of "eks", "auto_mode" or "none"`},
-		{"negative reserved", "m5.large", Networking{ReservedENIs: -1}, FieldReservedENIs, "reserved_enis is -1; it must be 0 or more"},
-		{"zero max_eni", "m5.large", Networking{MaxENI: ptr(0)}, FieldMaxENI, "max_eni is 0; it must be at least 1"},
-		{"negative max_pods_limit", "m5.large", Networking{MaxPodsLimit: ptr(-5)}, FieldMaxPodsLimit, "max_pods_limit is -5; it must be at least 1"},
-		{"zero pods_per_core", "m5.large", Networking{PodsPerCore: ptr(0)}, FieldPodsPerCore, "pods_per_core is 0; it must be at least 1"},
-		{"garbage cni version", "m5.large", Networking{CNIVersion: "latest"}, FieldCNIVersion, `cni_version "latest" is not a VPC CNI version`},
-		{"cni version 2.x", "m5.large", Networking{CNIVersion: "2.0.0"}, FieldCNIVersion, `only VPC CNI 1.x versions are known`},
-		{"ipv6 with custom networking", "m5.large", Networking{IPFamily: IPFamilyIPv6, CustomNetworking: true}, FieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\""},
-		{"ipv6 with old cni", "m5.large", Networking{IPFamily: IPFamilyIPv6, CNIVersion: "1.9.3"}, FieldCNIVersion, "needs VPC CNI 1.10.0 or later"},
-		{"ipv6 on xen", "m4.large", Networking{IPFamily: IPFamilyIPv6}, FieldIPFamily, "needs a Nitro-based instance type, but m4.large runs on the xen hypervisor"},
-		{"windows prefix delegation", "m5.large", Networking{OS: OSWindows, PrefixDelegation: true}, FieldPrefixDelegation, `prefix_delegation is not modelled for os = "windows"`},
-		{"windows custom networking", "m5.large", Networking{OS: OSWindows, CustomNetworking: true}, FieldCustomNetworking, `custom_networking is not modelled for os = "windows"`},
-		{"sgp on t3", "t3.large", Networking{SecurityGroupsForPods: true}, FieldSecurityGroupsForPods, "t3.large is not trunking compatible"},
-		{"sgp on type missing from the controller table", "c7i.32xlarge", Networking{SecurityGroupsForPods: true, CapPolicy: CapNone}, FieldSecurityGroupsForPods, "not in the VPC resource controller's limits table"},
-		{"eks cap with unknown vCPUs", "c7i.32xlarge", Networking{}, FieldCapPolicy, `cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge`},
-		{"pods_per_core with unknown vCPUs", "c7i.32xlarge", Networking{CapPolicy: CapNone, PodsPerCore: ptr(10)}, FieldPodsPerCore, "pods_per_core needs the vCPU count"},
+		{"bad ip family", "m5.large", Networking{IPFamily: "ipv5"}, fieldIPFamily, `ip_family is "ipv5"; it must be one of "ipv4" or "ipv6"`},
+		{"bad os", "m5.large", Networking{OS: "macos"}, fieldOS, `os is "macos"; it must be one of "linux" or "windows"`},
+		{"bad cap policy", "m5.large", Networking{CapPolicy: "EKS"}, fieldCapPolicy, `cap_policy is "EKS"; it must be one of "eks", "auto_mode" or "none"`},
+		{"negative reserved", "m5.large", Networking{ReservedENIs: -1}, fieldReservedENIs, "reserved_enis is -1; it must be 0 or more"},
+		{"zero max_eni", "m5.large", Networking{MaxENI: ptr(0)}, fieldMaxENI, "max_eni is 0; it must be at least 1"},
+		{"negative max_pods_limit", "m5.large", Networking{MaxPodsLimit: ptr(-5)}, fieldMaxPodsLimit, "max_pods_limit is -5; it must be at least 1"},
+		{"zero pods_per_core", "m5.large", Networking{PodsPerCore: ptr(0)}, fieldPodsPerCore, "pods_per_core is 0; it must be at least 1"},
+		{"garbage cni version", "m5.large", Networking{CNIVersion: "latest"}, fieldCNIVersion, `cni_version "latest" is not a VPC CNI version`},
+		{"cni version 2.x", "m5.large", Networking{CNIVersion: "2.0.0"}, fieldCNIVersion, `only VPC CNI 1.x versions are known`},
+		{"ipv6 with custom networking", "m5.large", Networking{IPFamily: ipFamilyIPv6, CustomNetworking: true}, fieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\""},
+		{"ipv6 with old cni", "m5.large", Networking{IPFamily: ipFamilyIPv6, CNIVersion: "1.9.3"}, fieldCNIVersion, "needs VPC CNI 1.10.0 or later"},
+		{"ipv6 on xen", "m4.large", Networking{IPFamily: ipFamilyIPv6}, fieldIPFamily, "needs a Nitro-based instance type, but m4.large runs on the xen hypervisor"},
+		{"windows prefix delegation", "m5.large", Networking{OS: osWindows, PrefixDelegation: true}, fieldPrefixDelegation, `prefix_delegation is not modelled for os = "windows"`},
+		{"windows custom networking", "m5.large", Networking{OS: osWindows, CustomNetworking: true}, fieldCustomNetworking, `custom_networking is not modelled for os = "windows"`},
+		{"sgp on t3", "t3.large", Networking{SecurityGroupsForPods: true}, fieldSecurityGroupsForPods, "t3.large is not trunking compatible"},
+		{"sgp on type missing from the controller table", "c7i.32xlarge", Networking{SecurityGroupsForPods: true, CapPolicy: capNone}, fieldSecurityGroupsForPods, "not in the VPC resource controller's limits table"},
+		{"eks cap with unknown vCPUs", "c7i.32xlarge", Networking{}, fieldCapPolicy, `cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge`},
+		{"pods_per_core with unknown vCPUs", "c7i.32xlarge", Networking{CapPolicy: capNone, PodsPerCore: ptr(10)}, fieldPodsPerCore, "pods_per_core needs the vCPU count"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -170,13 +170,13 @@ func TestParseCNIVersion(t *testing.T) {
 		"":                   {},
 	}
 	for in, want := range good {
-		got, err := ParseCNIVersion(in)
+		got, err := parseCNIVersion(in)
 		if err != nil || got != want {
 			t.Errorf("ParseCNIVersion(%q) = %+v, %v; want %+v", in, got, err, want)
 		}
 	}
 	for _, in := range []string{"1", "v", "1.", "1..2", "1.9.0.1", "x1.9", "1.9-", "1.a.0", " 1.9.0", "1.9.0 ", "01234567.1", "-1.9"} {
-		if _, err := ParseCNIVersion(in); err == nil {
+		if _, err := parseCNIVersion(in); err == nil {
 			t.Errorf("ParseCNIVersion(%q) accepted", in)
 		}
 	}
@@ -214,12 +214,12 @@ func TestResolveInstance(t *testing.T) {
 		{nil, nil, FieldInstanceType, "give instance_type (a type from the embedded table"},
 		{ptr("m5.larg"), nil, FieldInstanceType, "did you mean m5.large? For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type)."},
 		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
-		{nil, &InstanceSpec{NetworkInterfaces: 0, IPv4AddressesPerInterface: 10}, FieldInstanceNetworkInterfaces, "instance.network_interfaces is 0; it must be between 1 and 1000"},
-		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
-		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, FieldInstanceVCPUs, "instance.vcpus is 0"},
-		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Hypervisor: "kvm"}, FieldInstanceHypervisor, `instance.hypervisor is "kvm"; it must be one of "nitro", "xen" or "unknown"`},
-		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, MemoryMiB: ptr(100)}, FieldInstanceMemorySize, "instance.memory_size is 100; it must be the memory in MiB"},
-		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Architecture: "amd64"}, FieldInstanceArchitecture, `instance.architecture is "amd64"; it must be one of "x86_64" or "arm64"`},
+		{nil, &InstanceSpec{NetworkInterfaces: 0, IPv4AddressesPerInterface: 10}, fieldInstanceNetworkInterfaces, "instance.network_interfaces is 0; it must be between 1 and 1000"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, fieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, fieldInstanceVCPUs, "instance.vcpus is 0"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Hypervisor: "kvm"}, fieldInstanceHypervisor, `instance.hypervisor is "kvm"; it must be one of "nitro", "xen" or "unknown"`},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, MemoryMiB: ptr(100)}, fieldInstanceMemorySize, "instance.memory_size is 100; it must be the memory in MiB"},
+		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, Architecture: "amd64"}, fieldInstanceArchitecture, `instance.architecture is "amd64"; it must be one of "x86_64" or "arm64"`},
 	}
 	for _, tt := range errs {
 		_, err := ResolveInstance(tt.name, tt.spec)
@@ -257,17 +257,17 @@ func TestTableInstance(t *testing.T) {
 // the common settings.
 func TestMaxPodsWholeTable(t *testing.T) {
 	settings := []Networking{
-		{CapPolicy: CapNone},
+		{CapPolicy: capNone},
 		{},
 		{PrefixDelegation: true},
 		{CustomNetworking: true},
-		{PrefixDelegation: true, CapPolicy: CapNone},
-		{CapPolicy: CapAutoMode},
+		{PrefixDelegation: true, CapPolicy: capNone},
+		{CapPolicy: capAutoMode},
 	}
 	for _, in := range ec2data.MustDefault().All() {
 		for i, n := range settings {
 			res, _, err := MaxPods(in, n)
-			if !in.HasVCPUs() && n.capPolicy() == CapEKS {
+			if !in.HasVCPUs() && n.capPolicy() == capEKS {
 				if err == nil {
 					t.Errorf("%s settings %d: want an error for unknown vCPUs", in.Name, i)
 				}

@@ -10,18 +10,18 @@ import (
 
 // Accepted values of the enumerated settings.
 const (
-	IPFamilyIPv4 = "ipv4"
-	IPFamilyIPv6 = "ipv6"
+	ipFamilyIPv4 = "ipv4"
+	ipFamilyIPv6 = "ipv6"
 
-	OSLinux   = "linux"
-	OSWindows = "windows"
+	osLinux   = "linux"
+	osWindows = "windows"
 
-	// CapEKS is max-pods-calculator.sh's ceiling: 110 for up to 30 vCPUs, else 250.
-	CapEKS = "eks"
-	// CapAutoMode is EKS Auto Mode's flat 110.
-	CapAutoMode = "auto_mode"
-	// CapNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
-	CapNone = "none"
+	// capEKS is max-pods-calculator.sh's ceiling: 110 for up to 30 vCPUs, else 250.
+	capEKS = "eks"
+	// capAutoMode is EKS Auto Mode's flat 110.
+	capAutoMode = "auto_mode"
+	// capNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
+	capNone = "none"
 )
 
 // Networking gathers the VPC CNI and kubelet settings that decide max pods. The
@@ -53,24 +53,24 @@ type Networking struct {
 
 // Field names of the Networking settings, as the provider spells them.
 const (
-	FieldPrefixDelegation      = "prefix_delegation"
-	FieldIPFamily              = "ip_family"
-	FieldCustomNetworking      = "custom_networking"
-	FieldSecurityGroupsForPods = "security_groups_for_pods"
-	FieldReservedENIs          = "reserved_enis"
-	FieldMaxENI                = "max_eni"
-	FieldCNIVersion            = "cni_version"
-	FieldOS                    = "os"
-	FieldCapPolicy             = "cap_policy"
-	FieldMaxPodsLimit          = "max_pods_limit"
-	FieldPodsPerCore           = "pods_per_core"
+	fieldPrefixDelegation      = "prefix_delegation"
+	fieldIPFamily              = "ip_family"
+	fieldCustomNetworking      = "custom_networking"
+	fieldSecurityGroupsForPods = "security_groups_for_pods"
+	fieldReservedENIs          = "reserved_enis"
+	fieldMaxENI                = "max_eni"
+	fieldCNIVersion            = "cni_version"
+	fieldOS                    = "os"
+	fieldCapPolicy             = "cap_policy"
+	fieldMaxPodsLimit          = "max_pods_limit"
+	fieldPodsPerCore           = "pods_per_core"
 	FieldInstanceType          = "instance_type"
-	FieldInstance              = "instance"
+	fieldInstance              = "instance"
 )
 
-func (n Networking) ipFamily() string  { return or(n.IPFamily, IPFamilyIPv4) }
-func (n Networking) os() string        { return or(n.OS, OSLinux) }
-func (n Networking) capPolicy() string { return or(n.CapPolicy, CapEKS) }
+func (n Networking) ipFamily() string  { return or(n.IPFamily, ipFamilyIPv4) }
+func (n Networking) os() string        { return or(n.OS, osLinux) }
+func (n Networking) capPolicy() string { return or(n.CapPolicy, capEKS) }
 
 func or(s, def string) string {
 	if s == "" {
@@ -90,54 +90,54 @@ type Resolved struct {
 func (n Networking) Validate() (Resolved, error) {
 	r := Resolved{Networking: n}
 	r.IPFamily, r.OS, r.CapPolicy, r.LaunchPath = n.ipFamily(), n.os(), n.capPolicy(), n.launchPath()
-	if err := oneOf(FieldLaunchPath, r.LaunchPath, launchPaths...); err != nil {
+	if err := oneOf(fieldLaunchPath, r.LaunchPath, launchPaths...); err != nil {
 		return r, err
 	}
-	if err := oneOf(FieldIPFamily, r.IPFamily, IPFamilyIPv4, IPFamilyIPv6); err != nil {
+	if err := oneOf(fieldIPFamily, r.IPFamily, ipFamilyIPv4, ipFamilyIPv6); err != nil {
 		return r, err
 	}
-	if err := oneOf(FieldOS, r.OS, OSLinux, OSWindows); err != nil {
+	if err := oneOf(fieldOS, r.OS, osLinux, osWindows); err != nil {
 		return r, err
 	}
-	if err := oneOf(FieldCapPolicy, r.CapPolicy, CapEKS, CapAutoMode, CapNone); err != nil {
+	if err := oneOf(fieldCapPolicy, r.CapPolicy, capEKS, capAutoMode, capNone); err != nil {
 		return r, err
 	}
 	if n.ReservedENIs < 0 {
-		return r, inputErr(FieldReservedENIs, "reserved_enis is %d; it must be 0 or more (ENIs kept away from pods)", n.ReservedENIs)
+		return r, inputErr(fieldReservedENIs, "reserved_enis is %d; it must be 0 or more (ENIs kept away from pods)", n.ReservedENIs)
 	}
 	if n.MaxENI != nil && *n.MaxENI < 1 {
-		return r, inputErr(FieldMaxENI, "max_eni is %d; it must be at least 1 (the VPC CNI's MAX_ENI), or left unset for no limit", *n.MaxENI)
+		return r, inputErr(fieldMaxENI, "max_eni is %d; it must be at least 1 (the VPC CNI's MAX_ENI), or left unset for no limit", *n.MaxENI)
 	}
 	if n.MaxPodsLimit != nil && *n.MaxPodsLimit < 1 {
-		return r, inputErr(FieldMaxPodsLimit, "max_pods_limit is %d; it must be at least 1, or left unset for no extra ceiling", *n.MaxPodsLimit)
+		return r, inputErr(fieldMaxPodsLimit, "max_pods_limit is %d; it must be at least 1, or left unset for no extra ceiling", *n.MaxPodsLimit)
 	}
 	if n.PodsPerCore != nil && *n.PodsPerCore < 1 {
-		return r, inputErr(FieldPodsPerCore, "pods_per_core is %d; it must be at least 1, or left unset (kubelet's podsPerCore 0 means the same as unset)", *n.PodsPerCore)
+		return r, inputErr(fieldPodsPerCore, "pods_per_core is %d; it must be at least 1, or left unset (kubelet's podsPerCore 0 means the same as unset)", *n.PodsPerCore)
 	}
-	cni, err := ParseCNIVersion(n.CNIVersion)
+	cni, err := parseCNIVersion(n.CNIVersion)
 	if err != nil {
 		return r, err
 	}
 	r.CNI = cni
-	if r.IPFamily == IPFamilyIPv6 {
+	if r.IPFamily == ipFamilyIPv6 {
 		if n.CustomNetworking {
-			return r, inputErr(FieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\": EKS supports custom networking for IPv4 clusters only")
+			return r, inputErr(fieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\": EKS supports custom networking for IPv4 clusters only")
 		}
 		if !cni.AtLeast(1, 10) {
-			return r, inputErr(FieldCNIVersion, "ip_family = \"ipv6\" needs VPC CNI 1.10.0 or later, but cni_version is %q", n.CNIVersion)
+			return r, inputErr(fieldCNIVersion, "ip_family = \"ipv6\" needs VPC CNI 1.10.0 or later, but cni_version is %q", n.CNIVersion)
 		}
 	}
-	if r.OS == OSWindows {
+	if r.OS == osWindows {
 		for _, c := range []struct {
 			set   bool
 			field string
 		}{
-			{n.PrefixDelegation, FieldPrefixDelegation},
-			{r.IPFamily == IPFamilyIPv6, FieldIPFamily},
-			{n.CustomNetworking, FieldCustomNetworking},
-			{n.SecurityGroupsForPods, FieldSecurityGroupsForPods},
-			{n.ReservedENIs > 0, FieldReservedENIs},
-			{n.MaxENI != nil, FieldMaxENI},
+			{n.PrefixDelegation, fieldPrefixDelegation},
+			{r.IPFamily == ipFamilyIPv6, fieldIPFamily},
+			{n.CustomNetworking, fieldCustomNetworking},
+			{n.SecurityGroupsForPods, fieldSecurityGroupsForPods},
+			{n.ReservedENIs > 0, fieldReservedENIs},
+			{n.MaxENI != nil, fieldMaxENI},
 		} {
 			if c.set {
 				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods the secondary IPs of the primary ENI only (IPv4 per ENI - 1); remove %s or use os = \"linux\"", c.field, c.field)
@@ -183,13 +183,13 @@ func (v CNIVersion) AtLeast(major, minor int) bool {
 	return v.Major > major || (v.Major == major && v.Minor >= minor)
 }
 
-// ParseCNIVersion accepts "1.18.3", "v1.9.0", "1.9", "v1.9.0-eksbuild.1" (the EKS
+// parseCNIVersion accepts "1.18.3", "v1.9.0", "1.9", "v1.9.0-eksbuild.1" (the EKS
 // add-on form) and "1.9.0+build". The empty string is "not given".
-func ParseCNIVersion(s string) (CNIVersion, error) {
+func parseCNIVersion(s string) (CNIVersion, error) {
 	if s == "" {
 		return CNIVersion{}, nil
 	}
-	bad := inputErr(FieldCNIVersion, "cni_version %q is not a VPC CNI version; use a form such as \"1.18.3\", \"v1.9.0\" or \"v1.19.2-eksbuild.1\"", s)
+	bad := inputErr(fieldCNIVersion, "cni_version %q is not a VPC CNI version; use a form such as \"1.18.3\", \"v1.9.0\" or \"v1.19.2-eksbuild.1\"", s)
 	core := strings.TrimPrefix(s, "v")
 	if i := strings.IndexAny(core, "-+"); i >= 0 {
 		if i == len(core)-1 {
@@ -209,7 +209,7 @@ func ParseCNIVersion(s string) (CNIVersion, error) {
 		nums[i], _ = strconv.Atoi(p)
 	}
 	if nums[0] != 1 {
-		return CNIVersion{}, inputErr(FieldCNIVersion, "cni_version %q: only VPC CNI 1.x versions are known; use a form such as \"1.18.3\"", s)
+		return CNIVersion{}, inputErr(fieldCNIVersion, "cni_version %q: only VPC CNI 1.x versions are known; use a form such as \"1.18.3\"", s)
 	}
 	return CNIVersion{Given: true, Major: nums[0], Minor: nums[1], Patch: nums[2]}, nil
 }
@@ -238,25 +238,22 @@ type InstanceSpec struct {
 
 // Instance-object field names.
 const (
-	FieldInstanceNetworkInterfaces = "instance.network_interfaces"
-	FieldInstanceIPv4PerInterface  = "instance.ipv4_addresses_per_interface"
-	FieldInstanceVCPUs             = "instance.vcpus"
-	FieldInstanceHypervisor        = "instance.hypervisor"
-	FieldInstanceMemorySize        = "instance.memory_size"
-	FieldInstanceArchitecture      = "instance.architecture"
+	fieldInstanceNetworkInterfaces = "instance.network_interfaces"
+	fieldInstanceIPv4PerInterface  = "instance.ipv4_addresses_per_interface"
+	fieldInstanceVCPUs             = "instance.vcpus"
+	fieldInstanceHypervisor        = "instance.hypervisor"
+	fieldInstanceMemorySize        = "instance.memory_size"
+	fieldInstanceArchitecture      = "instance.architecture"
 )
 
-// architectures maps EC2's architecture names to the table's.
-var architectures = map[string]string{"x86_64": "amd64", "arm64": "arm64"}
-
-// CustomInstance validates an InstanceSpec and turns it into a table row.
+// customInstance validates an InstanceSpec and turns it into a table row.
 // Facts the spec cannot give (memory, trunking, EBS) stay unknown.
-func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
+func customInstance(s InstanceSpec) (ec2data.Instance, error) {
 	if s.NetworkInterfaces < 1 || s.NetworkInterfaces > 1000 {
-		return ec2data.Instance{}, inputErr(FieldInstanceNetworkInterfaces, "instance.network_interfaces is %d; it must be between 1 and 1000 (the ENIs on the default network card, maximum_network_interfaces of a single-card type)", s.NetworkInterfaces)
+		return ec2data.Instance{}, inputErr(fieldInstanceNetworkInterfaces, "instance.network_interfaces is %d; it must be between 1 and 1000 (the ENIs on the default network card, maximum_network_interfaces of a single-card type)", s.NetworkInterfaces)
 	}
 	if s.IPv4AddressesPerInterface < 2 || s.IPv4AddressesPerInterface > 1000 {
-		return ec2data.Instance{}, inputErr(FieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is %d; it must be between 2 and 1000 (IPv4 addresses per ENI: the primary one plus at least one for pods)", s.IPv4AddressesPerInterface)
+		return ec2data.Instance{}, inputErr(fieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is %d; it must be between 2 and 1000 (IPv4 addresses per ENI: the primary one plus at least one for pods)", s.IPv4AddressesPerInterface)
 	}
 	in := ec2data.Instance{
 		Name:              "custom",
@@ -269,26 +266,26 @@ func CustomInstance(s InstanceSpec) (ec2data.Instance, error) {
 		BareMetal:         s.BareMetal,
 		EBSAttachmentType: "",
 	}
-	if err := oneOf(FieldInstanceHypervisor, in.Hypervisor, ec2data.HypervisorNitro, ec2data.HypervisorXen, ec2data.HypervisorUnknown); err != nil {
+	if err := oneOf(fieldInstanceHypervisor, in.Hypervisor, ec2data.HypervisorNitro, ec2data.HypervisorXen, ec2data.HypervisorUnknown); err != nil {
 		return ec2data.Instance{}, err
 	}
 	if s.VCPUs != nil {
 		if *s.VCPUs < 1 || *s.VCPUs > 100000 {
-			return ec2data.Instance{}, inputErr(FieldInstanceVCPUs, "instance.vcpus is %d; it must be between 1 and 100000, or left unset if unknown", *s.VCPUs)
+			return ec2data.Instance{}, inputErr(fieldInstanceVCPUs, "instance.vcpus is %d; it must be between 1 and 100000, or left unset if unknown", *s.VCPUs)
 		}
 		in.VCPUs = *s.VCPUs
 	}
 	if s.MemoryMiB != nil {
 		if *s.MemoryMiB < 256 || *s.MemoryMiB > 1<<26 {
-			return ec2data.Instance{}, inputErr(FieldInstanceMemorySize, "instance.memory_size is %d; it must be the memory in MiB, between 256 and %d, or left unset if unknown", *s.MemoryMiB, 1<<26)
+			return ec2data.Instance{}, inputErr(fieldInstanceMemorySize, "instance.memory_size is %d; it must be the memory in MiB, between 256 and %d, or left unset if unknown", *s.MemoryMiB, 1<<26)
 		}
 		in.MemoryMiB = *s.MemoryMiB
 	}
 	arch := or(s.Architecture, "x86_64")
-	if err := oneOf(FieldInstanceArchitecture, arch, "x86_64", "arm64"); err != nil {
+	if err := oneOf(fieldInstanceArchitecture, arch, ec2data.EC2Architectures()...); err != nil {
 		return ec2data.Instance{}, err
 	}
-	in.Arch = architectures[arch]
+	in.Arch, _ = ec2data.ArchitectureFromEC2(arch)
 	return in, nil
 }
 
@@ -301,7 +298,7 @@ func ResolveInstance(name *string, spec *InstanceSpec) (ec2data.Instance, error)
 	case name == nil && spec == nil:
 		return ec2data.Instance{}, inputErr(FieldInstanceType, "give instance_type (a type from the embedded table, such as \"m5.large\") or instance (an object describing a type the table lacks)")
 	case spec != nil:
-		return CustomInstance(*spec)
+		return customInstance(*spec)
 	}
 	in, err := ec2data.Lookup(*name)
 	if err != nil {

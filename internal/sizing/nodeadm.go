@@ -61,13 +61,13 @@ func NodeadmMaxPodsCompiled(inst ec2data.Instance, expr *nodeadm.Expression, n N
 	if err != nil {
 		return res, nil, err
 	}
-	if r.OS == OSWindows {
-		return res, nil, inputErr(FieldOS, "os = \"windows\" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = \"linux\"")
+	if r.OS == osWindows {
+		return res, nil, inputErr(fieldOS, "os = \"windows\" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = \"linux\"")
 	}
 	// What the VPC CNI can address: the ENI or prefix arithmetic, without the
 	// vCPU-based cap and limits (nodeadm applies none of them).
 	bound := r
-	bound.CapPolicy, bound.MaxPodsLimit, bound.PodsPerCore = CapNone, nil, nil
+	bound.CapPolicy, bound.MaxPodsLimit, bound.PodsPerCore = capNone, nil, nil
 	mp, warns, err := maxPodsResolved(inst, bound)
 	if err != nil {
 		return res, nil, err
@@ -101,7 +101,7 @@ func NodeadmMaxPodsCompiled(inst ec2data.Instance, expr *nodeadm.Expression, n N
 	}
 	if res.ExceedsVPCCNI {
 		why := "under these networking settings"
-		if !mp.PrefixDelegationApplied && !SupportsPrefixDelegation(inst) {
+		if !mp.PrefixDelegationApplied && !supportsPrefixDelegation(inst) {
 			why = "(a Xen type: the VPC CNI assigns secondary IPs, never prefixes, here)"
 		}
 		src := "its value"

@@ -68,8 +68,8 @@ func MaxPodsExpression(insts []ec2data.Instance, n Networking) (MaxPodsExpressio
 	if err != nil {
 		return res, nil, err
 	}
-	if r.OS == OSWindows {
-		return res, nil, inputErr(FieldOS, "os = \"windows\" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = \"linux\"")
+	if r.OS == osWindows {
+		return res, nil, inputErr(fieldOS, "os = \"windows\" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = \"linux\"")
 	}
 	if len(insts) == 0 {
 		return res, nil, inputErr(FieldInstanceTypes, "instance_types is empty; give the instance types the NodeConfig is shared by, such as [\"m5.large\", \"m5a.large\"]")
@@ -208,8 +208,8 @@ func MaxPodsExpression(insts []ec2data.Instance, n Networking) (MaxPodsExpressio
 // baseExpression is the ENI or prefix arithmetic of MaxPods over nodeadm's
 // variables, before any cap.
 func baseExpression(r Resolved) string {
-	usePrefixes := (r.PrefixDelegation && r.CNI.AtLeast(1, 9)) || r.IPFamily == IPFamilyIPv6
-	k := KarpenterReservedENIs(r.Networking)
+	usePrefixes := (r.PrefixDelegation && r.CNI.AtLeast(1, 9)) || r.IPFamily == ipFamilyIPv6
+	k := karpenterReservedENIs(r.Networking)
 	if k == 0 && r.MaxENI == nil {
 		if usePrefixes {
 			return "(max_pods - 2) * 16 + 2"
@@ -238,11 +238,11 @@ func whyDiffer(a, b ec2data.Instance, r Resolved) string {
 		why = append(why, fmt.Sprintf("the VPC CNI's data differ from nodeadm's (%s: %d ENIs x %d IPv4, %s: %d x %d on the default network card)",
 			a.Name, a.DefaultCardENIs, a.IPv4PerENI, b.Name, b.DefaultCardENIs, b.IPv4PerENI))
 	}
-	if (r.PrefixDelegation || r.IPFamily == IPFamilyIPv6) && SupportsPrefixDelegation(a) != SupportsPrefixDelegation(b) {
+	if (r.PrefixDelegation || r.IPFamily == ipFamilyIPv6) && supportsPrefixDelegation(a) != supportsPrefixDelegation(b) {
 		why = append(why, fmt.Sprintf("prefix delegation applies on only one of them (%s is %s, %s is %s; the VPC CNI assigns prefixes only on Nitro and bare metal)",
 			a.Name, a.Hypervisor, b.Name, b.Hypervisor))
 	}
-	if r.CapPolicy == CapEKS && (a.VCPUs > CeilingCPUBoundary) != (b.VCPUs > CeilingCPUBoundary) {
+	if r.CapPolicy == capEKS && (a.VCPUs > ceilingCPUBoundary) != (b.VCPUs > ceilingCPUBoundary) {
 		why = append(why, fmt.Sprintf("the EKS cap depends on vCPUs (%s has %d, %s has %d: 110 up to 30 vCPUs, 250 above), and nodeadm has no vCPU variable",
 			a.Name, a.VCPUs, b.Name, b.VCPUs))
 	}

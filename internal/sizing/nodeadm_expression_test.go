@@ -41,7 +41,7 @@ func TestMaxPodsExpression(t *testing.T) {
 			"(default_enis > 2 ? 2 : default_enis) * (ips_per_eni - 1) + 2", []int{20, 60}},
 		{"max_pods_limit", []string{"m5.large", "m5.4xlarge", "m5.24xlarge"}, Networking{MaxPodsLimit: &limit},
 			"max_pods > 100 ? 100 : max_pods", []int{29, 100, 100}},
-		{"cap none", []string{"i7ie.48xlarge"}, Networking{CapPolicy: CapNone}, "default_enis == 15 && ips_per_eni == 50 ? 394 : (max_pods)", []int{394}},
+		{"cap none", []string{"i7ie.48xlarge"}, Networking{CapPolicy: capNone}, "default_enis == 15 && ips_per_eni == 50 ? 394 : (max_pods)", []int{394}},
 		{"pods_per_core", []string{"m5.large", "m5.xlarge"}, Networking{PodsPerCore: &ppc},
 			"default_enis == 4 && ips_per_eni == 15 ? 40 : (max_pods > 20 ? 20 : max_pods)", []int{20, 40}},
 	} {
@@ -74,13 +74,13 @@ func TestMaxPodsExpressionErrors(t *testing.T) {
 	}{
 		{"EKS cap differs on the same variables", []string{"m5.large", "m5.4xlarge", "m5.8xlarge"}, Networking{PrefixDelegation: true}, "instance_types[2]",
 			"no maxPodsExpression can give m5.4xlarge and m5.8xlarge their max pods: nodeadm gives both the same variables (default_enis = 8, ips_per_eni = 30, max_pods = 234), but this provider's max pods is 110 for m5.4xlarge (8 ENIs x (30 - 1) prefixes x 16 IPs + 2 = 3714, capped at 110 (eks: 16 vCPUs <= 30)) and 250 for m5.8xlarge (8 ENIs x (30 - 1) prefixes x 16 IPs + 2 = 3714, capped at 250 (eks: 32 vCPUs > 30)): the EKS cap depends on vCPUs (m5.4xlarge has 16, m5.8xlarge has 32: 110 up to 30 vCPUs, 250 above), and nodeadm has no vCPU variable. Use separate NodeConfigs (node groups) for them, or settings under which they agree."},
-		{"Xen and Nitro with prefix delegation", []string{"c4.large", "m5.large"}, Networking{PrefixDelegation: true, CapPolicy: CapNone}, "instance_types[1]",
+		{"Xen and Nitro with prefix delegation", []string{"c4.large", "m5.large"}, Networking{PrefixDelegation: true, CapPolicy: capNone}, "instance_types[1]",
 			"no maxPodsExpression can give c4.large and m5.large their max pods"},
-		{"nodeadm data differ", []string{"c5.24xlarge", "i7ie.48xlarge"}, Networking{CapPolicy: CapNone}, "instance_types[1]",
+		{"nodeadm data differ", []string{"c5.24xlarge", "i7ie.48xlarge"}, Networking{CapPolicy: capNone}, "instance_types[1]",
 			"the VPC CNI's data differ from nodeadm's (c5.24xlarge: 15 ENIs x 50 IPv4, i7ie.48xlarge: 8 x 50 on the default network card)"},
 		{"empty", nil, Networking{}, "instance_types", "instance_types is empty"},
 		{"duplicate", []string{"m5.large", "m5.large"}, Networking{}, "instance_types[1]", `instance_types[1] is "m5.large", which is also instance_types[0]; list each instance type once`},
-		{"windows", []string{"m5.large"}, Networking{OS: OSWindows}, "os", "os = \"windows\" cannot be used with nodeadm"},
+		{"windows", []string{"m5.large"}, Networking{OS: osWindows}, "os", "os = \"windows\" cannot be used with nodeadm"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := MaxPodsExpression(lookupAll(c.types...), c.n)

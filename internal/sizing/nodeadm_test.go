@@ -70,19 +70,19 @@ func TestNodeadmMaxPods(t *testing.T) {
 }
 
 func TestNodeadmMaxPodsErrors(t *testing.T) {
-	_, _, err := NodeadmMaxPods(mustLookup("m5.large"), "", Networking{OS: OSWindows})
+	_, _, err := NodeadmMaxPods(mustLookup("m5.large"), "", Networking{OS: osWindows})
 	if err == nil || err.Error() != `os = "windows" cannot be used with nodeadm: nodeadm is the Amazon Linux 2023 node bootstrapper; use os = "linux"` {
 		t.Errorf("windows: %v", err)
 	}
 	_, _, err = NodeadmMaxPods(mustLookup("m5.large"), "", Networking{ReservedENIs: -1})
-	if err == nil || err.(*InputError).Field != FieldReservedENIs {
+	if err == nil || err.(*InputError).Field != fieldReservedENIs {
 		t.Errorf("reserved_enis: %v", err)
 	}
 }
 
 func TestNodeadmMaxPodsCustomInstance(t *testing.T) {
 	vcpus := 4
-	inst, err := CustomInstance(InstanceSpec{NetworkInterfaces: 4, IPv4AddressesPerInterface: 15, VCPUs: &vcpus})
+	inst, err := customInstance(InstanceSpec{NetworkInterfaces: 4, IPv4AddressesPerInterface: 15, VCPUs: &vcpus})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,14 +67,14 @@ type subnetShare struct {
 	prefixes, singles int
 }
 
-func (s subnetShare) ips() int { return s.prefixes*IPsPerPrefix + s.singles }
+func (s subnetShare) ips() int { return s.prefixes*ipsPerPrefix + s.singles }
 
 // nodeShare splits NodeSubnetIPs into /28 prefixes and single IPs.
 func (u NodeUsage) nodeShare() subnetShare {
 	if u.CustomNetworking {
 		return subnetShare{singles: u.NodeSubnetIPs}
 	}
-	return subnetShare{prefixes: u.Prefixes, singles: u.NodeSubnetIPs - u.Prefixes*IPsPerPrefix}
+	return subnetShare{prefixes: u.Prefixes, singles: u.NodeSubnetIPs - u.Prefixes*ipsPerPrefix}
 }
 
 // podShare splits PodSubnetIPs likewise.
@@ -82,7 +82,7 @@ func (u NodeUsage) podShare() subnetShare {
 	if !u.CustomNetworking {
 		return subnetShare{}
 	}
-	return subnetShare{prefixes: u.Prefixes, singles: u.PodSubnetIPs - u.Prefixes*IPsPerPrefix}
+	return subnetShare{prefixes: u.Prefixes, singles: u.PodSubnetIPs - u.Prefixes*ipsPerPrefix}
 }
 
 // maxPodsInputLimit keeps max_pods (and so the replay's arithmetic) in a range
@@ -114,155 +114,209 @@ func NodeIPs(in NodeIPsInput) (NodeUsage, []Warning, error) {
 }
 
 func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) {
-	inst := in.Instance
-	var u NodeUsage
-	if r.OS == OSWindows {
-		return u, nil, inputErr(FieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
-	}
-	w, err := in.Warm.Validate()
+	warm, err := checkNodeIPsInput(in, r)
 	if err != nil {
-		return u, nil, err
+		return NodeUsage{}, nil, err
 	}
-	b := in.BranchPodsPerNode
-	if b < 0 || b > maxPodsInputLimit {
-		return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", b)
-	}
-	if b > 0 {
-		switch {
-		case !r.SecurityGroupsForPods:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", b)
-		case inst.Custom:
-			// A described instance has no branch ENI limit to check against.
-		case !inst.TrunkingKnown || !inst.TrunkingCompatible:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", b, inst.Name)
-		case b > inst.BranchENIs:
-			return u, nil, inputErr(FieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", b, inst.Name, inst.BranchENIs)
-		}
-	}
-	// A max_pods the user gave replaces the computed value, so neither the cap
-	// nor pods_per_core applies and neither needs the vCPU count.
-	mr := r
-	uncappedDefault := false
-	if in.MaxPods != nil && !inst.HasVCPUs() {
-		mr.CapPolicy, mr.PodsPerCore, uncappedDefault = CapNone, nil, r.CapPolicy == CapEKS || r.PodsPerCore != nil
-	}
-	mp, warns, err := maxPodsResolved(inst, mr)
+	computed, warns, uncappedDefault, err := nodeMaxPods(in, r)
 	if err != nil {
-		return u, nil, err
+		return NodeUsage{}, nil, err
 	}
-	u.MaxPods = mp.MaxPods
+	usage, err := nodePodCounts(in, computed.MaxPods)
+	if err != nil {
+		return NodeUsage{}, nil, err
+	}
+	if r.SecurityGroupsForPods {
+		usage.TrunkENI = 1
+	}
+	usage.CustomNetworking = r.CustomNetworking
+	usage.WarmIPMode = warm.WarmIPDefined()
+	if r.IPFamily == ipFamilyIPv6 {
+		ipv6NodeUsage(&usage)
+		return usage, append(warns, warmIgnoredWarnings(in.Warm, warm, false, true)...), nil
+	}
+
+	usage.PrefixDelegation = computed.PrefixDelegationApplied
+	replayWarns, err := ipv4NodeUsage(in, r, warm, computed, &usage)
+	if err != nil {
+		return NodeUsage{}, nil, err
+	}
+	warns = append(warns, replayWarns...)
+	if warning, ok := secondaryMaxPodsWithPrefixes(in.Instance, computed, usage, uncappedDefault); ok {
+		warns = append(warns, warning)
+	}
+	return usage, append(warns, warmIgnoredWarnings(in.Warm, warm, usage.PrefixDelegation, false)...), nil
+}
+
+// checkNodeIPsInput checks what NodeIPs adds to the max pods settings: the
+// OS, the warm targets and the branch pods.
+func checkNodeIPsInput(in NodeIPsInput, r Resolved) (ResolvedWarm, error) {
+	if r.OS == osWindows {
+		return ResolvedWarm{}, inputErr(fieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
+	}
+	warm, err := in.Warm.Validate()
+	if err != nil {
+		return ResolvedWarm{}, err
+	}
+	return warm, checkBranchPods(in.Instance, in.BranchPodsPerNode, r.SecurityGroupsForPods)
+}
+
+// checkBranchPods checks branch_pods_per_node against security groups for
+// pods and the instance's branch ENIs.
+func checkBranchPods(inst ec2data.Instance, branchPods int, securityGroupsForPods bool) error {
+	if branchPods < 0 || branchPods > maxPodsInputLimit {
+		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", branchPods)
+	}
+	switch {
+	case branchPods == 0:
+	case !securityGroupsForPods:
+		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", branchPods)
+	case inst.Custom:
+		// A described instance has no branch ENI limit to check against.
+	case !inst.TrunkingKnown || !inst.TrunkingCompatible:
+		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s is not trunking compatible: it cannot take a trunk ENI, so it has no branch ENIs for security groups for pods; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", branchPods, inst.Name)
+	case branchPods > inst.BranchENIs:
+		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but %s takes at most %d branch ENIs (its vpc.amazonaws.com/pod-eni capacity); pods beyond that stay pending", branchPods, inst.Name, inst.BranchENIs)
+	}
+	return nil
+}
+
+// nodeMaxPods is the max pods kubelet runs with: max_pods when given (checked
+// here), else the MaxPods answer. A max_pods the user gave replaces the
+// computed value, so neither the cap nor pods_per_core applies and neither
+// needs the vCPU count; uncappedDefault says the computed value then skipped
+// a cap it could not apply. The result's other fields are MaxPods' ENI
+// arithmetic either way.
+func nodeMaxPods(in NodeIPsInput, r Resolved) (computed MaxPodsResult, warns []Warning, uncappedDefault bool, err error) {
+	settings := r
+	if in.MaxPods != nil && !in.Instance.HasVCPUs() {
+		settings.CapPolicy, settings.PodsPerCore = capNone, nil
+		uncappedDefault = r.CapPolicy == capEKS || r.PodsPerCore != nil
+	}
+	computed, warns, err = maxPodsResolved(in.Instance, settings)
+	if err != nil {
+		return computed, nil, false, err
+	}
+	return computed, warns, uncappedDefault, nil
+}
+
+// nodePodCounts settles max pods, pods and branch pods per node and checks
+// that they fit together.
+func nodePodCounts(in NodeIPsInput, computedMaxPods int) (NodeUsage, error) {
+	usage := NodeUsage{MaxPods: computedMaxPods, BranchPodsPerNode: in.BranchPodsPerNode}
 	if in.MaxPods != nil {
 		if *in.MaxPods < 1 || *in.MaxPods > maxPodsInputLimit {
-			return u, nil, inputErr(FieldMaxPods, "max_pods is %d; it must be between 1 and %d (kubelet's max pods, which ipamd never allocates beyond)", *in.MaxPods, maxPodsInputLimit)
+			return usage, inputErr(FieldMaxPods, "max_pods is %d; it must be between 1 and %d (kubelet's max pods, which ipamd never allocates beyond)", *in.MaxPods, maxPodsInputLimit)
 		}
-		u.MaxPods = *in.MaxPods
+		usage.MaxPods = *in.MaxPods
 	}
-	u.BranchPodsPerNode = b
+	branchPods := usage.BranchPodsPerNode
 	if in.PodsPerNode != nil {
-		u.PodsPerNode = *in.PodsPerNode
-		if u.PodsPerNode < 0 {
-			return u, nil, inputErr(FieldPodsPerNode, "pods_per_node is %d; it must be 0 or more (peak pods on the VPC network per node)", u.PodsPerNode)
+		usage.PodsPerNode = *in.PodsPerNode
+		if usage.PodsPerNode < 0 {
+			return usage, inputErr(FieldPodsPerNode, "pods_per_node is %d; it must be 0 or more (peak pods on the VPC network per node)", usage.PodsPerNode)
 		}
 	} else {
-		u.PodsPerNode = max(0, u.MaxPods-2-b)
+		usage.PodsPerNode = max(0, usage.MaxPods-2-branchPods)
 	}
-	if u.PodsPerNode+b > u.MaxPods {
-		what := fmt.Sprintf("pods_per_node is %d", u.PodsPerNode)
-		if b > 0 {
-			what += fmt.Sprintf(" and branch_pods_per_node %d", b)
+	if usage.PodsPerNode+branchPods > usage.MaxPods {
+		what := fmt.Sprintf("pods_per_node is %d", usage.PodsPerNode)
+		if branchPods > 0 {
+			what += fmt.Sprintf(" and branch_pods_per_node %d", branchPods)
 		}
-		return u, nil, inputErr(FieldPodsPerNode, "%s, more than max_pods %d: kubelet admits at most max_pods pods per node (host-network pods included)", what, u.MaxPods)
+		return usage, inputErr(FieldPodsPerNode, "%s, more than max_pods %d: kubelet admits at most max_pods pods per node (host-network pods included)", what, usage.MaxPods)
 	}
-	p := u.PodsPerNode
-	if r.SecurityGroupsForPods {
-		u.TrunkENI = 1
-	}
-	u.CustomNetworking = r.CustomNetworking
-	u.WarmIPMode = w.WarmIPDefined()
+	return usage, nil
+}
 
-	if r.IPFamily == IPFamilyIPv6 {
-		// ipamd gives pods IPv6 addresses from one /80 prefix on the primary
-		// ENI; the node's IPv4 is the primary ENI's primary address. A trunk or
-		// branch ENI in the dual-stack subnets EKS requires gets a primary IPv4
-		// address too.
-		u.IPv6 = true
-		u.NetworkInterfaces = 1 + u.TrunkENI
-		u.PodENIs = 1
-		u.NodeSubnetIPs = 1 + u.TrunkENI + b
-		u.Formula = "ip_family ipv6: 1 IPv4 address per node (the primary ENI's); pods take IPv6 addresses"
-		if u.TrunkENI+b > 0 {
-			u.Formula += fmt.Sprintf(" + 1 trunk ENI + %d branch ENIs = %d", b, u.NodeSubnetIPs)
-		}
-		return u, append(warns, warmIgnoredWarnings(in.Warm, w, false, true)...), nil
+// ipv6NodeUsage: ipamd gives pods IPv6 addresses from one /80 prefix on the
+// primary ENI; the node's IPv4 is the primary ENI's primary address. A trunk or
+// branch ENI in the dual-stack subnets EKS requires gets a primary IPv4 address
+// too.
+func ipv6NodeUsage(usage *NodeUsage) {
+	usage.IPv6 = true
+	usage.NetworkInterfaces = 1 + usage.TrunkENI
+	usage.PodENIs = 1
+	usage.NodeSubnetIPs = 1 + usage.TrunkENI + usage.BranchPodsPerNode
+	usage.Formula = "ip_family ipv6: 1 IPv4 address per node (the primary ENI's); pods take IPv6 addresses"
+	if usage.TrunkENI+usage.BranchPodsPerNode > 0 {
+		usage.Formula += fmt.Sprintf(" + 1 trunk ENI + %d branch ENIs = %d", usage.BranchPodsPerNode, usage.NodeSubnetIPs)
 	}
+}
 
-	u.PrefixDelegation = mp.PrefixDelegationApplied
-	a := inst.IPv4PerENI
-	slots := a - 1
-	enis := mp.NetworkInterfaces
+// ipv4NodeUsage replays ipamd for one node's peak pods and fills in the ENIs,
+// secondary IPs or prefixes, and the addresses per subnet, with the formula.
+func ipv4NodeUsage(in NodeIPsInput, r Resolved, warm ResolvedWarm, computed MaxPodsResult, usage *NodeUsage) ([]Warning, error) {
+	slots := in.Instance.SecondaryIPsPerENI()
+	enis := computed.NetworkInterfaces
 	if !r.CustomNetworking {
 		// ipamd always uses the primary ENI for pods without custom networking.
 		enis = max(enis, 1)
 	}
-	cf := closedForm(u.PrefixDelegation, slots, enis, r.CustomNetworking, u.MaxPods, p, w, true)
-
-	rp := newIPAMDReplay(u.PrefixDelegation, slots, enis, u.MaxPods, w, !r.CustomNetworking)
-	if failed := rp.run(p); failed > 0 {
-		return u, nil, podNeverGetsIP(inst, rp, w, u, in.PodsPerNode != nil, failed, enis, slots)
+	replay := newIPAMDReplay(usage.PrefixDelegation, slots, enis, usage.MaxPods, warm, !r.CustomNetworking)
+	if failed := replay.run(usage.PodsPerNode); failed > 0 {
+		return nil, podNeverGetsIP(in.Instance, replay, warm, *usage, in.PodsPerNode != nil, failed, enis, slots)
 	}
-	u.PodENIs = rp.podENIs()
-	if u.PrefixDelegation {
-		u.Prefixes = rp.units
+	usage.PodENIs = replay.podENIs()
+	if usage.PrefixDelegation {
+		usage.Prefixes = replay.units
 	} else {
-		u.SecondaryIPs = rp.units
+		usage.SecondaryIPs = replay.units
 	}
-	podIPs := u.PodENIs + u.SecondaryIPs + u.Prefixes*IPsPerPrefix + u.TrunkENI + b
-	u.NetworkInterfaces = u.PodENIs + u.TrunkENI
+	podIPs := usage.PodENIs + usage.SecondaryIPs + usage.Prefixes*ipsPerPrefix + usage.TrunkENI + usage.BranchPodsPerNode
+	usage.NetworkInterfaces = usage.PodENIs + usage.TrunkENI
 	if r.CustomNetworking {
-		u.NetworkInterfaces++
-		u.NodeSubnetIPs = 1
-		u.PodSubnetIPs = podIPs
+		usage.NetworkInterfaces++
+		usage.NodeSubnetIPs = 1
+		usage.PodSubnetIPs = podIPs
 	} else {
-		u.NodeSubnetIPs = podIPs
+		usage.NodeSubnetIPs = podIPs
 	}
 
-	u.Formula = cf.formula
-	if u.TrunkENI > 0 {
-		u.Formula += fmt.Sprintf(" + 1 trunk ENI IP + %d branch pod IPs = %d", b, podIPs)
+	closed := closedForm(usage.PrefixDelegation, slots, enis, r.CustomNetworking, usage.MaxPods, usage.PodsPerNode, warm, true)
+	usage.Formula = closed.formula
+	if usage.TrunkENI > 0 {
+		usage.Formula += fmt.Sprintf(" + 1 trunk ENI IP + %d branch pod IPs = %d", usage.BranchPodsPerNode, podIPs)
 	}
 	if r.CustomNetworking {
-		u.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
+		usage.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
 	}
-	if cf.enis != u.PodENIs || cf.secondary != u.SecondaryIPs || cf.prefixes != u.Prefixes {
-		replayed := fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.SecondaryIPs, "secondary IP", "secondary IPs"))
-		if u.PrefixDelegation {
-			replayed = fmt.Sprintf("%s with %s", counted(u.PodENIs, "ENI", "ENIs"), counted(u.Prefixes, "prefix", "prefixes"))
-		}
-		u.Formula += "; ipamd replay: " + replayed
-		field, target := FieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", w.WarmIP, w.MinimumIP)
-		if !w.WarmIPDefined() {
-			field, target = FieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", w.WarmPrefix)
-		}
-		warns = append(warns, Warning{
-			Field:   field,
-			Summary: "Warm target is above max_pods",
-			Detail: fmt.Sprintf("With %d pods, %s ask for more addresses than max_pods %d. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with %s, not the %d node IPs the closed form gives. The replayed value is used.",
-				p, target, u.MaxPods, replayed, cf.ips),
-		})
+	if closed.enis == usage.PodENIs && closed.secondary == usage.SecondaryIPs && closed.prefixes == usage.Prefixes {
+		return nil, nil
 	}
+	replayed := fmt.Sprintf("%s with %s", counted(usage.PodENIs, "ENI", "ENIs"), counted(usage.SecondaryIPs, "secondary IP", "secondary IPs"))
+	if usage.PrefixDelegation {
+		replayed = fmt.Sprintf("%s with %s", counted(usage.PodENIs, "ENI", "ENIs"), counted(usage.Prefixes, "prefix", "prefixes"))
+	}
+	usage.Formula += "; ipamd replay: " + replayed
+	field, target := fieldWarmIPTarget, fmt.Sprintf("WARM_IP_TARGET %d and MINIMUM_IP_TARGET %d", warm.WarmIP, warm.MinimumIP)
+	if !warm.WarmIPDefined() {
+		field, target = fieldWarmPrefixTarget, fmt.Sprintf("WARM_PREFIX_TARGET %d", warm.WarmPrefix)
+	}
+	return []Warning{{
+		Field:   field,
+		Summary: "Warm target is above max_pods",
+		Detail: fmt.Sprintf("With %d pods, %s ask for more addresses than max_pods %d. ipamd allocates a warm shortfall in one step and stops only once a node holds max_pods IPs, so each node ends with %s, not the %d node IPs the closed form gives. The replayed value is used.",
+			usage.PodsPerNode, target, usage.MaxPods, replayed, closed.ips),
+	}}, nil
+}
 
-	if u.PrefixDelegation {
-		secondaryValue := mp.NetworkInterfaces*slots + 2
-		if u.MaxPods == secondaryValue || u.MaxPods == inst.ENIMaxPods() {
-			warns = append(warns, Warning{
-				Field:   FieldMaxPods,
-				Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
-				Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%s), or leave max_pods unset.",
-					u.MaxPods, instName(inst), u.MaxPods, ceilDivInt(u.MaxPods, IPsPerPrefix), u.MaxPods, prefixValue(mp.MaxPods, uncappedDefault)),
-			})
-		}
+// secondaryMaxPodsWithPrefixes warns when prefix delegation is on but max_pods
+// is the secondary-IP value, so the prefixes buy nothing.
+func secondaryMaxPodsWithPrefixes(inst ec2data.Instance, computed MaxPodsResult, usage NodeUsage, uncappedDefault bool) (Warning, bool) {
+	if !usage.PrefixDelegation {
+		return Warning{}, false
 	}
-	return u, append(warns, warmIgnoredWarnings(in.Warm, w, u.PrefixDelegation, false)...), nil
+	secondaryValue := inst.PodsOnENIs(computed.NetworkInterfaces, 1)
+	if usage.MaxPods != secondaryValue && usage.MaxPods != inst.ENIMaxPods() {
+		return Warning{}, false
+	}
+	return Warning{
+		Field:   FieldMaxPods,
+		Summary: "Prefix delegation is on but max_pods is the secondary-IP value",
+		Detail: fmt.Sprintf("max_pods is %d, what %s allows without prefix delegation. ipamd stops at ceil(%d/16) = %d prefixes and kubelet admits at most %d pods, so the prefixes buy nothing; take max_pods from ekssize_max_pods with prefix_delegation = true (%s), or leave max_pods unset.",
+			usage.MaxPods, instName(inst), usage.MaxPods, ceilDiv(usage.MaxPods, ipsPerPrefix), usage.MaxPods, prefixValue(computed.MaxPods, uncappedDefault)),
+	}, true
 }
 
 // prefixValue names the prefix-mode max pods in a message: the value, or the
@@ -289,7 +343,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 		if rp.prefix {
 			what = fmt.Sprintf("%d %s (%d IPs)", rp.units, plural(rp.units, "prefix", "prefixes"), held)
 		}
-		return inputErr(FieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each node at %s: ipamd allocates up to MINIMUM_IP_TARGET and never more, so pod number %d on a node never gets an IP (pods_per_node is %d). Set warm_ip_target too, raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
+		return inputErr(fieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each node at %s: ipamd allocates up to MINIMUM_IP_TARGET and never more, so pod number %d on a node never gets an IP (pods_per_node is %d). Set warm_ip_target too, raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
 			w.MinimumIP, what, failed, u.PodsPerNode, u.PodsPerNode, held)
 	}
 	if enis == 0 {
@@ -298,7 +352,7 @@ func podNeverGetsIP(inst ec2data.Instance, rp *ipamdReplay, w ResolvedWarm, u No
 	capacity := fmt.Sprintf("%d IPs (%d %s x %d secondary IPs)", enis*slots, enis, plural(enis, "ENI", "ENIs"), slots)
 	hint := "lower pods_per_node or enable prefix_delegation"
 	if rp.prefix {
-		capacity = fmt.Sprintf("%d IPs (%d %s x %d prefixes x 16)", enis*slots*IPsPerPrefix, enis, plural(enis, "ENI", "ENIs"), slots)
+		capacity = fmt.Sprintf("%d IPs (%d %s x %d prefixes x 16)", enis*slots*ipsPerPrefix, enis, plural(enis, "ENI", "ENIs"), slots)
 		hint = "lower pods_per_node"
 	}
 	return inputErr(FieldPodsPerNode, "pods_per_node is %d%s, but %s gives pods at most %s under these settings, so pod number %d on a node never gets an IP; %s",
@@ -315,7 +369,7 @@ func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) [
 		for _, c := range []struct {
 			v     *int
 			field string
-		}{{given.WarmENITarget, FieldWarmENITarget}, {given.WarmIPTarget, FieldWarmIPTarget}, {given.MinimumIPTarget, FieldMinimumIPTarget}, {given.WarmPrefixTarget, FieldWarmPrefixTarget}} {
+		}{{given.WarmENITarget, fieldWarmENITarget}, {given.WarmIPTarget, fieldWarmIPTarget}, {given.MinimumIPTarget, fieldMinimumIPTarget}, {given.WarmPrefixTarget, fieldWarmPrefixTarget}} {
 			if c.v != nil {
 				add(c.field, "With ip_family ipv6, ipamd assigns one IPv6 /80 prefix per node and ignores the IPv4 warm-pool settings.")
 			}
@@ -324,16 +378,16 @@ func warmIgnoredWarnings(given WarmTargets, w ResolvedWarm, prefix, ipv6 bool) [
 	}
 	if given.WarmENITarget != nil && (w.WarmIPDefined() || prefix) {
 		if w.WarmIPDefined() {
-			add(FieldWarmENITarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_ENI_TARGET.")
+			add(fieldWarmENITarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_ENI_TARGET.")
 		} else {
-			add(FieldWarmENITarget, "With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET.")
+			add(fieldWarmENITarget, "With prefix delegation ipamd keeps WARM_PREFIX_TARGET spare prefixes and ignores WARM_ENI_TARGET.")
 		}
 	}
 	if given.WarmPrefixTarget != nil {
 		if !prefix {
-			add(FieldWarmPrefixTarget, "Prefix delegation is off, so ipamd ignores WARM_PREFIX_TARGET.")
+			add(fieldWarmPrefixTarget, "Prefix delegation is off, so ipamd ignores WARM_PREFIX_TARGET.")
 		} else if w.WarmIPDefined() {
-			add(FieldWarmPrefixTarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_PREFIX_TARGET.")
+			add(fieldWarmPrefixTarget, "WARM_IP_TARGET or MINIMUM_IP_TARGET is set, and ipamd then ignores WARM_PREFIX_TARGET.")
 		}
 	}
 	return out
@@ -361,29 +415,29 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 		var pf int
 		switch {
 		case w.WarmIPDefined():
-			pf = max(ceilDivInt(p+w.WarmIP, IPsPerPrefix), ceilDivInt(w.MinimumIP, IPsPerPrefix))
+			pf = max(ceilDiv(p+w.WarmIP, ipsPerPrefix), ceilDiv(w.MinimumIP, ipsPerPrefix))
 			say("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", p, w.WarmIP, w.MinimumIP, pf)
 		case w.WarmPrefix >= 1:
-			pf = ceilDivInt(p, IPsPerPrefix) + w.WarmPrefix
+			pf = ceilDiv(p, ipsPerPrefix) + w.WarmPrefix
 			say("prefixes = ceil(%d/16) + %d = %d", p, w.WarmPrefix, pf)
 		default:
-			pf = p/IPsPerPrefix + 1
+			pf = p/ipsPerPrefix + 1
 			say("prefixes = floor(%d/16) + 1 = %d", p, pf)
 		}
 		if lim := enis * slots; pf > lim {
 			pf = lim
 			say(", limited to %d (%s x %s)", lim, counted(enis, "ENI", "ENIs"), counted(slots, "prefix", "prefixes"))
 		}
-		if lim := ceilDivInt(maxPods, IPsPerPrefix); pf > lim {
+		if lim := ceilDiv(maxPods, ipsPerPrefix); pf > lim {
 			pf = lim
 			say(", limited to %d (ceil(max_pods %d/16))", lim, maxPods)
 		}
-		n := ceilDivInt(pf, slots)
+		n := ceilDiv(pf, slots)
 		if !custom || pf > 0 {
 			n = max(1, n)
 		}
 		c.enis, c.prefixes = n, pf
-		c.ips = n + IPsPerPrefix*pf
+		c.ips = n + ipsPerPrefix*pf
 		say(" on %d %s; node IPs = %d + 16 x %d = %d", n, plural(n, "ENI", "ENIs"), n, pf, c.ips)
 	case w.WarmIPDefined():
 		t := max(p+w.WarmIP, w.MinimumIP)
@@ -392,7 +446,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			t = lim
 			say(", limited to %d (%s x %d)", lim, counted(enis, "ENI", "ENIs"), slots)
 		}
-		n := ceilDivInt(t, slots)
+		n := ceilDiv(t, slots)
 		if !custom {
 			n = max(1, n)
 		}
@@ -402,7 +456,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 	default:
 		var n int
 		if w.WarmENI >= 1 {
-			n = ceilDivInt(p, slots) + w.WarmENI
+			n = ceilDiv(p, slots) + w.WarmENI
 			say("ENIs = ceil(%d/%d) + %d = %d", p, slots, w.WarmENI, n)
 		} else {
 			n = p/slots + 1
@@ -412,7 +466,7 @@ func closedForm(prefix bool, slots, enis int, custom bool, maxPods, p int, w Res
 			n = enis
 			say(", limited to %d (ENIs available)", enis)
 		}
-		if lim := ceilDivInt(maxPods, slots); n > lim {
+		if lim := ceilDiv(maxPods, slots); n > lim {
 			n = lim
 			say(", limited to %d (ceil(max_pods %d/%d))", lim, maxPods, slots)
 		}

@@ -58,7 +58,7 @@ func TestNodeIPsWorkedValues(t *testing.T) {
 			enis: 2, podENIs: 2, secondary: 12, nodeSubnet: 14},
 		{name: "m5.large MINIMUM_IP_TARGET=12 alone 12 pods: 14 IPs", instance: "m5.large", warm: WarmTargets{MinimumIPTarget: ptr(12)}, pods: 12,
 			enis: 2, podENIs: 2, secondary: 12, nodeSubnet: 14},
-		{name: "IPv6 50 pods: 1 IPv4", instance: "m5.large", net: Networking{IPFamily: IPFamilyIPv6}, pods: 50,
+		{name: "IPv6 50 pods: 1 IPv4", instance: "m5.large", net: Networking{IPFamily: ipFamilyIPv6}, pods: 50,
 			enis: 1, podENIs: 1, nodeSubnet: 1},
 		// Beyond the list: the limits in the closed forms.
 		{name: "m5.large WARM_ENI_TARGET=3 limited to 3 ENIs", instance: "m5.large", warm: WarmTargets{WarmENITarget: ptr(3)}, pods: 10,
@@ -71,7 +71,7 @@ func TestNodeIPsWorkedValues(t *testing.T) {
 			net: Networking{CustomNetworking: true, SecurityGroupsForPods: true}, pods: 40, branch: 10,
 			enis: 5, podENIs: 3, secondary: 87, nodeSubnet: 1, podSubnet: 3*30 + 1 + 10},
 		{name: "IPv6 with security groups for pods: trunk and branch ENIs take an IPv4 each", instance: "m5.large",
-			net: Networking{IPFamily: IPFamilyIPv6, SecurityGroupsForPods: true}, pods: 20, branch: 3, enis: 2, podENIs: 1, nodeSubnet: 5},
+			net: Networking{IPFamily: ipFamilyIPv6, SecurityGroupsForPods: true}, pods: 20, branch: 3, enis: 2, podENIs: 1, nodeSubnet: 5},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -119,22 +119,22 @@ func TestNodeIPsErrors(t *testing.T) {
 		field    string
 		contains []string
 	}{
-		{name: "MINIMUM_IP_TARGET alone with 13 pods", field: FieldMinimumIPTarget,
+		{name: "MINIMUM_IP_TARGET alone with 13 pods", field: fieldMinimumIPTarget,
 			in:       NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{MinimumIPTarget: ptr(12)}, PodsPerNode: ptr(13)},
 			contains: []string{"minimum_ip_target = 12 without warm_ip_target freezes each node at 12 IPs", "pod number 13 on a node never gets an IP"}},
-		{name: "MINIMUM_IP_TARGET alone in prefix mode", field: FieldMinimumIPTarget,
+		{name: "MINIMUM_IP_TARGET alone in prefix mode", field: fieldMinimumIPTarget,
 			in:       NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true}, Warm: WarmTargets{MinimumIPTarget: ptr(20)}, PodsPerNode: ptr(40)},
 			contains: []string{"freezes each node at 2 prefixes (32 IPs)", "pod number 33 on a node never gets an IP"}},
-		{name: "branch pods on a t3", field: FieldBranchPodsPerNode,
+		{name: "branch pods on a t3", field: fieldBranchPodsPerNode,
 			in:       NodeIPsInput{Instance: mustLookup("t3.small"), Networking: Networking{SecurityGroupsForPods: true}, BranchPodsPerNode: 2},
 			contains: []string{"t3.small is not trunking compatible", "no branch ENIs"}},
-		{name: "branch pods without security groups for pods", field: FieldBranchPodsPerNode,
+		{name: "branch pods without security groups for pods", field: fieldBranchPodsPerNode,
 			in:       NodeIPsInput{Instance: mustLookup("m5.large"), BranchPodsPerNode: 2},
 			contains: []string{"security_groups_for_pods is off"}},
-		{name: "branch pods above the branch ENI limit", field: FieldBranchPodsPerNode,
+		{name: "branch pods above the branch ENI limit", field: fieldBranchPodsPerNode,
 			in:       NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{SecurityGroupsForPods: true}, BranchPodsPerNode: 10},
 			contains: []string{"m5.large takes at most 9 branch ENIs"}},
-		{name: "negative branch pods", field: FieldBranchPodsPerNode,
+		{name: "negative branch pods", field: fieldBranchPodsPerNode,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), BranchPodsPerNode: -1}, contains: []string{"branch_pods_per_node is -1"}},
 		{name: "more pods than max pods", field: FieldPodsPerNode,
 			in:       NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(30)},
@@ -149,22 +149,22 @@ func TestNodeIPsErrors(t *testing.T) {
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(-1)}, contains: []string{"pods_per_node is -1"}},
 		{name: "max pods 0", field: FieldMaxPods,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), MaxPods: ptr(0)}, contains: []string{"max_pods is 0; it must be between 1"}},
-		{name: "negative warm ENI target", field: FieldWarmENITarget,
+		{name: "negative warm ENI target", field: fieldWarmENITarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmENITarget: ptr(-1)}}, contains: []string{"warm_eni_target is -1"}},
-		{name: "negative warm IP target", field: FieldWarmIPTarget,
+		{name: "negative warm IP target", field: fieldWarmIPTarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmIPTarget: ptr(-2)}}, contains: []string{"warm_ip_target is -2"}},
-		{name: "negative minimum IP target", field: FieldMinimumIPTarget,
+		{name: "negative minimum IP target", field: fieldMinimumIPTarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{MinimumIPTarget: ptr(-3)}}, contains: []string{"minimum_ip_target is -3"}},
-		{name: "negative warm prefix target", field: FieldWarmPrefixTarget,
+		{name: "negative warm prefix target", field: fieldWarmPrefixTarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmPrefixTarget: ptr(-4)}}, contains: []string{"warm_prefix_target is -4"}},
-		{name: "windows", field: FieldOS,
-			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: OSWindows}}, contains: []string{"os = \"windows\" is not modelled"}},
-		{name: "security groups for pods on a t3 without branch pods", field: FieldSecurityGroupsForPods,
+		{name: "windows", field: fieldOS,
+			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows}}, contains: []string{"os = \"windows\" is not modelled"}},
+		{name: "security groups for pods on a t3 without branch pods", field: fieldSecurityGroupsForPods,
 			in: NodeIPsInput{Instance: mustLookup("t3.small"), Networking: Networking{SecurityGroupsForPods: true}}, contains: []string{"not trunking compatible"}},
 		{name: "custom networking leaves no ENI", field: FieldPodsPerNode,
 			in:       NodeIPsInput{Instance: mustLookup("t3.nano"), Networking: Networking{CustomNetworking: true, ReservedENIs: 1}, MaxPods: ptr(10), PodsPerNode: ptr(1)},
 			contains: []string{"no ENI left for pods"}},
-		{name: "bad networking is reported as before", field: FieldIPFamily,
+		{name: "bad networking is reported as before", field: fieldIPFamily,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{IPFamily: "ipv5"}}, contains: []string{"ip_family"}},
 	}
 	for _, tc := range tests {
@@ -209,15 +209,15 @@ func TestNodeIPsWarnings(t *testing.T) {
 	}{
 		{name: "prefix delegation with the secondary-IP max pods", field: FieldMaxPods, summary: "max_pods is the secondary-IP value",
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true}, MaxPods: ptr(29), PodsPerNode: ptr(27)}, ips: 1 + 2*16},
-		{name: "warm-IP target above max pods: the replay wins", field: FieldWarmIPTarget, summary: "above max_pods",
+		{name: "warm-IP target above max pods: the replay wins", field: fieldWarmIPTarget, summary: "above max_pods",
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmIPTarget: ptr(5)}, MaxPods: ptr(20), PodsPerNode: ptr(18)}, ips: 3 + 20},
-		{name: "warm prefix target above max pods: ipamd takes the whole chunk", field: FieldWarmPrefixTarget, summary: "above max_pods",
+		{name: "warm prefix target above max pods: ipamd takes the whole chunk", field: fieldWarmPrefixTarget, summary: "above max_pods",
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{PrefixDelegation: true}, Warm: WarmTargets{WarmPrefixTarget: ptr(4)}, MaxPods: ptr(17), PodsPerNode: ptr(0)}, ips: 1 + 4*16},
-		{name: "warm ENI target ignored with warm IPs", field: FieldWarmENITarget, summary: "no effect",
+		{name: "warm ENI target ignored with warm IPs", field: fieldWarmENITarget, summary: "no effect",
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmENITarget: ptr(2), WarmIPTarget: ptr(3)}, PodsPerNode: ptr(3)}, ips: 1 + 6},
-		{name: "warm prefix target ignored without prefixes", field: FieldWarmPrefixTarget, summary: "no effect",
+		{name: "warm prefix target ignored without prefixes", field: fieldWarmPrefixTarget, summary: "no effect",
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmPrefixTarget: ptr(2)}, PodsPerNode: ptr(0)}, ips: 10},
-		{name: "prefix delegation on Xen falls back", field: FieldPrefixDelegation, summary: "not supported",
+		{name: "prefix delegation on Xen falls back", field: fieldPrefixDelegation, summary: "not supported",
 			in: NodeIPsInput{Instance: mustLookup("m4.large"), Networking: Networking{PrefixDelegation: true}, PodsPerNode: ptr(0)}, ips: 10},
 	}
 	for _, tc := range tests {
@@ -280,7 +280,7 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 				}
 				unit := 1
 				if prefix {
-					unit = IPsPerPrefix
+					unit = ipsPerPrefix
 				}
 				capacity := enis * slots * unit
 				for _, maxPods := range []int{inst.ENIMaxPods(), 110, 250, 17, 1} {
@@ -293,7 +293,7 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 							// overshoot the closed form's ceil(max_pods/...) cap,
 							// allocating a whole chunk at once.
 							overshoot := w.WarmIPDefined() && max(p+w.WarmIP, w.MinimumIP) > maxPods ||
-								prefix && !w.WarmIPDefined() && IPsPerPrefix*w.WarmPrefix > maxPods
+								prefix && !w.WarmIPDefined() && ipsPerPrefix*w.WarmPrefix > maxPods
 							failed := rp.run(p)
 							if overshoot {
 								if cf := closedForm(prefix, slots, enis, custom, maxPods, p, w, false); failed == 0 && !w.WarmIPDefined() && rp.units < cf.secondary+cf.prefixes {

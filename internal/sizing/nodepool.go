@@ -173,14 +173,14 @@ func podNeeds(in NodePoolInput) (podNeed, error) {
 
 func parseRequests(cpuField, memField string, p PodRequests) (milliCPU, memMiB int64, err error) {
 	if p.CPU != "" {
-		q, err := ParseCPU(cpuField, p.CPU)
+		q, err := parseCPU(cpuField, p.CPU)
 		if err != nil {
 			return 0, 0, err
 		}
 		milliCPU = q.Value
 	}
 	if p.Memory != "" {
-		q, err := ParseBytes(memField, p.Memory)
+		q, err := parseBytes(memField, p.Memory)
 		if err != nil {
 			return 0, 0, err
 		}
@@ -283,7 +283,7 @@ func nodePoolType(inst ec2data.Instance, r Resolved, family string, need podNeed
 		}
 	}
 	t.MaxPods = mp.MaxPods
-	reserved := KarpenterReservedENIs(r.Networking)
+	reserved := karpenterReservedENIs(r.Networking)
 	own, err := KarpenterNodeOf(KarpenterInput{Instance: inst, AMIFamily: family, ReservedENIs: reserved})
 	if err != nil {
 		return t, err

@@ -151,7 +151,7 @@ func TestNodePoolErrors(t *testing.T) {
 // the one ekssize_node_config computes (and writes into its Karpenter block),
 // with and without prefix delegation.
 func TestNodePoolAgreesWithNodeResources(t *testing.T) {
-	for _, n := range []Networking{{}, {PrefixDelegation: true}, {CustomNetworking: true, CapPolicy: CapNone}} {
+	for _, n := range []Networking{{}, {PrefixDelegation: true}, {CustomNetworking: true, CapPolicy: capNone}} {
 		res, err := NodePool(NodePoolInput{Networking: n})
 		if err != nil {
 			t.Fatal(err)

@@ -262,11 +262,11 @@ func ValidatePlan(in PlanInput) error {
 
 func resolvePlan(in PlanInput) (*plan, error) {
 	p := &plan{byName: map[string]int{}, azIndex: map[string]int{}}
-	layout := or(in.PrefixLayout, PrefixLayoutScattered)
-	if err := oneOf(FieldPrefixLayout, layout, PrefixLayoutScattered, PrefixLayoutPacked); err != nil {
+	layout := or(in.PrefixLayout, prefixLayoutScattered)
+	if err := oneOf(fieldPrefixLayout, layout, prefixLayoutScattered, prefixLayoutPacked); err != nil {
 		return nil, err
 	}
-	p.packed = layout == PrefixLayoutPacked
+	p.packed = layout == prefixLayoutPacked
 	if !in.NetworkingUnknown {
 		r, err := in.Networking.Validate()
 		if err != nil {
@@ -315,10 +315,10 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 			continue
 		}
 		if strings.TrimSpace(sp.Name) == "" {
-			return inputErr(path+"."+FieldSubnetName, "%s.name is empty; give each subnet a unique name (such as its subnet ID or \"private-a\"): node_group and node_pool blocks refer to subnets by name", path)
+			return inputErr(path+"."+fieldSubnetName, "%s.name is empty; give each subnet a unique name (such as its subnet ID or \"private-a\"): node_group and node_pool blocks refer to subnets by name", path)
 		}
 		if j, dup := p.byName[sp.Name]; dup {
-			return inputErr(path+"."+FieldSubnetName, "%s.name %q is also the name of %s[%d]; subnet names must be unique, node_group and node_pool blocks refer to subnets by name", path, sp.Name, FieldPlanSubnet, j)
+			return inputErr(path+"."+fieldSubnetName, "%s.name %q is also the name of %s[%d]; subnet names must be unique, node_group and node_pool blocks refer to subnets by name", path, sp.Name, FieldPlanSubnet, j)
 		}
 		p.byName[sp.Name] = i
 		azField := path + "." + FieldAvailabilityZone
@@ -357,10 +357,10 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 	}
 	if anyPod && !in.NetworkingUnknown {
 		switch {
-		case p.r.IPFamily == IPFamilyIPv6:
-			return inputErr(FieldIPFamily, "subnets with role = \"pod\" are given but ip_family is \"ipv6\": IPv6 pods take IPv6 addresses from the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use ip_family = \"ipv4\"")
+		case p.r.IPFamily == ipFamilyIPv6:
+			return inputErr(fieldIPFamily, "subnets with role = \"pod\" are given but ip_family is \"ipv6\": IPv6 pods take IPv6 addresses from the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use ip_family = \"ipv4\"")
 		case !p.r.CustomNetworking && !p.r.CNI.AtLeast(planSubnetDiscoveryMajorVersion, subnetDiscoveryMinorVersion):
-			return inputErr(FieldCNIVersion, "subnets with role = \"pod\" are given without custom_networking, so they are subnet discovery subnets (tagged kubernetes.io/role/cni), which need VPC CNI 1.18.0 or later; cni_version is %q. Upgrade, or set custom_networking = true for ENIConfig subnets", p.r.CNI)
+			return inputErr(fieldCNIVersion, "subnets with role = \"pod\" are given without custom_networking, so they are subnet discovery subnets (tagged kubernetes.io/role/cni), which need VPC CNI 1.18.0 or later; cni_version is %q. Upgrade, or set custom_networking = true for ENIConfig subnets", p.r.CNI)
 		}
 	}
 	return nil
@@ -371,7 +371,7 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 func (r ReservedIPs) validateAt(path string) error {
 	err := r.validate()
 	if ie, ok := err.(*InputError); ok {
-		return inputErr(path+"."+strings.TrimPrefix(ie.Field, FieldReserved+"."), "%s.%s", path, strings.TrimPrefix(ie.Msg, FieldReserved+"."))
+		return inputErr(path+"."+strings.TrimPrefix(ie.Field, fieldReserved+"."), "%s.%s", path, strings.TrimPrefix(ie.Msg, fieldReserved+"."))
 	}
 	return err
 }
@@ -416,7 +416,7 @@ func (p *plan) resolveGroups(in PlanInput) error {
 				return inputErr(countField, "%s is %d; it must be between 0 and %d (%s)", countField, g.MaxNodes, inputCountLimit, what)
 			}
 			if g.SurgeNodesPerSubnet != nil {
-				f := field + "." + FieldSurgeNodesPerSubnet
+				f := field + "." + fieldSurgeNodesPerSubnet
 				if kind == GroupKindNodePool {
 					return inputErr(f, "%s is set on a node_pool; Karpenter replaces nodes within the NodePool's node limit, so a NodePool has no rolling-update surge (count replacements in node_limit)", f)
 				}
@@ -546,7 +546,7 @@ func (p *plan) podSubnets(az string) []int {
 
 // groupFields are the per-node inputs a group sets; errors and warnings on
 // them are moved under the group's path.
-var groupFields = map[string]bool{FieldMaxPods: true, FieldPodsPerNode: true, FieldBranchPodsPerNode: true}
+var groupFields = map[string]bool{FieldMaxPods: true, FieldPodsPerNode: true, fieldBranchPodsPerNode: true}
 
 // nodeUsage is one node's consumption for candidate type j of a group, with
 // errors and warnings moved onto the group's attribute paths.
@@ -639,8 +639,8 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 	for i, s := range p.subnets {
 		loads[i].reserved = p.specs[i].Reserved.IPs()
 		if s.ClusterSubnet {
-			loads[i].reserved += ClusterSubnetENIIPs
-			loads[i].keep = ClusterSubnetKeepFree
+			loads[i].reserved += clusterSubnetENIIPs
+			loads[i].keep = clusterSubnetKeepFree
 		}
 		loads[i].placed = loads[i].reserved
 	}
@@ -667,7 +667,7 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 		gr := PlanGroupResult{Kind: g.kind, Name: g.name, InstanceType: worstInst.Name, Usage: worst}
 		surgePer := 0
 		if g.kind == GroupKindNodeGroup && !in.BlueGreen {
-			surgePer = DefaultSurgeNodesPerSubnet
+			surgePer = defaultSurgeNodesPerSubnet
 			if g.spec.SurgeNodesPerSubnet != nil {
 				surgePer = *g.spec.SurgeNodesPerSubnet
 			}
@@ -788,7 +788,7 @@ func scale(sh subnetShare, n int) subnetShare {
 // ENI (security groups for pods) carries its branch ENIs' addresses, which the
 // VPC resource controller creates in the trunk's subnet.
 func discoveryChunks(u NodeUsage, inst ec2data.Instance) (subnetShare, []chunk) {
-	slots := inst.IPv4PerENI - 1
+	slots := inst.SecondaryIPsPerENI()
 	units := u.SecondaryIPs
 	if u.PrefixDelegation {
 		units = u.Prefixes
@@ -879,10 +879,10 @@ func (p *plan) shortfall(i int, r PlanSubnetResult) Warning {
 		n, per    int
 		one, many string
 	}{
-		{res.ApplicationLoadBalancers, IPsPerApplicationLoadBalancer, "ALB", "ALBs"},
-		{res.NetworkLoadBalancers, IPsPerNetworkLoadBalancer, "NLB", "NLBs"},
-		{res.InterfaceEndpoints, IPsPerInterfaceEndpoint, "interface endpoint", "interface endpoints"},
-		{res.FargatePods, IPsPerFargatePod, "Fargate pod", "Fargate pods"},
+		{res.ApplicationLoadBalancers, ipsPerApplicationLoadBalancer, "ALB", "ALBs"},
+		{res.NetworkLoadBalancers, ipsPerNetworkLoadBalancer, "NLB", "NLBs"},
+		{res.InterfaceEndpoints, ipsPerInterfaceEndpoint, "interface endpoint", "interface endpoints"},
+		{res.FargatePods, ipsPerFargatePod, "Fargate pod", "Fargate pods"},
 		{res.OtherIPs, 1, "other address", "other addresses"},
 	} {
 		if c.n > 0 {
@@ -890,7 +890,7 @@ func (p *plan) shortfall(i int, r PlanSubnetResult) Warning {
 		}
 	}
 	if p.subnets[i].ClusterSubnet {
-		takers = append(takers, fmt.Sprintf("%d IPs for EKS's control plane ENIs", ClusterSubnetENIIPs))
+		takers = append(takers, fmt.Sprintf("%d IPs for EKS's control plane ENIs", clusterSubnetENIIPs))
 	}
 	if len(takers) == 0 {
 		takers = append(takers, "nothing")

@@ -157,7 +157,7 @@ func TestPlanSharedSubnetFragmentation(t *testing.T) {
 		{[]PlanGroup{g("one")}, "", 48, 5, 6},
 		{[]PlanGroup{g("one"), g("two")}, "", 0, 4, 6},
 		{[]PlanGroup{g("one"), g("two"), g("three")}, "", -48, 3, 6},
-		{[]PlanGroup{g("one"), g("two"), g("three")}, PrefixLayoutPacked, 0, 3, 6},
+		{[]PlanGroup{g("one"), g("two"), g("three")}, prefixLayoutPacked, 0, 3, 6},
 	} {
 		res := mustPlan(t, PlanInput{Networking: pd, Subnets: sn, NodeGroups: tc.groups, PrefixLayout: tc.layout})
 		s := res.Subnets[0]

@@ -32,20 +32,20 @@ const (
 	gibi = int64(1) << 30
 )
 
-// MilliCPU is a computed CPU quantity written as nodeadm and Karpenter write
+// milliCPU is a computed CPU quantity written as nodeadm and Karpenter write
 // theirs: "70m", always in millicores.
-func MilliCPU(millicores int64) Quantity {
+func milliCPU(millicores int64) Quantity {
 	return Quantity{Value: millicores, Text: strconv.FormatInt(millicores, 10) + "m"}
 }
 
-// MebiBytes is a computed byte quantity written as nodeadm and Karpenter write
+// mebiBytes is a computed byte quantity written as nodeadm and Karpenter write
 // theirs: "574Mi", always in mebibytes.
-func MebiBytes(mib int64) Quantity {
+func mebiBytes(mib int64) Quantity {
 	return Quantity{Value: mib * mebi, Text: strconv.FormatInt(mib, 10) + "Mi"}
 }
 
-// GibiBytes is a computed byte quantity such as "1Gi".
-func GibiBytes(gib int64) Quantity {
+// gibiBytes is a computed byte quantity such as "1Gi".
+func gibiBytes(gib int64) Quantity {
 	return Quantity{Value: gib * gibi, Text: strconv.FormatInt(gib, 10) + "Gi"}
 }
 
@@ -71,16 +71,13 @@ var kindNoun = map[quantityKind]string{
 	kindCount: "count",
 }
 
-// ParseCPU parses a Kubernetes CPU quantity ("70m", "0.5", "1") into
+// parseCPU parses a Kubernetes CPU quantity ("70m", "0.5", "1") into
 // millicores. field names the input for the error.
-func ParseCPU(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCPU) }
+func parseCPU(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCPU) }
 
-// ParseBytes parses a Kubernetes memory or storage quantity ("574Mi", "1Gi",
+// parseBytes parses a Kubernetes memory or storage quantity ("574Mi", "1Gi",
 // "600M", "1073741824") into bytes. field names the input for the error.
-func ParseBytes(field, s string) (Quantity, error) { return parseQuantity(field, s, kindBytes) }
-
-// ParseCount parses a quantity that counts things (inodes, PIDs).
-func ParseCount(field, s string) (Quantity, error) { return parseQuantity(field, s, kindCount) }
+func parseBytes(field, s string) (Quantity, error) { return parseQuantity(field, s, kindBytes) }
 
 // Suffix multipliers, as powers: binary suffixes are powers of 2, decimal ones
 // powers of 10.
@@ -96,140 +93,114 @@ const maxQuantity = int64(1) << 60
 // values are rejected; so are values finer than the unit (a fraction of a
 // millicore or of a byte), which kubelet would silently round.
 func parseQuantity(field, s string, kind quantityKind) (Quantity, error) {
-	bad := func() error {
-		return inputErr(field, "%s is %q, which is not a Kubernetes %s quantity; %s", field, s, kindNoun[kind], acceptedForms[kind])
-	}
 	if s == "" {
 		return Quantity{}, inputErr(field, "%s is empty; %s", field, acceptedForms[kind])
 	}
-	body := s
-	negative := false
-	switch body[0] {
-	case '-':
-		negative = true
-		body = body[1:]
-	case '+':
-		body = body[1:]
-	}
-	// The number: digits with an optional fraction, or a fraction alone.
-	i := 0
-	for i < len(body) && body[i] >= '0' && body[i] <= '9' {
-		i++
-	}
-	intDigits := i
-	fracDigits := 0
-	if i < len(body) && body[i] == '.' {
-		i++
-		for i < len(body) && body[i] >= '0' && body[i] <= '9' {
-			i++
-			fracDigits++
-		}
-	}
-	if intDigits+fracDigits == 0 || i > 40 {
-		return Quantity{}, bad()
-	}
-	suffix := body[i:]
-	if q, ok := fastQuantity(body[:intDigits], fracDigits, suffix, kind); ok {
-		if negative && q.Value != 0 {
-			return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
-		}
-		return q, nil
-	}
-	num, ok := new(big.Rat).SetString(body[:i])
+	negative, number, suffix, ok := splitQuantity(s)
 	if !ok {
-		return Quantity{}, bad()
+		return Quantity{}, notAQuantity(field, s, kind)
 	}
-	binary := false
-	if p, ok := binarySuffixes[suffix]; ok {
-		num.Mul(num, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), p)))
-		binary = true
-	} else if p, ok := decimalSuffixes[suffix]; ok {
-		num.Mul(num, pow10(p))
-	} else if len(suffix) >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') {
-		exp, err := strconv.Atoi(suffix[1:])
-		if err != nil || exp < -30 || exp > 30 || strings.HasPrefix(suffix[1:], "+-") {
-			return Quantity{}, bad()
-		}
-		num.Mul(num, pow10(exp))
-	} else {
-		if kind == kindBytes {
-			if hint := suffixHint(suffix); hint != "" {
-				return Quantity{}, inputErr(field, "%s is %q: %s; %s", field, s, hint, acceptedForms[kind])
-			}
-		}
-		return Quantity{}, bad()
+	value, ok := new(big.Rat).SetString(number)
+	if !ok {
+		return Quantity{}, notAQuantity(field, s, kind)
 	}
-	if negative && num.Sign() != 0 {
+	binary, err := applySuffix(value, suffix, field, s, kind)
+	if err != nil {
+		return Quantity{}, err
+	}
+	if negative && value.Sign() != 0 {
 		return Quantity{}, inputErr(field, "%s is %q; it must not be negative", field, s)
 	}
 	if kind == kindCPU {
-		num.Mul(num, big.NewRat(1000, 1))
+		value.Mul(value, big.NewRat(1000, 1))
 	}
-	if !num.IsInt() {
-		switch kind {
-		case kindCPU:
-			return Quantity{}, inputErr(field, "%s is %q, finer than one millicore; CPU quantities have millicore precision, %s", field, s, acceptedForms[kind])
-		case kindBytes:
-			if suffix == "m" || suffix == "u" || suffix == "n" {
-				return Quantity{}, inputErr(field, "%s is %q: the suffix %q means thousandths (milli), not mega; write \"Mi\" (mebibytes) or \"M\" (megabytes)", field, s, suffix)
-			}
-			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number of bytes; %s", field, s, acceptedForms[kind])
-		default:
-			return Quantity{}, inputErr(field, "%s is %q, which is not a whole number; %s", field, s, acceptedForms[kind])
-		}
+	if !value.IsInt() {
+		return Quantity{}, finerThanUnit(field, s, suffix, kind)
 	}
-	v := num.Num()
-	if !v.IsInt64() || v.Int64() > maxQuantity {
+	whole := value.Num()
+	if !whole.IsInt64() || whole.Int64() > maxQuantity {
 		return Quantity{}, inputErr(field, "%s is %q, which is too large", field, s)
 	}
-	val := v.Int64()
-	q := Quantity{Value: val}
-	switch kind {
-	case kindCPU:
-		q.Text = FormatCPU(val)
-	default:
-		q.Text = formatBytes(val, binary)
+	if kind == kindCPU {
+		return Quantity{Value: whole.Int64(), Text: formatCPU(whole.Int64())}, nil
 	}
-	return q, nil
+	return Quantity{Value: whole.Int64(), Text: formatBytes(whole.Int64(), binary)}, nil
 }
 
-// fastQuantity handles the common spellings (a whole number, a suffix whose
-// multiplier is a whole number) in int64 arithmetic; ok=false sends the rest
-// through the exact big.Rat path.
-func fastQuantity(digits string, fracDigits int, suffix string, kind quantityKind) (Quantity, bool) {
-	if fracDigits > 0 || len(digits) == 0 || len(digits) > 15 {
-		return Quantity{}, false
+// splitQuantity splits a quantity into its sign, its number (digits with an
+// optional fraction, or a fraction alone, at most 40 characters) and its
+// suffix; ok is false when there is no number.
+func splitQuantity(s string) (negative bool, number, suffix string, ok bool) {
+	body := s
+	switch body[0] {
+	case '-':
+		negative, body = true, body[1:]
+	case '+':
+		body = body[1:]
 	}
-	v, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil {
-		return Quantity{}, false
+	isDigit := func(c byte) bool { return c >= '0' && c <= '9' }
+	end := 0
+	for end < len(body) && isDigit(body[end]) {
+		end++
 	}
-	binary := false
-	if p, ok := binarySuffixes[suffix]; ok {
-		if v >= maxQuantity>>p {
-			return Quantity{}, false
+	digits := end
+	if end < len(body) && body[end] == '.' {
+		end++
+		for end < len(body) && isDigit(body[end]) {
+			end++
+			digits++
 		}
-		v <<= p
-		binary = true
-	} else if p, ok := decimalSuffixes[suffix]; ok && p >= 0 && p <= 9 {
-		for range p {
-			if v > maxQuantity/10 {
-				return Quantity{}, false
-			}
-			v *= 10
-		}
-	} else if kind == kindCPU && suffix == "m" {
-		return Quantity{Value: v, Text: FormatCPU(v)}, true
-	} else {
-		return Quantity{}, false
 	}
-	if kind == kindCPU {
-		if v > maxQuantity/1000 {
-			return Quantity{}, false
-		}
-		return Quantity{Value: v * 1000, Text: FormatCPU(v * 1000)}, true
+	if digits == 0 || end > 40 {
+		return false, "", "", false
 	}
-	return Quantity{Value: v, Text: formatBytes(v, binary)}, true
+	return negative, body[:end], body[end:], true
+}
+
+// applySuffix multiplies value by what suffix stands for: a binary suffix
+// (binary is then true), a decimal suffix, or an exponent such as "e3".
+func applySuffix(value *big.Rat, suffix, field, s string, kind quantityKind) (binary bool, err error) {
+	if power, ok := binarySuffixes[suffix]; ok {
+		value.Mul(value, new(big.Rat).SetInt(new(big.Int).Lsh(big.NewInt(1), power)))
+		return true, nil
+	}
+	if power, ok := decimalSuffixes[suffix]; ok {
+		value.Mul(value, pow10(power))
+		return false, nil
+	}
+	if len(suffix) >= 2 && (suffix[0] == 'e' || suffix[0] == 'E') {
+		exponent, err := strconv.Atoi(suffix[1:])
+		if err != nil || exponent < -30 || exponent > 30 || strings.HasPrefix(suffix[1:], "+-") {
+			return false, notAQuantity(field, s, kind)
+		}
+		value.Mul(value, pow10(exponent))
+		return false, nil
+	}
+	if kind == kindBytes {
+		if hint := suffixHint(suffix); hint != "" {
+			return false, inputErr(field, "%s is %q: %s; %s", field, s, hint, acceptedForms[kind])
+		}
+	}
+	return false, notAQuantity(field, s, kind)
+}
+
+func notAQuantity(field, s string, kind quantityKind) error {
+	return inputErr(field, "%s is %q, which is not a Kubernetes %s quantity; %s", field, s, kindNoun[kind], acceptedForms[kind])
+}
+
+// finerThanUnit explains a value finer than the unit: a fraction of a
+// millicore, of a byte, or of one.
+func finerThanUnit(field, s, suffix string, kind quantityKind) error {
+	switch kind {
+	case kindCPU:
+		return inputErr(field, "%s is %q, finer than one millicore; CPU quantities have millicore precision, %s", field, s, acceptedForms[kind])
+	case kindBytes:
+		if suffix == "m" || suffix == "u" || suffix == "n" {
+			return inputErr(field, "%s is %q: the suffix %q means thousandths (milli), not mega; write \"Mi\" (mebibytes) or \"M\" (megabytes)", field, s, suffix)
+		}
+		return inputErr(field, "%s is %q, which is not a whole number of bytes; %s", field, s, acceptedForms[kind])
+	}
+	return inputErr(field, "%s is %q, which is not a whole number; %s", field, s, acceptedForms[kind])
 }
 
 // suffixHint explains common unit mistakes in byte quantities.
@@ -261,10 +232,10 @@ func abs(v int) int {
 	return v
 }
 
-// FormatCPU writes millicores the way Kubernetes canonicalises CPU: whole
+// formatCPU writes millicores the way Kubernetes canonicalises CPU: whole
 // cores as a plain number ("1", "2"), anything else in millicores ("500m",
 // "1500m").
-func FormatCPU(millicores int64) string {
+func formatCPU(millicores int64) string {
 	if millicores != 0 && millicores%1000 == 0 {
 		return strconv.FormatInt(millicores/1000, 10)
 	}
@@ -274,10 +245,10 @@ func FormatCPU(millicores int64) string {
 	return strconv.FormatInt(millicores, 10) + "m"
 }
 
-// FormatBytes writes a byte count the way Kubernetes canonicalises a quantity
+// formatBinaryBytes writes a byte count the way Kubernetes canonicalises a quantity
 // written with a binary suffix: the largest binary suffix that divides it
 // exactly ("1Gi", "574Mi", "1536Ki"), or plain bytes.
-func FormatBytes(bytes int64) string { return formatBytes(bytes, true) }
+func formatBinaryBytes(bytes int64) string { return formatBytes(bytes, true) }
 
 // formatBytes keeps the suffix family the user wrote, as Kubernetes does:
 // binary input gets the largest exact binary suffix, decimal or plain input the
@@ -308,9 +279,9 @@ func formatBytes(v int64, binary bool) string {
 	return strconv.FormatInt(v, 10)
 }
 
-// Percentage is an eviction threshold written as a share of capacity ("10%").
+// percentage is an eviction threshold written as a share of capacity ("10%").
 // Hundredths is the percentage x 100, so "7.5%" is 750.
-type Percentage struct {
+type percentage struct {
 	Hundredths int64
 	Text       string
 }
@@ -318,18 +289,18 @@ type Percentage struct {
 // parsePercentage accepts what Karpenter's EC2NodeClass validation accepts for
 // a percentage eviction threshold: 0 to 100 with at most two decimals, then
 // "%". It returns ok=false when s does not end in "%".
-func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
+func parsePercentage(field, s string) (p percentage, ok bool, err error) {
 	num, found := strings.CutSuffix(s, "%")
 	if !found {
-		return Percentage{}, false, nil
+		return percentage{}, false, nil
 	}
 	bad := inputErr(field, "%s is %q; a percentage threshold is a number from 0 to 100 with at most two decimals, such as \"10%%\" or \"7.5%%\"", field, s)
 	whole, frac, hasFrac := strings.Cut(num, ".")
 	if whole == "" || len(whole) > 3 || strings.Trim(whole, "0123456789") != "" {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
 	if hasFrac && (frac == "" || len(frac) > 2 || strings.Trim(frac, "0123456789") != "") {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	f := int64(0)
@@ -341,14 +312,15 @@ func parsePercentage(field, s string) (p Percentage, ok bool, err error) {
 	}
 	h := w*100 + f
 	if h > 100*100 {
-		return Percentage{}, true, bad
+		return percentage{}, true, bad
 	}
-	return Percentage{Hundredths: h, Text: s}, true, nil
+	return percentage{Hundredths: h, Text: s}, true, nil
 }
 
-func ceilDiv(a, b int64) int64 {
+// ceilDiv is a / b rounded up (towards +infinity), for b > 0.
+func ceilDiv[T ~int | ~int64](a, b T) T {
 	if a <= 0 {
-		return a / b
+		return a / b // Go truncates towards zero, which rounds a negative quotient up
 	}
 	return (a + b - 1) / b
 }

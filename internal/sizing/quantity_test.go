@@ -27,7 +27,7 @@ func TestParseCPU(t *testing.T) {
 		{"-0", 0, "0"},
 	}
 	for _, tt := range tests {
-		q, err := ParseCPU("kube_reserved.cpu", tt.in)
+		q, err := parseCPU("kube_reserved.cpu", tt.in)
 		if err != nil {
 			t.Errorf("ParseCPU(%q): %v", tt.in, err)
 			continue
@@ -59,7 +59,7 @@ func TestParseBytes(t *testing.T) {
 		{"1Ei", 1 << 60, "1Ei"},
 	}
 	for _, tt := range tests {
-		q, err := ParseBytes("kube_reserved.memory", tt.in)
+		q, err := parseBytes("kube_reserved.memory", tt.in)
 		if err != nil {
 			t.Errorf("ParseBytes(%q): %v", tt.in, err)
 			continue
@@ -96,9 +96,9 @@ func TestParseQuantityErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var err error
 			if tt.cpu {
-				_, err = ParseCPU(tt.field, tt.in)
+				_, err = parseCPU(tt.field, tt.in)
 			} else {
-				_, err = ParseBytes(tt.field, tt.in)
+				_, err = parseBytes(tt.field, tt.in)
 			}
 			var ie *InputError
 			if !errors.As(err, &ie) {
@@ -118,16 +118,16 @@ func TestParseQuantityErrors(t *testing.T) {
 
 func TestFormat(t *testing.T) {
 	for in, want := range map[int64]string{0: "0", 70: "70m", 1000: "1", 1190: "1190m", 4000: "4"} {
-		if got := FormatCPU(in); got != want {
+		if got := formatCPU(in); got != want {
 			t.Errorf("FormatCPU(%d) = %q, want %q", in, got, want)
 		}
 	}
 	for in, want := range map[int64]string{0: "0", 1 << 30: "1Gi", 574 << 20: "574Mi", 1000: "1000", 2048: "2Ki"} {
-		if got := FormatBytes(in); got != want {
+		if got := formatBinaryBytes(in); got != want {
 			t.Errorf("FormatBytes(%d) = %q, want %q", in, got, want)
 		}
 	}
-	if q := MebiBytes(2048); q.Text != "2048Mi" || q.Value != 2<<30 {
+	if q := mebiBytes(2048); q.Text != "2048Mi" || q.Value != 2<<30 {
 		t.Errorf("MebiBytes(2048) = %+v (computed values keep nodeadm's Mi form)", q)
 	}
 }
@@ -173,13 +173,13 @@ func TestClusterDNSIP(t *testing.T) {
 
 func TestParseLargeDecimalSuffixes(t *testing.T) {
 	// 15 digits with G would overflow int64 in a naive fast path.
-	if _, err := ParseBytes("f", "999999999999999G"); err == nil || !strings.Contains(err.Error(), "too large") {
+	if _, err := parseBytes("f", "999999999999999G"); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("999999999999999G: %v", err)
 	}
-	if q, err := ParseBytes("f", "1000000000G"); err != nil || q.Value != 1e18 || q.Text != "1E" {
+	if q, err := parseBytes("f", "1000000000G"); err != nil || q.Value != 1e18 || q.Text != "1E" {
 		t.Errorf("1000000000G = %+v, %v", q, err)
 	}
-	if q, err := ParseCPU("f", "9999999999999999"); err == nil {
+	if q, err := parseCPU("f", "9999999999999999"); err == nil {
 		t.Errorf("huge CPU accepted: %+v", q)
 	}
 }
@@ -210,4 +210,17 @@ func FuzzParseQuantity(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCeilDiv(t *testing.T) {
+	for _, tt := range []struct{ a, b, want int }{
+		{0, 16, 0}, {1, 16, 1}, {16, 16, 1}, {17, 16, 2}, {-1, 16, 0}, {-16, 16, -1}, {-27, 16, -1}, {-33, 16, -2},
+	} {
+		if got := ceilDiv(tt.a, tt.b); got != tt.want {
+			t.Errorf("ceilDiv(%d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+		if got := ceilDiv(int64(tt.a), int64(tt.b)); got != int64(tt.want) {
+			t.Errorf("ceilDiv(int64 %d, %d) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
 }

@@ -39,17 +39,17 @@ func DefaultKubeReservedBasis(amiFamily string) string {
 
 // Defaults of the node resource inputs.
 const (
-	DefaultRootVolumeGiB           = 20    // Karpenter's and the EKS AMIs' default volume size
-	DefaultVMMemoryOverheadPercent = 0.075 // Karpenter's VM_MEMORY_OVERHEAD_PERCENT
-	DefaultAttachedENIs            = 1
-	// Arm64MemoryReserveMiB is the CMA memory Karpenter subtracts on Graviton.
-	Arm64MemoryReserveMiB = 64
-	// KubeReservedMemoryPerPodMiB and KubeReservedMemoryBaseMiB are the
+	defaultRootVolumeGiB           = 20    // Karpenter's and the EKS AMIs' default volume size
+	defaultVMMemoryOverheadPercent = 0.075 // Karpenter's VM_MEMORY_OVERHEAD_PERCENT
+	defaultAttachedENIs            = 1
+	// arm64MemoryReserveMiB is the CMA memory Karpenter subtracts on Graviton.
+	arm64MemoryReserveMiB = 64
+	// kubeReservedMemoryPerPodMiB and kubeReservedMemoryBaseMiB are the
 	// 11 x pods + 255 MiB of nodeadm, bootstrap.sh, Bottlerocket and Karpenter.
-	KubeReservedMemoryPerPodMiB = 11
-	KubeReservedMemoryBaseMiB   = 255
-	// KubeReservedEphemeralGiB is the kube-reserved ephemeral-storage they all use.
-	KubeReservedEphemeralGiB = 1
+	kubeReservedMemoryPerPodMiB = 11
+	kubeReservedMemoryBaseMiB   = 255
+	// kubeReservedEphemeralGiB is the kube-reserved ephemeral-storage they all use.
+	kubeReservedEphemeralGiB = 1
 	maxRootVolumeGiB         = 65536 // the EBS maximum, 64 TiB
 )
 
@@ -59,11 +59,11 @@ const (
 	FieldMaxPods                   = "max_pods"
 	FieldKubeReservedBasis         = "kube_reserved_basis"
 	FieldKubeReserved              = "kube_reserved"
-	FieldSystemReserved            = "system_reserved"
-	FieldRootVolumeSize            = "root_volume_size"
-	FieldVMMemoryOverheadPercent   = "vm_memory_overhead_percent"
-	FieldExtraEBSVolumes           = "extra_ebs_volumes"
-	FieldAttachedNetworkInterfaces = "attached_network_interfaces"
+	fieldSystemReserved            = "system_reserved"
+	fieldRootVolumeSize            = "root_volume_size"
+	fieldVMMemoryOverheadPercent   = "vm_memory_overhead_percent"
+	fieldExtraEBSVolumes           = "extra_ebs_volumes"
+	fieldAttachedNetworkInterfaces = "attached_network_interfaces"
 )
 
 // ReservedInput is a kube_reserved or system_reserved override: Kubernetes
@@ -155,7 +155,7 @@ type NodeResourcesResult struct {
 	EvictionHard map[string]string
 	// EvictionHardOverridden is true when the user gave eviction_hard, so node
 	// configurations must write the map (the AMIs' defaults are the same as
-	// DefaultEvictionHard otherwise).
+	// defaultEvictionHard otherwise).
 	EvictionHardOverridden bool
 	// Capacity and Allocatable follow Karpenter's model; allocatable memory and
 	// storage are rounded down to whole MiB.
@@ -169,12 +169,12 @@ type NodeResourcesResult struct {
 	KarpenterReservedENIs int
 }
 
-// KubeReservedCPUMillicores is the CPU nodeadm, bootstrap.sh, Bottlerocket and
+// kubeReservedCPUMillicores is the CPU nodeadm, bootstrap.sh, Bottlerocket and
 // Karpenter reserve for kubelet and the container runtime: 6% of the first
 // core, 1% of the second, 0.5% of the third and fourth, 0.25% of every further
 // core, each band truncated to whole millicores. Integer arithmetic, as in
 // nodeadm (basis points of millicores), so no float rounding can creep in.
-func KubeReservedCPUMillicores(vcpus int) int64 {
+func kubeReservedCPUMillicores(vcpus int) int64 {
 	total := int64(vcpus) * 1000
 	var reserved int64
 	for _, band := range []struct{ start, end, basisPoints int64 }{
@@ -190,29 +190,29 @@ func KubeReservedCPUMillicores(vcpus int) int64 {
 	return reserved
 }
 
-// KubeReservedMemoryMiB is 11 x pods + 255 MiB.
-func KubeReservedMemoryMiB(pods int) int64 {
-	return KubeReservedMemoryPerPodMiB*int64(pods) + KubeReservedMemoryBaseMiB
+// kubeReservedMemoryMiB is 11 x pods + 255 MiB.
+func kubeReservedMemoryMiB(pods int) int64 {
+	return kubeReservedMemoryPerPodMiB*int64(pods) + kubeReservedMemoryBaseMiB
 }
 
-// CapacityMemoryMiB is the memory Karpenter expects kubelet to report for an
+// capacityMemoryMiB is the memory Karpenter expects kubelet to report for an
 // instance: memory MiB, minus 64 MiB on arm64, minus ceil(overhead x that).
 // The float expression mirrors Karpenter's (bytes x percent / 1024 / 1024) so
 // the rounding matches it exactly.
-func CapacityMemoryMiB(memoryMiB int, arch string, overhead float64) int64 {
+func capacityMemoryMiB(memoryMiB int, arch string, overhead float64) int64 {
 	mib := int64(memoryMiB)
 	if arch == "arm64" {
-		mib -= Arm64MemoryReserveMiB
+		mib -= arm64MemoryReserveMiB
 	}
 	return mib - int64(math.Ceil(float64(mib*mebi)*overhead/1024/1024))
 }
 
-// EBSVolumeLimit mirrors the EBS CSI driver's volume attach limit for a node:
+// ebsVolumeLimit mirrors the EBS CSI driver's volume attach limit for a node:
 // the type's attachment limit, minus the root volume and the extra volumes
 // attached at boot, and for types whose limit is shared with ENIs, minus the
 // ENIs beyond the first; never below 1. It returns 0 when the instance's limit
 // is unknown.
-func EBSVolumeLimit(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
+func ebsVolumeLimit(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
 	if inst.EBSMaxAttachments <= 0 {
 		return 0
 	}
@@ -227,13 +227,13 @@ func ebsRaw(inst ec2data.Instance, extraVolumes, attachedENIs int) int {
 	return limit
 }
 
-// KarpenterReservedENIs is the RESERVED_ENIS value that makes Karpenter's
+// karpenterReservedENIs is the RESERVED_ENIS value that makes Karpenter's
 // ENI-limited pods count (ENIs - RESERVED_ENIS) x (IPv4 per ENI - 1) + 2 match
 // these settings: one for custom networking (the primary ENI stays in the node
 // subnet), one for the trunk ENI of security groups for pods, plus
 // reserved_enis. max_eni is left out: RESERVED_ENIS is one number for every
 // instance type, while max_eni's effect depends on the type.
-func KarpenterReservedENIs(n Networking) int {
+func karpenterReservedENIs(n Networking) int {
 	k := n.ReservedENIs
 	if n.CustomNetworking {
 		k++
@@ -247,7 +247,7 @@ func KarpenterReservedENIs(n Networking) int {
 // NodeResources answers "what must kubelet be told, and what is left for my
 // pods" for one instance type:
 //
-//   - kube-reserved: CPU by KubeReservedCPUMillicores, memory 11 x P + 255 MiB
+//   - kube-reserved: CPU by kubeReservedCPUMillicores, memory 11 x P + 255 MiB
 //     (P by kube_reserved_basis), ephemeral-storage 1Gi, each replaceable;
 //   - eviction thresholds: memory.available 100Mi, nodefs.available 10%,
 //     nodefs.inodesFree 5%, merged with the overrides;
@@ -259,196 +259,251 @@ func KarpenterReservedENIs(n Networking) int {
 // for al2023 (m5.4xlarge: 11 x 234 + 255 = 2829Mi, though max pods is 110),
 // bootstrap.sh for al2, Bottlerocket for bottlerocket.
 func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error) {
-	var res NodeResourcesResult
-	var warns []Warning
-	inst := in.Instance
-
-	res.AMIFamily = or(in.AMIFamily, AMIFamilyAL2023)
-	if err := oneOf(FieldAMIFamily, res.AMIFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
-		return res, nil, err
-	}
-	res.KubeReservedBasis = or(in.KubeReservedBasis, DefaultKubeReservedBasis(res.AMIFamily))
-	if err := oneOf(FieldKubeReservedBasis, res.KubeReservedBasis, BasisMaxPods, BasisENI); err != nil {
-		return res, nil, err
-	}
-	if err := checkMaxPodsExpression(in, res.AMIFamily, in.KubeReservedBasis); err != nil {
-		return res, nil, err
-	}
-	// On a managed node group without a custom AMI EKS's max pods overrides the
-	// user's (launchpath.go), except on Bottlerocket, where the launch template
-	// page says settings.kubernetes.max-pods in the user data is applied.
-	managed := in.Networking.LaunchPath == LaunchManaged && res.AMIFamily != AMIFamilyBottlerocket
-	if in.MaxPodsExpression != nil && !managed {
-		// nodeadm reserves kube-reserved memory for the expression's result.
-		res.KubeReservedBasis = BasisMaxPods
-	}
-	net, err := in.Networking.Validate()
+	settings, err := checkNodeResources(in)
 	if err != nil {
-		return res, nil, err
+		return NodeResourcesResult{}, nil, err
 	}
-	if net.OS == OSWindows {
-		return res, nil, inputErr(FieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", res.AMIFamily, amiFamilyName(res.AMIFamily))
-	}
-	if in.MaxPods != nil && *in.MaxPods < 1 {
-		return res, nil, inputErr(FieldMaxPods, "max_pods is %d; it must be at least 1, or left unset to use the computed max pods", *in.MaxPods)
-	}
-	rootGiB := DefaultRootVolumeGiB
-	if in.RootVolumeGiB != nil {
-		rootGiB = *in.RootVolumeGiB
-		if rootGiB < 1 || rootGiB > maxRootVolumeGiB {
-			return res, nil, inputErr(FieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", rootGiB, maxRootVolumeGiB)
-		}
-	}
-	overhead := DefaultVMMemoryOverheadPercent
-	if in.VMMemoryOverheadPercent != nil {
-		overhead = *in.VMMemoryOverheadPercent
-		if math.IsNaN(overhead) || overhead < 0 || overhead >= 1 {
-			return res, nil, inputErr(FieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
-		}
-	}
-	if in.ExtraEBSVolumes < 0 {
-		return res, nil, inputErr(FieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
-	}
-	attached := DefaultAttachedENIs
-	if in.AttachedNetworkInterfaces != nil {
-		attached = *in.AttachedNetworkInterfaces
-		if attached < 1 {
-			return res, nil, inputErr(FieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
-		}
-		if inst.TotalENIs > 0 && attached > inst.TotalENIs {
-			return res, nil, inputErr(FieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
-		}
-	}
-	kubeOverride, err := parseReserved(FieldKubeReserved, in.KubeReserved)
+	computed, warns, err := maxPodsResolved(in.Instance, settings.net)
 	if err != nil {
-		return res, nil, err
+		return NodeResourcesResult{}, nil, err
 	}
-	res.KubeReservedOverrides = kubeOverride
-	res.SystemReserved, err = parseReserved(FieldSystemReserved, in.SystemReserved)
-	if err != nil {
-		return res, nil, err
+	res := NodeResourcesResult{
+		AMIFamily:         settings.amiFamily,
+		KubeReservedBasis: settings.basis,
+		Computed:          computed,
+		MaxPods:           computed.MaxPods,
+		SystemReserved:    settings.systemReserved,
+		// The kube_reserved entries given: the only ones a NodeConfig with a
+		// maxPodsExpression writes (nodeadm computes the rest on each node).
+		KubeReservedOverrides: settings.kubeOverride,
 	}
-	eviction, err := resolveEvictionHard(in.EvictionHard)
-	if err != nil {
-		return res, nil, err
-	}
-
-	if !inst.HasVCPUs() {
-		if inst.Custom {
-			return res, nil, inputErr(FieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
-		}
-		return res, nil, inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
-	}
-	if !inst.HasMemory() {
-		if inst.Custom {
-			return res, nil, inputErr(FieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
-		}
-		return res, nil, inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
-	}
-
-	mp, mpWarns, err := maxPodsResolved(inst, net)
-	if err != nil {
-		return res, nil, err
-	}
-	warns = append(warns, mpWarns...)
-	res.Computed = mp
-	res.MaxPods = mp.MaxPods
+	managed := managedOverridesUser(in, settings.amiFamily)
 	if managed {
-		// EKS writes max pods over the user's (launchpath.go).
-		for _, ign := range []struct {
-			set         bool
-			field, what string
-		}{
-			{in.MaxPods != nil, FieldMaxPods, "max_pods"},
-			{in.MaxPodsExpression != nil, FieldMaxPodsExpression, "max_pods_expression (maxPodsExpression)"},
-		} {
-			if ign.set {
-				warns = append(warns, Warning{
-					Field:   ign.field,
-					Summary: ign.what + " is ignored on a managed node group",
-					Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods (%d for %s) into the node's user data, and it takes precedence over any other maxPods configuration, maxPodsExpression included (EKS User Guide, \"How maxPods is determined\"). max_pods, kube-reserved and allocatable here use EKS's value. Use launch_path = %q (a launch template with a custom AMI) to set your own.",
-						LaunchManaged, mp.MaxPods, instName(inst), LaunchManagedCustomAMI),
-				})
-			}
-		}
+		warns = append(warns, managedIgnoresUser(in, computed)...)
 	}
 	if in.MaxPods != nil && !managed {
 		res.MaxPods = *in.MaxPods
-		if res.MaxPods > mp.MaxPodsUncapped {
-			warns = append(warns, Warning{
-				Field:   FieldMaxPods,
-				Summary: "max_pods is more than the pod IPs this node can get",
-				Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
-					res.MaxPods, instName(inst), mp.MaxPodsUncapped, mp.Formula),
-			})
-		}
+		warns = append(warns, maxPodsAbovePodIPs(in.Instance, res.MaxPods, computed)...)
 	}
 	if in.MaxPodsExpression != nil && !managed {
-		v, w, err := nodeadmMaxPodsForNode(inst, *in.MaxPodsExpression, in.Networking)
+		nodeadmMaxPods, nodeadmWarns, err := nodeadmMaxPodsForNode(in.Instance, *in.MaxPodsExpression, in.Networking)
 		if err != nil {
-			return res, nil, err
+			return NodeResourcesResult{}, nil, err
 		}
-		warns = append(warns, w...)
-		res.MaxPods, res.MaxPodsExpression = v, *in.MaxPodsExpression
+		warns = append(warns, nodeadmWarns...)
+		res.MaxPods, res.MaxPodsExpression = nodeadmMaxPods, *in.MaxPodsExpression
 	}
+	warns = append(warns, res.setKubeReserved(in.Instance, settings)...)
+	res.EvictionHard = make(map[string]string, len(settings.eviction))
+	for signal, limit := range settings.eviction {
+		res.EvictionHard[signal] = limit.Text()
+	}
+	res.EvictionHardOverridden = len(in.EvictionHard) > 0
+	warns = append(warns, res.setCapacityAndAllocatable(in, settings)...)
+	res.EBSVolumeLimit = ebsVolumeLimit(in.Instance, in.ExtraEBSVolumes, settings.attachedENIs)
+	warns = append(warns, noEBSSlotLeft(in.Instance, in.ExtraEBSVolumes, settings.attachedENIs)...)
+	res.KarpenterReservedENIs = karpenterReservedENIs(settings.net.Networking)
+	return res, warns, nil
+}
 
-	// Kube-reserved, mirroring nodeadm: cpu from the vCPU count, memory from
-	// a pods count, ephemeral-storage 1Gi; each override replaces its value
-	// (Karpenter's kubeReserved merges the same way).
+// nodeResourceSettings is a NodeResourcesInput checked, with its defaults
+// filled in and its quantities parsed.
+type nodeResourceSettings struct {
+	amiFamily, basis string
+	net              Resolved
+	rootGiB          int
+	memoryOverhead   float64
+	attachedENIs     int
+	kubeOverride     Reserved
+	systemReserved   Reserved
+	eviction         map[string]threshold
+}
+
+// checkNodeResources checks every input in the order a user reads them, then
+// that the instance's vCPUs and memory are known.
+func checkNodeResources(in NodeResourcesInput) (nodeResourceSettings, error) {
+	settings, err := checkNodeResourceChoices(in)
+	if err != nil {
+		return settings, err
+	}
+	if err := settings.checkAmounts(in); err != nil {
+		return settings, err
+	}
+	if settings.kubeOverride, err = parseReserved(FieldKubeReserved, in.KubeReserved); err != nil {
+		return settings, err
+	}
+	if settings.systemReserved, err = parseReserved(fieldSystemReserved, in.SystemReserved); err != nil {
+		return settings, err
+	}
+	if settings.eviction, err = resolveEvictionHard(in.EvictionHard); err != nil {
+		return settings, err
+	}
+	return settings, requireVCPUsAndMemory(in.Instance)
+}
+
+// checkNodeResourceChoices checks the enumerated inputs: AMI family,
+// kube-reserved basis and the networking settings.
+func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, error) {
+	settings := nodeResourceSettings{
+		amiFamily: or(in.AMIFamily, AMIFamilyAL2023),
+	}
+	settings.basis = or(in.KubeReservedBasis, DefaultKubeReservedBasis(settings.amiFamily))
+	if err := oneOf(FieldAMIFamily, settings.amiFamily, AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket); err != nil {
+		return settings, err
+	}
+	if err := oneOf(FieldKubeReservedBasis, settings.basis, BasisMaxPods, BasisENI); err != nil {
+		return settings, err
+	}
+	if err := checkMaxPodsExpression(in, settings.amiFamily, in.KubeReservedBasis); err != nil {
+		return settings, err
+	}
+	if in.MaxPodsExpression != nil && !managedOverridesUser(in, settings.amiFamily) {
+		// nodeadm reserves kube-reserved memory for the expression's result.
+		settings.basis = BasisMaxPods
+	}
+	var err error
+	if settings.net, err = in.Networking.Validate(); err != nil {
+		return settings, err
+	}
+	if settings.net.OS == osWindows {
+		return settings, inputErr(fieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", settings.amiFamily, amiFamilyName(settings.amiFamily))
+	}
+	return settings, nil
+}
+
+// checkAmounts checks the numeric inputs and fills in their defaults.
+func (settings *nodeResourceSettings) checkAmounts(in NodeResourcesInput) error {
+	if in.MaxPods != nil && *in.MaxPods < 1 {
+		return inputErr(FieldMaxPods, "max_pods is %d; it must be at least 1, or left unset to use the computed max pods", *in.MaxPods)
+	}
+	settings.rootGiB = defaultRootVolumeGiB
+	if in.RootVolumeGiB != nil {
+		settings.rootGiB = *in.RootVolumeGiB
+		if settings.rootGiB < 1 || settings.rootGiB > maxRootVolumeGiB {
+			return inputErr(fieldRootVolumeSize, "root_volume_size is %d; it must be between 1 and %d GiB (the EBS volume kubelet's nodefs is on)", settings.rootGiB, maxRootVolumeGiB)
+		}
+	}
+	settings.memoryOverhead = defaultVMMemoryOverheadPercent
+	if in.VMMemoryOverheadPercent != nil {
+		settings.memoryOverhead = *in.VMMemoryOverheadPercent
+		if overhead := settings.memoryOverhead; math.IsNaN(overhead) || overhead < 0 || overhead >= 1 {
+			return inputErr(fieldVMMemoryOverheadPercent, "vm_memory_overhead_percent is %v; it is a fraction from 0 up to (not including) 1, such as 0.075 for 7.5%% (Karpenter's VM_MEMORY_OVERHEAD_PERCENT)", overhead)
+		}
+	}
+	if in.ExtraEBSVolumes < 0 {
+		return inputErr(fieldExtraEBSVolumes, "extra_ebs_volumes is %d; it must be 0 or more (EBS volumes attached at boot besides the root volume)", in.ExtraEBSVolumes)
+	}
+	settings.attachedENIs = defaultAttachedENIs
+	if in.AttachedNetworkInterfaces != nil {
+		settings.attachedENIs = *in.AttachedNetworkInterfaces
+		return checkAttachedENIs(in.Instance, settings.attachedENIs)
+	}
+	return nil
+}
+
+func checkAttachedENIs(inst ec2data.Instance, attached int) error {
+	if attached < 1 {
+		return inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d; it must be at least 1 (the primary ENI)", attached)
+	}
+	if inst.TotalENIs > 0 && attached > inst.TotalENIs {
+		return inputErr(fieldAttachedNetworkInterfaces, "attached_network_interfaces is %d, but %s takes at most %d ENIs", attached, instName(inst), inst.TotalENIs)
+	}
+	return nil
+}
+
+// requireVCPUsAndMemory: kube-reserved CPU and allocatable need the vCPU
+// count, allocatable memory the memory size.
+func requireVCPUsAndMemory(inst ec2data.Instance) error {
+	if !inst.HasVCPUs() {
+		if inst.Custom {
+			return inputErr(fieldInstanceVCPUs, "node resources need the vCPU count; give instance.vcpus")
+		}
+		return inputErr(FieldInstanceType, "the vCPU count of %s is unknown to the embedded instance table, so kube-reserved CPU and allocatable cannot be computed; pick another type or describe it with the instance object", inst.Name)
+	}
+	if !inst.HasMemory() {
+		if inst.Custom {
+			return inputErr(fieldInstanceMemorySize, "node resources need the memory size; give instance.memory_size (MiB, memory_size of data.aws_ec2_instance_type)")
+		}
+		return inputErr(FieldInstanceType, "the memory size of %s is unknown to the embedded instance table, so allocatable memory cannot be computed; pick another type", inst.Name)
+	}
+	return nil
+}
+
+// maxPodsAbovePodIPs warns when the max_pods given is more than the pods the
+// node's ENIs can give addresses to.
+func maxPodsAbovePodIPs(inst ec2data.Instance, maxPods int, computed MaxPodsResult) []Warning {
+	if maxPods <= computed.MaxPodsUncapped {
+		return nil
+	}
+	return []Warning{{
+		Field:   FieldMaxPods,
+		Summary: "max_pods is more than the pod IPs this node can get",
+		Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
+			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula),
+	}}
+}
+
+// setKubeReserved fills kube-reserved, mirroring nodeadm: cpu from the vCPU
+// count, memory from a pods count, ephemeral-storage 1Gi; each override
+// replaces its value (Karpenter's kubeReserved merges the same way).
+func (res *NodeResourcesResult) setKubeReserved(inst ec2data.Instance, settings nodeResourceSettings) []Warning {
+	var warns []Warning
 	res.KubeReservedPods = res.MaxPods
 	if res.KubeReservedBasis == BasisENI {
-		res.KubeReservedPods = mp.ENIMaxPods
-		if !kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
+		res.KubeReservedPods = res.Computed.ENIMaxPods
+		if !settings.kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
 			warns = append(warns, Warning{
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
 				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" (the default for AL2023 and AL2) reserves 11 x %d + 255 = %d MiB (eni_max_pods %d, as nodeadm, AL2 bootstrap.sh and Karpenter on those AMIs do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
-					res.KubeReservedPods, KubeReservedMemoryMiB(res.KubeReservedPods), mp.ENIMaxPods, res.MaxPods, KubeReservedMemoryMiB(res.MaxPods)),
+					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), res.Computed.ENIMaxPods, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}
 	}
 	res.KubeReserved = Reserved{
-		CPU:              MilliCPU(KubeReservedCPUMillicores(inst.VCPUs)),
-		Memory:           MebiBytes(KubeReservedMemoryMiB(res.KubeReservedPods)),
-		EphemeralStorage: GibiBytes(KubeReservedEphemeralGiB),
+		CPU:              milliCPU(kubeReservedCPUMillicores(inst.VCPUs)),
+		Memory:           mebiBytes(kubeReservedMemoryMiB(res.KubeReservedPods)),
+		EphemeralStorage: gibiBytes(kubeReservedEphemeralGiB),
 	}
-	if kubeOverride.CPU.IsSet() {
-		res.KubeReserved.CPU = kubeOverride.CPU
+	override := settings.kubeOverride
+	if override.CPU.IsSet() {
+		res.KubeReserved.CPU = override.CPU
 	}
-	if kubeOverride.Memory.IsSet() {
-		res.KubeReserved.Memory = kubeOverride.Memory
+	if override.Memory.IsSet() {
+		res.KubeReserved.Memory = override.Memory
 	}
-	if kubeOverride.EphemeralStorage.IsSet() {
-		res.KubeReserved.EphemeralStorage = kubeOverride.EphemeralStorage
+	if override.EphemeralStorage.IsSet() {
+		res.KubeReserved.EphemeralStorage = override.EphemeralStorage
 	}
 	res.KubeReservedCPUMillicores = res.KubeReserved.CPU.Value
 	res.KubeReservedMemoryMiB = res.KubeReserved.Memory.MiB()
+	return warns
+}
 
-	res.EvictionHard = make(map[string]string, len(eviction))
-	for k, t := range eviction {
-		res.EvictionHard[k] = t.Text()
-	}
-	res.EvictionHardOverridden = len(in.EvictionHard) > 0
-
-	// Capacity and allocatable, Karpenter's model.
-	capMemMiB := CapacityMemoryMiB(inst.MemoryMiB, inst.Arch, overhead)
+// setCapacityAndAllocatable fills capacity and allocatable as Karpenter
+// models them. kubelet clamps a negative allocatable to zero; so do we,
+// loudly.
+func (res *NodeResourcesResult) setCapacityAndAllocatable(in NodeResourcesInput, settings nodeResourceSettings) []Warning {
+	inst := in.Instance
+	capacityMemMiB := capacityMemoryMiB(inst.MemoryMiB, inst.Arch, settings.memoryOverhead)
 	res.Capacity = NodeAmounts{
 		CPUMillicores:       int64(inst.VCPUs) * 1000,
-		MemoryMiB:           capMemMiB,
-		EphemeralStorageMiB: int64(rootGiB) * 1024,
+		MemoryMiB:           capacityMemMiB,
+		EphemeralStorageMiB: int64(settings.rootGiB) * 1024,
 		Pods:                res.MaxPods,
 	}
-	capMem := capMemMiB * mebi
-	capStorage := int64(rootGiB) * gibi
-	sys := res.SystemReserved
-	allocCPU := res.Capacity.CPUMillicores - res.KubeReserved.CPU.Value - sys.CPU.Value
-	allocMem := capMem - res.KubeReserved.Memory.Value - sys.Memory.Value - eviction[SignalMemoryAvailable].Of(capMem)
-	allocStorage := capStorage - eviction[SignalNodeFSAvailable].Of(capStorage) - res.KubeReserved.EphemeralStorage.Value - sys.EphemeralStorage.Value
-	clamp := func(v int64, resource, unit string, capacity int64) int64 {
-		if v >= 0 {
-			return v
+	capacityMem := capacityMemMiB * mebi
+	capacityStorage := int64(settings.rootGiB) * gibi
+	kube, system := res.KubeReserved, res.SystemReserved
+	allocatableCPU := res.Capacity.CPUMillicores - kube.CPU.Value - system.CPU.Value
+	allocatableMem := capacityMem - kube.Memory.Value - system.Memory.Value - settings.eviction[signalMemoryAvailable].Of(capacityMem)
+	allocatableStorage := capacityStorage - settings.eviction[signalNodeFSAvailable].Of(capacityStorage) - kube.EphemeralStorage.Value - system.EphemeralStorage.Value
+
+	var warns []Warning
+	clamp := func(value int64, resource, unit string, capacity int64) int64 {
+		if value >= 0 {
+			return value
 		}
-		// kubelet clamps a negative allocatable to zero; so do we, loudly.
 		warns = append(warns, Warning{
 			Field:   overrideField(in),
 			Summary: fmt.Sprintf("No allocatable %s is left", resource),
@@ -458,24 +513,27 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		return 0
 	}
 	res.Allocatable = NodeAmounts{
-		CPUMillicores:       clamp(allocCPU, "CPU", "millicores", res.Capacity.CPUMillicores),
-		MemoryMiB:           clamp(allocMem, "memory", "MiB", capMemMiB) / mebi,
-		EphemeralStorageMiB: clamp(allocStorage, "ephemeral storage", "MiB", res.Capacity.EphemeralStorageMiB) / mebi,
+		CPUMillicores:       clamp(allocatableCPU, "CPU", "millicores", res.Capacity.CPUMillicores),
+		MemoryMiB:           clamp(allocatableMem, "memory", "MiB", capacityMemMiB) / mebi,
+		EphemeralStorageMiB: clamp(allocatableStorage, "ephemeral storage", "MiB", res.Capacity.EphemeralStorageMiB) / mebi,
 		Pods:                res.MaxPods,
 	}
+	return warns
+}
 
-	res.EBSVolumeLimit = EBSVolumeLimit(inst, in.ExtraEBSVolumes, attached)
-	if inst.EBSMaxAttachments > 0 && ebsRaw(inst, in.ExtraEBSVolumes, attached) < 1 {
-		warns = append(warns, Warning{
-			Field:   FieldExtraEBSVolumes,
-			Summary: "No EBS attachment slot is left for persistent volumes",
-			Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
-				instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(in.ExtraEBSVolumes, "extra volume", "extra volumes"),
-				counted(attached, "attached ENI", "attached ENIs")),
-		})
+// noEBSSlotLeft warns when the root volume, extra volumes and ENIs take every
+// EBS attachment slot.
+func noEBSSlotLeft(inst ec2data.Instance, extraVolumes, attachedENIs int) []Warning {
+	if inst.EBSMaxAttachments <= 0 || ebsRaw(inst, extraVolumes, attachedENIs) >= 1 {
+		return nil
 	}
-	res.KarpenterReservedENIs = KarpenterReservedENIs(net.Networking)
-	return res, warns, nil
+	return []Warning{{
+		Field:   fieldExtraEBSVolumes,
+		Summary: "No EBS attachment slot is left for persistent volumes",
+		Detail: fmt.Sprintf("%s has %d %s EBS attachment slots; the root volume, %s and %s use them all. The EBS CSI driver still advertises 1, but attaching a volume will fail.",
+			instName(inst), inst.EBSMaxAttachments, inst.EBSAttachmentType, counted(extraVolumes, "extra volume", "extra volumes"),
+			counted(attachedENIs, "attached ENI", "attached ENIs")),
+	}}
 }
 
 // parseReserved parses a kube_reserved or system_reserved override.
@@ -483,17 +541,17 @@ func parseReserved(field string, in ReservedInput) (Reserved, error) {
 	var r Reserved
 	var err error
 	if in.CPU != nil {
-		if r.CPU, err = ParseCPU(field+".cpu", *in.CPU); err != nil {
+		if r.CPU, err = parseCPU(field+".cpu", *in.CPU); err != nil {
 			return r, err
 		}
 	}
 	if in.Memory != nil {
-		if r.Memory, err = ParseBytes(field+".memory", *in.Memory); err != nil {
+		if r.Memory, err = parseBytes(field+".memory", *in.Memory); err != nil {
 			return r, err
 		}
 	}
 	if in.EphemeralStorage != nil {
-		if r.EphemeralStorage, err = ParseBytes(field+".ephemeral_storage", *in.EphemeralStorage); err != nil {
+		if r.EphemeralStorage, err = parseBytes(field+".ephemeral_storage", *in.EphemeralStorage); err != nil {
 			return r, err
 		}
 	}
@@ -505,7 +563,7 @@ func parseReserved(field string, in ReservedInput) (Reserved, error) {
 func overrideField(in NodeResourcesInput) string {
 	switch {
 	case in.SystemReserved != ReservedInput{}:
-		return FieldSystemReserved
+		return fieldSystemReserved
 	case in.KubeReserved != ReservedInput{}:
 		return FieldKubeReserved
 	case len(in.EvictionHard) > 0:
@@ -531,4 +589,35 @@ func amiFamilyName(f string) string {
 		return "Bottlerocket"
 	}
 	return "Amazon Linux 2023"
+}
+
+// managedOverridesUser reports whether EKS's max pods replaces the user's
+// max_pods and maxPodsExpression: on a managed node group without a custom AMI
+// (launchpath.go), except on Bottlerocket, where the launch template page says
+// settings.kubernetes.max-pods in the user data is applied.
+func managedOverridesUser(in NodeResourcesInput, amiFamily string) bool {
+	return in.Networking.LaunchPath == launchManaged && amiFamily != AMIFamilyBottlerocket
+}
+
+// managedIgnoresUser warns about the user's max pods settings a managed node
+// group overrides.
+func managedIgnoresUser(in NodeResourcesInput, computed MaxPodsResult) []Warning {
+	var warns []Warning
+	for _, ignored := range []struct {
+		set         bool
+		field, what string
+	}{
+		{in.MaxPods != nil, FieldMaxPods, "max_pods"},
+		{in.MaxPodsExpression != nil, FieldMaxPodsExpression, "max_pods_expression (maxPodsExpression)"},
+	} {
+		if ignored.set {
+			warns = append(warns, Warning{
+				Field:   ignored.field,
+				Summary: ignored.what + " is ignored on a managed node group",
+				Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods (%d for %s) into the node's user data, and it takes precedence over any other maxPods configuration, maxPodsExpression included (EKS User Guide, \"How maxPods is determined\"). max_pods, kube-reserved and allocatable here use EKS's value. Use launch_path = %q (a launch template with a custom AMI) to set your own.",
+					launchManaged, computed.MaxPods, instName(in.Instance), launchManagedCustomAMI),
+			})
+		}
+	}
+	return warns
 }

@@ -13,7 +13,7 @@ func TestKubeReservedCPUWorkedValues(t *testing.T) {
 	for vcpus, want := range map[int]int64{
 		1: 60, 2: 70, 3: 75, 4: 80, 8: 90, 16: 110, 32: 150, 96: 310, 192: 550, 448: 1190,
 	} {
-		if got := KubeReservedCPUMillicores(vcpus); got != want {
+		if got := kubeReservedCPUMillicores(vcpus); got != want {
 			t.Errorf("KubeReservedCPUMillicores(%d) = %dm, want %dm", vcpus, got, want)
 		}
 	}
@@ -21,7 +21,7 @@ func TestKubeReservedCPUWorkedValues(t *testing.T) {
 
 func TestKubeReservedMemory(t *testing.T) {
 	for pods, want := range map[int]int64{29: 574, 110: 1465, 17: 442, 250: 3005} {
-		if got := KubeReservedMemoryMiB(pods); got != want {
+		if got := kubeReservedMemoryMiB(pods); got != want {
 			t.Errorf("KubeReservedMemoryMiB(%d) = %d, want %d", pods, got, want)
 		}
 	}
@@ -40,7 +40,7 @@ func TestCapacityMemory(t *testing.T) {
 		{1024, "amd64", 0.075, 947}, // 1024 - ceil(76.8)
 	}
 	for _, tt := range tests {
-		if got := CapacityMemoryMiB(tt.mib, tt.arch, tt.overhead); got != tt.want {
+		if got := capacityMemoryMiB(tt.mib, tt.arch, tt.overhead); got != tt.want {
 			t.Errorf("CapacityMemoryMiB(%d, %s, %v) = %d, want %d", tt.mib, tt.arch, tt.overhead, got, tt.want)
 		}
 	}
@@ -107,16 +107,16 @@ func TestNodeResourcesWorkedExamples(t *testing.T) {
 		{name: "overrides: kube and system reserved, eviction quantities", in: NodeResourcesInput{Instance: lookup(t, "m5.large"),
 			KubeReserved:   ReservedInput{CPU: ptr("0.1"), Memory: ptr("1Gi")},
 			SystemReserved: ReservedInput{CPU: ptr("100m"), Memory: ptr("200Mi"), EphemeralStorage: ptr("2Gi")},
-			EvictionHard:   map[string]string{SignalMemoryAvailable: "500Mi", SignalNodeFSAvailable: "1Gi"}},
+			EvictionHard:   map[string]string{signalMemoryAvailable: "500Mi", signalNodeFSAvailable: "1Gi"}},
 			maxPods: 29, krCPU: "100m", krMem: "1Gi", krPods: 29,
 			capacity: NodeAmounts{2000, 7577, 20480, 29}, alloc: NodeAmounts{1800, 7577 - 1024 - 200 - 500, 20480 - 1024 - 1024 - 2048, 29}, ebs: 26},
 		{name: "eviction as percentages (Karpenter: ceil of capacity x p)", in: NodeResourcesInput{Instance: lookup(t, "m5.large"),
-			EvictionHard: map[string]string{SignalMemoryAvailable: "5%", SignalNodeFSAvailable: "15%"}},
+			EvictionHard: map[string]string{signalMemoryAvailable: "5%", signalNodeFSAvailable: "15%"}},
 			maxPods: 29, krCPU: "70m", krMem: "574Mi", krPods: 29,
 			// 5% of 7577 MiB = 378.85 MiB; allocatable rounds down.
 			capacity: NodeAmounts{2000, 7577, 20480, 29}, alloc: NodeAmounts{1930, 7577 - 574 - 379, 20480 - 3072 - 1024, 29}, ebs: 26},
 		{name: "100% disables the threshold", in: NodeResourcesInput{Instance: lookup(t, "m5.large"),
-			EvictionHard: map[string]string{SignalMemoryAvailable: "100%"}},
+			EvictionHard: map[string]string{signalMemoryAvailable: "100%"}},
 			maxPods: 29, krCPU: "70m", krMem: "574Mi", krPods: 29,
 			capacity: NodeAmounts{2000, 7577, 20480, 29}, alloc: NodeAmounts{1930, 7577 - 574, 17408, 29}, ebs: 26},
 		{name: "600M kube-reserved memory (decimal) rounds allocatable down", in: NodeResourcesInput{Instance: lookup(t, "m5.large"),
@@ -170,18 +170,18 @@ func TestNodeResourcesReportedFields(t *testing.T) {
 	if r.SystemReserved.IsSet() {
 		t.Errorf("system-reserved set without input: %+v", r.SystemReserved)
 	}
-	if !maps.Equal(r.EvictionHard, DefaultEvictionHard()) || r.EvictionHardOverridden {
+	if !maps.Equal(r.EvictionHard, defaultEvictionHard()) || r.EvictionHardOverridden {
 		t.Errorf("eviction = %v overridden=%v", r.EvictionHard, r.EvictionHardOverridden)
 	}
 	if r.Computed.MaxPods != 29 || r.Computed.ENIMaxPods != 29 {
 		t.Errorf("computed max pods: %+v", r.Computed)
 	}
 
-	r, _, err = NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{SignalPIDAvailable: "1k", SignalImageFSAvailable: "15%"}})
+	r, _, err = NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{signalPIDAvailable: "1k", signalImageFSAvailable: "15%"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{SignalMemoryAvailable: "100Mi", SignalNodeFSAvailable: "10%", SignalNodeFSInodesFree: "5%", SignalPIDAvailable: "1k", SignalImageFSAvailable: "15%"}
+	want := map[string]string{signalMemoryAvailable: "100Mi", signalNodeFSAvailable: "10%", signalNodeFSInodesFree: "5%", signalPIDAvailable: "1k", signalImageFSAvailable: "15%"}
 	if !maps.Equal(r.EvictionHard, want) || !r.EvictionHardOverridden {
 		t.Errorf("merged eviction = %v, want %v", r.EvictionHard, want)
 	}
@@ -207,13 +207,13 @@ func TestNodeResourcesWarnings(t *testing.T) {
 		{"eni basis under-reserves", NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{PrefixDelegation: true}, KubeReservedBasis: BasisENI},
 			FieldKubeReservedBasis, "reserves 11 x 29 + 255 = 574 MiB"},
 		{"memory exhausted", NodeResourcesInput{Instance: lookup(t, "t3.nano"), SystemReserved: ReservedInput{Memory: ptr("1Gi")}},
-			FieldSystemReserved, "allocatable memory is 0"},
+			fieldSystemReserved, "allocatable memory is 0"},
 		{"cpu exhausted", NodeResourcesInput{Instance: lookup(t, "m5.large"), KubeReserved: ReservedInput{CPU: ptr("3")}},
 			FieldKubeReserved, "allocatable CPU is 0"},
 		{"no EBS slots", NodeResourcesInput{Instance: lookup(t, "m5.large"), ExtraEBSVolumes: 30},
-			FieldExtraEBSVolumes, "attaching a volume will fail"},
+			fieldExtraEBSVolumes, "attaching a volume will fail"},
 		{"prefix delegation on xen", NodeResourcesInput{Instance: lookup(t, "m4.large"), Networking: Networking{PrefixDelegation: true}},
-			FieldPrefixDelegation, "hypervisor"},
+			fieldPrefixDelegation, "hypervisor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,11 +241,11 @@ func TestNodeResourcesErrors(t *testing.T) {
 	m5 := lookup(t, "m5.large")
 	unknownMem := m5
 	unknownMem.MemoryMiB = 0
-	custom, err := CustomInstance(InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(2)})
+	custom, err := customInstance(InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(2)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	customNoCPU, _ := CustomInstance(InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10})
+	customNoCPU, _ := customInstance(InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10})
 	tests := []struct {
 		name  string
 		in    NodeResourcesInput
@@ -254,18 +254,18 @@ func TestNodeResourcesErrors(t *testing.T) {
 	}{
 		{"unknown ami family", NodeResourcesInput{Instance: m5, AMIFamily: "ubuntu"}, FieldAMIFamily,
 			`ami_family is "ubuntu"; it must be one of "al2023", "al2" or "bottlerocket"`},
-		{"bottlerocket windows", NodeResourcesInput{Instance: m5, AMIFamily: AMIFamilyBottlerocket, Networking: Networking{OS: OSWindows}}, FieldOS,
+		{"bottlerocket windows", NodeResourcesInput{Instance: m5, AMIFamily: AMIFamilyBottlerocket, Networking: Networking{OS: osWindows}}, fieldOS,
 			`os = "windows" cannot be used with ami_family = "bottlerocket": Bottlerocket is a Linux AMI`},
-		{"al2023 windows", NodeResourcesInput{Instance: m5, Networking: Networking{OS: OSWindows}}, FieldOS, "Amazon Linux 2023 is a Linux AMI"},
+		{"al2023 windows", NodeResourcesInput{Instance: m5, Networking: Networking{OS: osWindows}}, fieldOS, "Amazon Linux 2023 is a Linux AMI"},
 		{"bad basis", NodeResourcesInput{Instance: m5, KubeReservedBasis: "pods"}, FieldKubeReservedBasis, `"max_pods" or "eni"`},
-		{"bad networking", NodeResourcesInput{Instance: m5, Networking: Networking{IPFamily: "ipv5"}}, FieldIPFamily, "ip_family"},
+		{"bad networking", NodeResourcesInput{Instance: m5, Networking: Networking{IPFamily: "ipv5"}}, fieldIPFamily, "ip_family"},
 		{"max_pods 0", NodeResourcesInput{Instance: m5, MaxPods: ptr(0)}, FieldMaxPods, "max_pods is 0; it must be at least 1"},
-		{"root volume 0", NodeResourcesInput{Instance: m5, RootVolumeGiB: ptr(0)}, FieldRootVolumeSize, "root_volume_size is 0"},
-		{"overhead 1", NodeResourcesInput{Instance: m5, VMMemoryOverheadPercent: ptr(1.0)}, FieldVMMemoryOverheadPercent, "such as 0.075 for 7.5%"},
-		{"overhead negative", NodeResourcesInput{Instance: m5, VMMemoryOverheadPercent: ptr(-0.1)}, FieldVMMemoryOverheadPercent, "fraction"},
-		{"extra volumes negative", NodeResourcesInput{Instance: m5, ExtraEBSVolumes: -1}, FieldExtraEBSVolumes, "0 or more"},
-		{"attached ENIs 0", NodeResourcesInput{Instance: m5, AttachedNetworkInterfaces: ptr(0)}, FieldAttachedNetworkInterfaces, "at least 1"},
-		{"attached ENIs beyond the type", NodeResourcesInput{Instance: m5, AttachedNetworkInterfaces: ptr(4)}, FieldAttachedNetworkInterfaces, "m5.large takes at most 3 ENIs"},
+		{"root volume 0", NodeResourcesInput{Instance: m5, RootVolumeGiB: ptr(0)}, fieldRootVolumeSize, "root_volume_size is 0"},
+		{"overhead 1", NodeResourcesInput{Instance: m5, VMMemoryOverheadPercent: ptr(1.0)}, fieldVMMemoryOverheadPercent, "such as 0.075 for 7.5%"},
+		{"overhead negative", NodeResourcesInput{Instance: m5, VMMemoryOverheadPercent: ptr(-0.1)}, fieldVMMemoryOverheadPercent, "fraction"},
+		{"extra volumes negative", NodeResourcesInput{Instance: m5, ExtraEBSVolumes: -1}, fieldExtraEBSVolumes, "0 or more"},
+		{"attached ENIs 0", NodeResourcesInput{Instance: m5, AttachedNetworkInterfaces: ptr(0)}, fieldAttachedNetworkInterfaces, "at least 1"},
+		{"attached ENIs beyond the type", NodeResourcesInput{Instance: m5, AttachedNetworkInterfaces: ptr(4)}, fieldAttachedNetworkInterfaces, "m5.large takes at most 3 ENIs"},
 		{"malformed kube cpu", NodeResourcesInput{Instance: m5, KubeReserved: ReservedInput{CPU: ptr("70 m")}}, "kube_reserved.cpu", `kube_reserved.cpu is "70 m"`},
 		{"malformed kube memory", NodeResourcesInput{Instance: m5, KubeReserved: ReservedInput{Memory: ptr("574MB")}}, "kube_reserved.memory", `"Mi" for mebibytes`},
 		{"malformed ephemeral", NodeResourcesInput{Instance: m5, KubeReserved: ReservedInput{EphemeralStorage: ptr("lots")}}, "kube_reserved.ephemeral_storage", "not a Kubernetes byte quantity"},
@@ -273,13 +273,13 @@ func TestNodeResourcesErrors(t *testing.T) {
 		{"negative system memory", NodeResourcesInput{Instance: m5, SystemReserved: ReservedInput{Memory: ptr("-1Gi")}}, "system_reserved.memory", "must not be negative"},
 		{"unknown eviction signal", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{"memory.avail": "1Gi"}}, "eviction_hard[memory.avail]",
 			`"imagefs.available", "imagefs.inodesFree", "memory.available", "nodefs.available", "nodefs.inodesFree" or "pid.available"`},
-		{"bad eviction percentage", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalMemoryAvailable: "150%"}}, "eviction_hard[memory.available]", "from 0 to 100"},
-		{"bad eviction quantity", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalMemoryAvailable: "lots"}}, "eviction_hard[memory.available]", `or a percentage of capacity such as "10%"`},
-		{"negative eviction", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalNodeFSAvailable: "-1Gi"}}, "eviction_hard[nodefs.available]", "must not be negative"},
-		{"fractional inodes", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{SignalNodeFSInodesFree: "0.5"}}, "eviction_hard[nodefs.inodesFree]", "not a whole number"},
+		{"bad eviction percentage", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{signalMemoryAvailable: "150%"}}, "eviction_hard[memory.available]", "from 0 to 100"},
+		{"bad eviction quantity", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{signalMemoryAvailable: "lots"}}, "eviction_hard[memory.available]", `or a percentage of capacity such as "10%"`},
+		{"negative eviction", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{signalNodeFSAvailable: "-1Gi"}}, "eviction_hard[nodefs.available]", "must not be negative"},
+		{"fractional inodes", NodeResourcesInput{Instance: m5, EvictionHard: map[string]string{signalNodeFSInodesFree: "0.5"}}, "eviction_hard[nodefs.inodesFree]", "not a whole number"},
 		{"unknown memory", NodeResourcesInput{Instance: unknownMem}, FieldInstanceType, "the memory size of m5.large is unknown"},
-		{"custom instance has no memory", NodeResourcesInput{Instance: custom}, FieldInstanceMemorySize, "give instance.memory_size"},
-		{"custom instance has no vcpus", NodeResourcesInput{Instance: customNoCPU, Networking: Networking{CapPolicy: CapNone}}, FieldInstanceVCPUs, "give instance.vcpus"},
+		{"custom instance has no memory", NodeResourcesInput{Instance: custom}, fieldInstanceMemorySize, "give instance.memory_size"},
+		{"custom instance has no vcpus", NodeResourcesInput{Instance: customNoCPU, Networking: Networking{CapPolicy: capNone}}, fieldInstanceVCPUs, "give instance.vcpus"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -300,7 +300,7 @@ func TestNodeResourcesErrors(t *testing.T) {
 
 func TestEBSVolumeLimitWholeTable(t *testing.T) {
 	for _, in := range ec2data.MustDefault().All() {
-		got := EBSVolumeLimit(in, 0, 1)
+		got := ebsVolumeLimit(in, 0, 1)
 		if got != in.EBSMaxAttachments-1 || got < 1 {
 			t.Errorf("%s: EBS volume limit %d, want %d - 1", in.Name, got, in.EBSMaxAttachments)
 		}
@@ -321,7 +321,7 @@ func TestNodeResourcesWholeTable(t *testing.T) {
 		if r.Allocatable.MemoryMiB <= 0 || r.Allocatable.CPUMillicores <= 0 || r.Allocatable.EphemeralStorageMiB != 17408 {
 			t.Errorf("%s: allocatable %+v", in.Name, r.Allocatable)
 		}
-		if want := KubeReservedMemoryMiB(r.Computed.ENIMaxPods); r.KubeReservedMemoryMiB != want {
+		if want := kubeReservedMemoryMiB(r.Computed.ENIMaxPods); r.KubeReservedMemoryMiB != want {
 			t.Errorf("%s: kube-reserved memory %d, want %d", in.Name, r.KubeReservedMemoryMiB, want)
 		}
 		n++
@@ -345,7 +345,7 @@ func BenchmarkNodeResourcesOverrides(b *testing.B) {
 	in := NodeResourcesInput{Instance: lookup(b, "m5.large"),
 		KubeReserved:   ReservedInput{CPU: ptr("100m"), Memory: ptr("1Gi")},
 		SystemReserved: ReservedInput{Memory: ptr("200Mi")},
-		EvictionHard:   map[string]string{SignalMemoryAvailable: "5%"},
+		EvictionHard:   map[string]string{signalMemoryAvailable: "5%"},
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -360,20 +360,20 @@ func BenchmarkNodeResourcesOverrides(b *testing.B) {
 // spellings of 0 and 100 are rendered in that form; other values keep theirs.
 func TestEvictionZeroAndHundredPercentCanonical(t *testing.T) {
 	in := NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{
-		SignalMemoryAvailable: "100.00%", SignalNodeFSAvailable: "0.0%", SignalImageFSAvailable: "00%",
-		SignalNodeFSInodesFree: "100.0%", SignalImageFSInodesFree: "7.50%",
+		signalMemoryAvailable: "100.00%", signalNodeFSAvailable: "0.0%", signalImageFSAvailable: "00%",
+		signalNodeFSInodesFree: "100.0%", signalImageFSInodesFree: "7.50%",
 	}}
 	r, _, err := NodeResources(in)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{SignalMemoryAvailable: "100%", SignalNodeFSAvailable: "0%", SignalImageFSAvailable: "0%",
-		SignalNodeFSInodesFree: "100%", SignalImageFSInodesFree: "7.50%"}
+	want := map[string]string{signalMemoryAvailable: "100%", signalNodeFSAvailable: "0%", signalImageFSAvailable: "0%",
+		signalNodeFSInodesFree: "100%", signalImageFSInodesFree: "7.50%"}
 	if !maps.Equal(r.EvictionHard, want) {
 		t.Errorf("eviction = %v, want %v", r.EvictionHard, want)
 	}
 	// Both memory.available spellings disable the signal for allocatable too.
-	base, _, err := NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{SignalMemoryAvailable: "100%"}})
+	base, _, err := NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), EvictionHard: map[string]string{signalMemoryAvailable: "100%"}})
 	if err != nil {
 		t.Fatal(err)
 	}

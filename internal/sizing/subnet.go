@@ -10,18 +10,18 @@ import (
 
 // Facts of AWS IPv4 subnets.
 const (
-	// SubnetMinPrefixLength and SubnetMaxPrefixLength bound an IPv4 subnet: /16 to /28.
-	SubnetMinPrefixLength = 16
-	SubnetMaxPrefixLength = 28
-	// AWSReservedIPs is the addresses AWS keeps in every subnet: the first four
+	// subnetMinPrefixLength and subnetMaxPrefixLength bound an IPv4 subnet: /16 to /28.
+	subnetMinPrefixLength = 16
+	subnetMaxPrefixLength = 28
+	// awsReservedIPs is the addresses AWS keeps in every subnet: the first four
 	// (network, VPC router, DNS, future use) and the last (broadcast).
-	AWSReservedIPs = 5
-	// EdgeBlockIPs is the usable single IPs in the two /28 blocks that can
+	awsReservedIPs = 5
+	// edgeBlockIPs is the usable single IPs in the two /28 blocks that can
 	// never take a prefix: 12 in the first (after .0-.3) and 15 in the last
 	// (before the broadcast address).
-	EdgeBlockIPs = 27
-	// PrefixLength is the length of a delegated IPv4 prefix.
-	PrefixLength = 28
+	edgeBlockIPs = 27
+	// prefixLength is the length of a delegated IPv4 prefix.
+	prefixLength = 28
 )
 
 // Attribute names inside a subnet object.
@@ -32,7 +32,7 @@ const (
 	FieldAvailableIPAddressCount = "available_ip_address_count"
 	FieldPrefixReservations      = "prefix_reservations"
 	FieldClusterSubnet           = "cluster_subnet"
-	FieldSubnetName              = "name"
+	fieldSubnetName              = "name"
 )
 
 // SubnetSpec is a subnet as the user gives it.
@@ -74,7 +74,7 @@ func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 	if err != nil {
 		return s, err
 	}
-	if p.Bits() < SubnetMinPrefixLength || p.Bits() > SubnetMaxPrefixLength {
+	if p.Bits() < subnetMinPrefixLength || p.Bits() > subnetMaxPrefixLength {
 		return s, inputErr(field, "%s %q is a /%d; AWS IPv4 subnets are /16 (65,536 addresses) to /28 (16 addresses), so give a prefix length from 16 to 28", field, spec.CIDRBlock, p.Bits())
 	}
 	s.CIDR = p
@@ -92,7 +92,7 @@ func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
 		if err != nil {
 			return s, err
 		}
-		if r.Bits() > PrefixLength {
+		if r.Bits() > prefixLength {
 			return s, inputErr(f, "%s %q is a /%d; a prefix reservation must be /28 or larger to hold a /28 prefix", f, raw, r.Bits())
 		}
 		if r.Bits() < p.Bits() || !p.Contains(r.Addr()) {
@@ -146,7 +146,7 @@ func (s Subnet) Label() string {
 func (s Subnet) TotalIPs() int { return 1 << (32 - s.CIDR.Bits()) }
 
 // UsableIPs is TotalIPs minus the 5 AWS reserves.
-func (s Subnet) UsableIPs() int { return s.TotalIPs() - AWSReservedIPs }
+func (s Subnet) UsableIPs() int { return s.TotalIPs() - awsReservedIPs }
 
 // FreeIPs is available_ip_address_count when given, else UsableIPs.
 func (s Subnet) FreeIPs() int {
@@ -160,7 +160,7 @@ func (s Subnet) FreeIPs() int {
 func (s Subnet) UsedIPs() int { return s.UsableIPs() - s.FreeIPs() }
 
 // Blocks is the /28 blocks in the subnet: 2^(28 - prefix length).
-func (s Subnet) Blocks() int { return 1 << (PrefixLength - s.CIDR.Bits()) }
+func (s Subnet) Blocks() int { return 1 << (prefixLength - s.CIDR.Bits()) }
 
 // PrefixEligibleBlocks is the /28 blocks that can hold a delegated prefix: all
 // but the first (it holds .0-.3) and the last (the broadcast address); 0 for a
@@ -190,7 +190,7 @@ func (s Subnet) reservationCounts() (blocks, ips int) {
 	last := lastAddr(s.CIDR)
 	for _, r := range s.Reservations {
 		n := 1 << (32 - r.Bits())
-		b := n / IPsPerPrefix
+		b := n / ipsPerPrefix
 		ips += n
 		if r.Contains(first) {
 			b--
@@ -218,9 +218,9 @@ func (s Subnet) Overlaps(o Subnet) bool { return s.CIDR.Overlaps(o.CIDR) }
 // smallestFittingPrefixLength is the longest prefix length (smallest subnet)
 // whose fresh subnet passes fits, or 0 when even a /16 does not.
 func smallestFittingPrefixLength(fits func(usable, eligible int) bool) int {
-	for bits := SubnetMaxPrefixLength; bits >= SubnetMinPrefixLength; bits-- {
+	for bits := subnetMaxPrefixLength; bits >= subnetMinPrefixLength; bits-- {
 		total := 1 << (32 - bits)
-		if fits(total-AWSReservedIPs, max(0, total/IPsPerPrefix-2)) {
+		if fits(total-awsReservedIPs, max(0, total/ipsPerPrefix-2)) {
 			return bits
 		}
 	}

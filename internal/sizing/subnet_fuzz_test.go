@@ -64,7 +64,7 @@ func FuzzSubnetCapacity(f *testing.F) {
 	f.Fuzz(func(t *testing.T, typeIdx uint16, bits, pods, nodes, surge, albs, endpoints int, pd, packed, cluster bool,
 		warmIP, minIP, warmENI int, cn bool) {
 		in, _ := ec2data.Lookup(names[int(typeIdx)%len(names)])
-		net := Networking{PrefixDelegation: pd, CapPolicy: CapNone}
+		net := Networking{PrefixDelegation: pd, CapPolicy: capNone}
 		var warm WarmTargets
 		if warmIP >= 0 {
 			warm.WarmIPTarget = &warmIP
@@ -87,7 +87,7 @@ func FuzzSubnetCapacity(f *testing.F) {
 			input.PodSubnets = []SubnetSpec{{CIDRBlock: "100.64.0.0/" + itoa(bits)}, {CIDRBlock: "100.65.0.0/" + itoa(bits)}}
 		}
 		if packed {
-			input.PrefixLayout = PrefixLayoutPacked
+			input.PrefixLayout = prefixLayoutPacked
 		}
 		res, _, err := SubnetCapacity(input)
 		if err != nil {

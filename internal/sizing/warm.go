@@ -3,23 +3,23 @@ package sizing
 // Field names of the VPC CNI warm-pool settings and the per-node inputs of
 // ekssize_subnet_capacity, as the provider spells them.
 const (
-	FieldWarmENITarget     = "warm_eni_target"
-	FieldWarmIPTarget      = "warm_ip_target"
-	FieldMinimumIPTarget   = "minimum_ip_target"
-	FieldWarmPrefixTarget  = "warm_prefix_target"
+	fieldWarmENITarget     = "warm_eni_target"
+	fieldWarmIPTarget      = "warm_ip_target"
+	fieldMinimumIPTarget   = "minimum_ip_target"
+	fieldWarmPrefixTarget  = "warm_prefix_target"
 	FieldPodsPerNode       = "pods_per_node"
-	FieldBranchPodsPerNode = "branch_pods_per_node"
+	fieldBranchPodsPerNode = "branch_pods_per_node"
 )
 
 // Defaults of the warm-pool settings.
 const (
-	// DefaultWarmENITarget is ipamd's default WARM_ENI_TARGET.
-	DefaultWarmENITarget = 1
-	// DefaultWarmPrefixTarget is the WARM_PREFIX_TARGET that the shipped
+	// defaultWarmENITarget is ipamd's default WARM_ENI_TARGET.
+	defaultWarmENITarget = 1
+	// defaultWarmPrefixTarget is the WARM_PREFIX_TARGET that the shipped
 	// aws-k8s-cni.yaml manifest, the Helm chart and the EKS add-on set. (ipamd's
 	// own fallback when the variable is missing is 0, which behaves as "keep
 	// at least one free IP", not as 1.)
-	DefaultWarmPrefixTarget = 1
+	defaultWarmPrefixTarget = 1
 )
 
 // WarmTargets are the VPC CNI's warm-pool settings. A nil field is unset,
@@ -58,17 +58,17 @@ const warmTargetMax = 1 << 20
 // negative or non-numeric value with the default; here a negative value is an
 // error so a typo does not pass unnoticed.
 func (w WarmTargets) Validate() (ResolvedWarm, error) {
-	r := ResolvedWarm{WarmENI: DefaultWarmENITarget, WarmPrefix: DefaultWarmPrefixTarget}
+	r := ResolvedWarm{WarmENI: defaultWarmENITarget, WarmPrefix: defaultWarmPrefixTarget}
 	for _, c := range []struct {
 		v     *int
 		dst   *int
 		field string
 		what  string
 	}{
-		{w.WarmENITarget, &r.WarmENI, FieldWarmENITarget, "WARM_ENI_TARGET, whole spare ENIs; 0 keeps no spare ENI, unset means 1"},
-		{w.WarmIPTarget, &r.WarmIP, FieldWarmIPTarget, "WARM_IP_TARGET, spare IPs per node; 0 or unset means no warm-IP target"},
-		{w.MinimumIPTarget, &r.MinimumIP, FieldMinimumIPTarget, "MINIMUM_IP_TARGET, IPs each node holds at least; 0 or unset means none"},
-		{w.WarmPrefixTarget, &r.WarmPrefix, FieldWarmPrefixTarget, "WARM_PREFIX_TARGET, spare /28 prefixes; 0 keeps no spare prefix, unset means 1"},
+		{w.WarmENITarget, &r.WarmENI, fieldWarmENITarget, "WARM_ENI_TARGET, whole spare ENIs; 0 keeps no spare ENI, unset means 1"},
+		{w.WarmIPTarget, &r.WarmIP, fieldWarmIPTarget, "WARM_IP_TARGET, spare IPs per node; 0 or unset means no warm-IP target"},
+		{w.MinimumIPTarget, &r.MinimumIP, fieldMinimumIPTarget, "MINIMUM_IP_TARGET, IPs each node holds at least; 0 or unset means none"},
+		{w.WarmPrefixTarget, &r.WarmPrefix, fieldWarmPrefixTarget, "WARM_PREFIX_TARGET, spare /28 prefixes; 0 keeps no spare prefix, unset means 1"},
 	} {
 		if c.v == nil {
 			continue

@@ -143,105 +143,128 @@ func parseVPCTable(src []byte) (map[string]limits, error) {
 	if err != nil {
 		return nil, err
 	}
-	var lit *ast.CompositeLit
-	ast.Inspect(f, func(n ast.Node) bool {
-		vs, ok := n.(*ast.ValueSpec)
-		if !ok || len(vs.Names) != 1 || vs.Names[0].Name != "instanceNetworkingLimits" || len(vs.Values) != 1 {
-			return true
-		}
-		lit, _ = vs.Values[0].(*ast.CompositeLit)
-		return false
-	})
-	if lit == nil {
+	table := findLimitsLiteral(f)
+	if table == nil {
 		return nil, errors.New("instanceNetworkingLimits map literal not found")
 	}
-	out := make(map[string]limits, len(lit.Elts))
-	for _, e := range lit.Elts {
-		kv, ok := e.(*ast.KeyValueExpr)
+	out := make(map[string]limits, len(table.Elts))
+	for _, element := range table.Elts {
+		entry, ok := element.(*ast.KeyValueExpr)
 		if !ok {
-			return nil, fmt.Errorf("%s: unexpected element", fset.Position(e.Pos()))
+			return nil, fmt.Errorf("%s: unexpected element", fset.Position(element.Pos()))
 		}
-		name, err := stringLit(kv.Key)
+		name, err := stringLit(entry.Key)
 		if err != nil {
 			return nil, err
 		}
-		body, ok := kv.Value.(*ast.CompositeLit)
+		body, ok := entry.Value.(*ast.CompositeLit)
 		if !ok {
 			return nil, fmt.Errorf("%s: value is not a composite literal", name)
 		}
-		var l limits
-		cards := map[int]int{}
-		for _, fe := range body.Elts {
-			fkv, ok := fe.(*ast.KeyValueExpr)
-			if !ok {
-				return nil, fmt.Errorf("%s: unkeyed field", name)
-			}
-			key := fkv.Key.(*ast.Ident).Name
-			switch key {
-			case "ENILimit":
-				l.ENILimit, err = intLit(fkv.Value)
-			case "IPv4Limit":
-				l.IPv4Limit, err = intLit(fkv.Value)
-			case "DefaultNetworkCardIndex":
-				l.DefaultCard, err = intLit(fkv.Value)
-			case "HypervisorType":
-				l.Hypervisor, err = stringLit(fkv.Value)
-			case "IsBareMetal":
-				id, ok := fkv.Value.(*ast.Ident)
-				if !ok || (id.Name != "true" && id.Name != "false") {
-					err = errors.New("IsBareMetal is not a bool literal")
-				} else {
-					l.BareMetal = id.Name == "true"
-				}
-			case "NetworkCards":
-				cl, ok := fkv.Value.(*ast.CompositeLit)
-				if !ok {
-					err = errors.New("NetworkCards is not a literal")
-					break
-				}
-				for _, c := range cl.Elts {
-					ccl, ok := c.(*ast.CompositeLit)
-					if !ok {
-						err = errors.New("NetworkCard is not a literal")
-						break
-					}
-					var maxENI, idx int
-					for _, ce := range ccl.Elts {
-						ckv := ce.(*ast.KeyValueExpr)
-						v, cerr := intLit(ckv.Value)
-						if cerr != nil {
-							err = cerr
-							break
-						}
-						switch ckv.Key.(*ast.Ident).Name {
-						case "MaximumNetworkInterfaces":
-							maxENI = v
-						case "NetworkCardIndex":
-							idx = v
-						}
-					}
-					cards[idx] = maxENI
-				}
-			default:
-				err = fmt.Errorf("unknown field %s", key)
-			}
-			if err != nil {
-				return nil, fmt.Errorf("%s.%s: %w", name, key, err)
-			}
+		if out[name], err = parseLimits(name, body); err != nil {
+			return nil, err
 		}
-		l.Cards = make([]int, len(cards))
-		for idx, n := range cards {
-			if idx < 0 || idx >= len(cards) {
-				return nil, fmt.Errorf("%s: network card indexes are not 0..%d", name, len(cards)-1)
-			}
-			l.Cards[idx] = n
-		}
-		if l.Hypervisor == "" {
-			l.Hypervisor = "unknown"
-		}
-		out[name] = l
 	}
 	return out, nil
+}
+
+// findLimitsLiteral finds the map literal assigned to instanceNetworkingLimits.
+func findLimitsLiteral(f *ast.File) *ast.CompositeLit {
+	var table *ast.CompositeLit
+	ast.Inspect(f, func(n ast.Node) bool {
+		spec, ok := n.(*ast.ValueSpec)
+		if !ok || len(spec.Names) != 1 || spec.Names[0].Name != "instanceNetworkingLimits" || len(spec.Values) != 1 {
+			return true
+		}
+		table, _ = spec.Values[0].(*ast.CompositeLit)
+		return false
+	})
+	return table
+}
+
+// parseLimits reads one type's InstanceTypeLimits literal.
+func parseLimits(name string, body *ast.CompositeLit) (limits, error) {
+	var l limits
+	cards := map[int]int{}
+	for _, element := range body.Elts {
+		field, ok := element.(*ast.KeyValueExpr)
+		if !ok {
+			return l, fmt.Errorf("%s: unkeyed field", name)
+		}
+		key := field.Key.(*ast.Ident).Name
+		if err := l.setField(key, field.Value, cards); err != nil {
+			return l, fmt.Errorf("%s.%s: %w", name, key, err)
+		}
+	}
+	l.Cards = make([]int, len(cards))
+	for index, maxENIs := range cards {
+		if index < 0 || index >= len(cards) {
+			return l, fmt.Errorf("%s: network card indexes are not 0..%d", name, len(cards)-1)
+		}
+		l.Cards[index] = maxENIs
+	}
+	if l.Hypervisor == "" {
+		l.Hypervisor = "unknown"
+	}
+	return l, nil
+}
+
+// setField reads one field of an InstanceTypeLimits literal; network cards go
+// into cards, by card index.
+func (l *limits) setField(key string, value ast.Expr, cards map[int]int) error {
+	var err error
+	switch key {
+	case "ENILimit":
+		l.ENILimit, err = intLit(value)
+	case "IPv4Limit":
+		l.IPv4Limit, err = intLit(value)
+	case "DefaultNetworkCardIndex":
+		l.DefaultCard, err = intLit(value)
+	case "HypervisorType":
+		l.Hypervisor, err = stringLit(value)
+	case "IsBareMetal":
+		id, ok := value.(*ast.Ident)
+		if !ok || (id.Name != "true" && id.Name != "false") {
+			return errors.New("IsBareMetal is not a bool literal")
+		}
+		l.BareMetal = id.Name == "true"
+	case "NetworkCards":
+		return parseNetworkCards(value, cards)
+	default:
+		return fmt.Errorf("unknown field %s", key)
+	}
+	return err
+}
+
+// parseNetworkCards reads the NetworkCards slice literal: each card's
+// MaximumNetworkInterfaces by its NetworkCardIndex.
+func parseNetworkCards(value ast.Expr, cards map[int]int) error {
+	list, ok := value.(*ast.CompositeLit)
+	if !ok {
+		return errors.New("NetworkCards is not a literal")
+	}
+	for _, element := range list.Elts {
+		card, ok := element.(*ast.CompositeLit)
+		if !ok {
+			return errors.New("NetworkCard is not a literal")
+		}
+		var maxENIs, index int
+		for _, cardElement := range card.Elts {
+			field := cardElement.(*ast.KeyValueExpr)
+			v, err := intLit(field.Value)
+			if err != nil {
+				return err
+			}
+			switch field.Key.(*ast.Ident).Name {
+			case "MaximumNetworkInterfaces":
+				maxENIs = v
+			case "NetworkCardIndex":
+				index = v
+			}
+		}
+		cards[index] = maxENIs
+	}
+	return nil
 }
 
 func stringLit(e ast.Expr) (string, error) {
