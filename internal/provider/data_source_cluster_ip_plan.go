@@ -37,42 +37,6 @@ type clusterIPPlanDataSource struct{}
 // while it silently drops unknown keys of an object given to a nested
 // attribute (hashicorp/terraform#33570). Every leaf is a plain attribute.
 
-type planSubnetModel struct {
-	Name                     types.String `tfsdk:"name"`
-	AvailabilityZone         types.String `tfsdk:"availability_zone"`
-	CIDRBlock                types.String `tfsdk:"cidr_block"`
-	AvailableIPAddressCount  types.Int64  `tfsdk:"available_ip_address_count"`
-	PrefixReservations       types.List   `tfsdk:"prefix_reservations"`
-	ClusterSubnet            types.Bool   `tfsdk:"cluster_subnet"`
-	Role                     types.String `tfsdk:"role"`
-	ApplicationLoadBalancers types.Int64  `tfsdk:"application_load_balancers"`
-	NetworkLoadBalancers     types.Int64  `tfsdk:"network_load_balancers"`
-	InterfaceEndpoints       types.Int64  `tfsdk:"interface_endpoints"`
-	FargatePods              types.Int64  `tfsdk:"fargate_pods"`
-	OtherIPs                 types.Int64  `tfsdk:"other_ips"`
-}
-
-type planNodeGroupModel struct {
-	Name                types.String `tfsdk:"name"`
-	InstanceTypes       types.List   `tfsdk:"instance_types"`
-	MaxSize             types.Int64  `tfsdk:"max_size"`
-	Subnets             types.List   `tfsdk:"subnets"`
-	MaxPods             types.Int64  `tfsdk:"max_pods"`
-	PodsPerNode         types.Int64  `tfsdk:"pods_per_node"`
-	BranchPodsPerNode   types.Int64  `tfsdk:"branch_pods_per_node"`
-	SurgeNodesPerSubnet types.Int64  `tfsdk:"surge_nodes_per_subnet"`
-}
-
-type planNodePoolModel struct {
-	Name              types.String `tfsdk:"name"`
-	InstanceTypes     types.List   `tfsdk:"instance_types"`
-	NodeLimit         types.Int64  `tfsdk:"node_limit"`
-	Subnets           types.List   `tfsdk:"subnets"`
-	MaxPods           types.Int64  `tfsdk:"max_pods"`
-	PodsPerNode       types.Int64  `tfsdk:"pods_per_node"`
-	BranchPodsPerNode types.Int64  `tfsdk:"branch_pods_per_node"`
-}
-
 // clusterIPPlanInputs is what a user gives, in the data source and in the
 // cluster_ip_plan function's argument alike.
 type clusterIPPlanInputs struct {
@@ -239,9 +203,9 @@ var (
 	}
 )
 
-func computedResultAttributes(types_ map[string]attr.Type) map[string]schema.Attribute {
-	out := make(map[string]schema.Attribute, len(types_))
-	for name, t := range types_ {
+func computedResultAttributes(attrTypes map[string]attr.Type) map[string]schema.Attribute {
+	out := make(map[string]schema.Attribute, len(attrTypes))
+	for name, t := range attrTypes {
 		desc := planResultDescriptions[name]
 		switch tt := t.(type) {
 		case basetypes.ListType:
@@ -341,7 +305,7 @@ func (d *clusterIPPlanDataSource) ValidateConfig(ctx context.Context, req dataso
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, ok := m.clusterIPPlanInputs.toCore(ctx, &resp.Diagnostics)
+	in, ok := m.toCore(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -356,7 +320,7 @@ func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	res, warns, ok := m.clusterIPPlanInputs.compute(ctx, &resp.Diagnostics)
+	res, warns, ok := m.compute(&resp.Diagnostics)
 	if !ok {
 		return
 	}
@@ -373,8 +337,8 @@ func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 }
 
 // compute runs the plan, reporting errors, warnings and shortfalls.
-func (m clusterIPPlanInputs) compute(ctx context.Context, diags *diag.Diagnostics) (sizing.PlanResult, []sizing.Warning, bool) {
-	in, ok := m.toCore(ctx, diags)
+func (m clusterIPPlanInputs) compute(diags *diag.Diagnostics) (sizing.PlanResult, []sizing.Warning, bool) {
+	in, ok := m.toCore(diags)
 	if !ok {
 		return sizing.PlanResult{}, nil, false
 	}
@@ -429,7 +393,7 @@ func stringsOf(l types.List, p path.Path, diags *diag.Diagnostics) []string {
 
 // toCore converts the inputs; values not known yet (at validate time) mark
 // their subnet, group or the networking settings unknown.
-func (m clusterIPPlanInputs) toCore(ctx context.Context, diags *diag.Diagnostics) (sizing.PlanInput, bool) {
+func (m clusterIPPlanInputs) toCore(diags *diag.Diagnostics) (sizing.PlanInput, bool) {
 	in := sizing.PlanInput{
 		Networking:   m.networkingModel.toCore(),
 		Warm:         m.warmTargetsModel.toCore(),
@@ -463,7 +427,7 @@ func (m clusterIPPlanInputs) toCore(ctx context.Context, diags *diag.Diagnostics
 				FargatePods:              s.count("fargate_pods"),
 				OtherIPs:                 s.count("other_ips"),
 			},
-			Unknown: s.unknown(),
+			Unknown: e.IsUnknown() || s.unknown(),
 		}
 		in.Subnets = append(in.Subnets, ps)
 	}
@@ -488,7 +452,7 @@ func (m clusterIPPlanInputs) toCore(ctx context.Context, diags *diag.Diagnostics
 				PodsPerNode:         intPtr(g.int64("pods_per_node")),
 				BranchPodsPerNode:   g.count("branch_pods_per_node"),
 				SurgeNodesPerSubnet: intPtr(g.int64("surge_nodes_per_subnet")),
-				Unknown:             g.unknown(),
+				Unknown:             e.IsUnknown() || g.unknown(),
 			})
 		}
 	}
@@ -540,20 +504,6 @@ func (b blockAttrs) unknown() bool {
 		}
 	}
 	return false
-}
-
-func planInt(v int) types.Int64 { return types.Int64Value(int64(v)) }
-
-func mustObject(t map[string]attr.Type, v map[string]attr.Value, diags *diag.Diagnostics) attr.Value {
-	o, d := types.ObjectValue(t, v)
-	diags.Append(d...)
-	return o
-}
-
-func mustList(t attr.Type, elems []attr.Value, diags *diag.Diagnostics) types.List {
-	l, d := types.ListValue(t, elems)
-	diags.Append(d...)
-	return l
 }
 
 // Terraform types of the results, built once.

@@ -1,13 +1,21 @@
 package provider
 
 import (
+	"context"
 	"regexp"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
 const planThreeAZs = `
@@ -108,8 +116,8 @@ func TestAccClusterIPPlanValidate(t *testing.T) {
     name = "a"
     availability_zone = "eu-west-1a"
     cidr_block = "10.0.0.0/24"
-    aplication_load_balancers = 1
-  }`, `An argument named "aplication_load_balancers" is not expected here`},
+    application_loadbalancers = 1
+  }`, `An argument named "application_loadbalancers" is not expected here`},
 		{"missing required", `
   subnet {
     name = "a"
@@ -202,4 +210,25 @@ data "ekssize_cluster_ip_plan" "x" {
 			ExpectError: regexp.MustCompile(`node_group "g", instance type m5\.large: pods_per_node is 400`),
 		}},
 	})
+}
+
+// A block element that is wholly unknown (at terraform validate) marks its
+// subnet or group unknown, so the checks that need it wait for the read.
+func TestClusterIPPlanUnknownBlockElements(t *testing.T) {
+	ctx := context.Background()
+	var sr datasource.SchemaResponse
+	NewClusterIPPlanDataSource().Schema(ctx, datasource.SchemaRequest{}, &sr)
+	list := func(block string) types.List {
+		lt := sr.Schema.Blocks[block].Type().(types.ListType)
+		return types.ListValueMust(lt.ElemType, []attr.Value{types.ObjectUnknown(lt.ElemType.(types.ObjectType).AttrTypes)})
+	}
+	m := clusterIPPlanInputs{Subnet: list("subnet"), NodeGroup: list("node_group"), NodePool: list("node_pool")}
+	var diags diag.Diagnostics
+	in, ok := m.toCore(&diags)
+	if !ok || len(in.Subnets) != 1 || !in.Subnets[0].Unknown || !in.NodeGroups[0].Unknown || !in.NodePools[0].Unknown {
+		t.Fatalf("%v %+v %v", ok, in, diags)
+	}
+	if err := sizing.ValidatePlan(in); err != nil {
+		t.Errorf("ValidatePlan: %v", err)
+	}
 }

@@ -132,38 +132,33 @@ func (d *fargatePodDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 	}
 }
 
-// containers converts the container blocks (or the function's objects) to the
-// core's inputs. An unknown value is left out, together with the limit or
-// request it would pair with, so validation at plan time can only miss an
-// error, never invent one; known is false if anything was unknown.
-func fargateContainers(ms []fargateContainerModel) (cs []sizing.FargateContainer, known bool) {
-	known = true
+// fargateContainers converts the container blocks (or the function's objects)
+// to the core's inputs. An unknown value is left out, together with the limit
+// or request it would pair with, so validation at plan time can only miss an
+// error, never invent one. (Read runs only once everything is known.)
+func fargateContainers(ms []fargateContainerModel) []sizing.FargateContainer {
+	var cs []sizing.FargateContainer
 	for _, m := range ms {
 		c := sizing.FargateContainer{
 			Name:                    m.Name.ValueString(),
 			Init:                    m.Init.ValueBool(),
 			EphemeralStorageRequest: m.EphemeralStorageRequest.ValueString(),
 		}
-		c.CPURequest, c.CPULimit = requestLimitPair(m.CPURequest, m.CPULimit, &known)
-		c.MemoryRequest, c.MemoryLimit = requestLimitPair(m.MemoryRequest, m.MemoryLimit, &known)
-		if m.Name.IsUnknown() || m.Init.IsUnknown() || m.EphemeralStorageRequest.IsUnknown() {
-			known = false
-		}
+		c.CPURequest, c.CPULimit = requestLimitPair(m.CPURequest, m.CPULimit)
+		c.MemoryRequest, c.MemoryLimit = requestLimitPair(m.MemoryRequest, m.MemoryLimit)
 		cs = append(cs, c)
 	}
-	return cs, known
+	return cs
 }
 
 // requestLimitPair drops both values when the request is unknown (the limit
 // alone would stand in for it and could be larger), and the limit alone when
 // only it is unknown.
-func requestLimitPair(req, lim types.String, known *bool) (string, string) {
+func requestLimitPair(req, lim types.String) (string, string) {
 	switch {
 	case req.IsUnknown():
-		*known = false
 		return "", ""
 	case lim.IsUnknown():
-		*known = false
 		return req.ValueString(), ""
 	}
 	return req.ValueString(), lim.ValueString()
@@ -190,7 +185,7 @@ func (d *fargatePodDataSource) ValidateConfig(ctx context.Context, req datasourc
 	if !ok {
 		return
 	}
-	cs, _ := fargateContainers(ms)
+	cs := fargateContainers(ms)
 	if _, err := sizing.FargatePod(cs); err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid Fargate pod", err)
 	}
@@ -206,7 +201,7 @@ func (d *fargatePodDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if !ok {
 		return
 	}
-	cs, _ := fargateContainers(ms)
+	cs := fargateContainers(ms)
 	res, err := sizing.FargatePod(cs)
 	if err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid Fargate pod", err)

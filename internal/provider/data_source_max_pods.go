@@ -122,38 +122,48 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	if m.compute(ctx, &resp.Diagnostics) {
+		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	}
+}
+
+// errBothForms is the error for instance_types next to instance_type or instance.
+const errBothForms = "give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type"
+
+// compute answers the model's question into its computed attributes,
+// reporting errors and warnings; false when there is no answer. Read and
+// ValidateConfig call it.
+func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) bool {
 	m.DataVersion = types.StringValue(ec2data.DataVersion())
 	m.ByInstanceType = types.MapNull(maxPodsObjectType)
 	if !m.InstanceTypes.IsNull() {
 		if !m.InstanceType.IsNull() || m.Instance != nil {
-			resp.Diagnostics.AddAttributeError(path.Root("instance_types"), "Invalid instance",
-				"give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type")
-			return
+			diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", errBothForms)
+			return false
 		}
 		m.maxPodsFields = nullMaxPodsFields()
 		var names []string
 		var values []int
-		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.toCore(), m.LaunchPath), &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return
+		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.toCore(), m.LaunchPath), diags)
+		if diags.HasError() {
+			return false
 		}
 		v, at := sizing.NodeGroupMaxPods(names, values)
 		m.NodeGroupMaxPods, m.NodeGroupLimitingType = types.Int64Value(int64(v)), types.StringValue(at)
-		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
-		return
+		return true
 	}
 	in, err := m.resolve()
 	if err != nil {
-		addCoreError(&resp.Diagnostics, "Invalid instance", err)
-		return
+		addCoreError(diags, "Invalid instance", err)
+		return false
 	}
-	fields, ok := maxPodsFieldsOf(in, launchPath(m.toCore(), m.LaunchPath), &resp.Diagnostics)
+	fields, ok := maxPodsFieldsOf(in, launchPath(m.toCore(), m.LaunchPath), diags)
 	if !ok {
-		return
+		return false
 	}
 	m.maxPodsFields = fields
 	m.NodeGroupMaxPods, m.NodeGroupLimitingType = fields.MaxPods, types.StringValue(in.Name)
-	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	return true
 }
 
 // maxPodsObjectType is the object type of one by_instance_type entry.

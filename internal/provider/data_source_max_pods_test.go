@@ -269,6 +269,9 @@ output "smallest" { value = min([for t, r in data.ekssize_max_pods.pool.by_insta
 }`,
 				ExpectError: regexp.MustCompile(`t3.large: security_groups_for_pods: t3.large is not trunking compatible`),
 			},
+			// A valid configuration last: the test destroys with the last one,
+			// and ValidateConfig rejects the one above at destroy too.
+			{Config: `data "ekssize_max_pods" "x" { instance_types = ["m5.large"] }`},
 		},
 	})
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -88,9 +89,9 @@ func nodePoolInputAttributes() map[string]schema.Attribute {
 		"instance_families": list("Keep only these families (`karpenter.k8s.aws/instance-family`), such as `[\"m5\", \"c6i\"]`."),
 		"instance_sizes":    list("Keep only these sizes (`karpenter.k8s.aws/instance-size`), such as `[\"large\", \"xlarge\"]`."),
 		"architectures":     list("Keep only these architectures, as `kubernetes.io/arch` spells them: `amd64`, `arm64`."),
-		"min_vcpus": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep only types with at least this many vCPUs " +
+		"min_vcpus": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this many vCPUs " +
 			"(`karpenter.k8s.aws/instance-cpu Gt`, inclusive here)."},
-		"min_memory_mib": schema.Int64Attribute{Optional: true, MarkdownDescription: "Keep only types with at least this much " +
+		"min_memory_mib": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this much " +
 			"memory in MiB (`karpenter.k8s.aws/instance-memory`)."},
 		"exclude_instance_types": list("Drop these types (a `node.kubernetes.io/instance-type NotIn` requirement)."),
 		"ami_family": schema.StringAttribute{Optional: true, MarkdownDescription: "The EC2NodeClass `amiFamily`: `al2023` " +
@@ -192,11 +193,11 @@ func (m nodePoolInputs) toCore(ctx context.Context, diags *diag.Diagnostics) (si
 
 func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, known := m.nodePoolInputs.toCore(ctx, &resp.Diagnostics)
+	in, known := m.toCore(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -228,8 +229,8 @@ func (d *nodePoolDataSource) ValidateConfig(ctx context.Context, req datasource.
 
 // reindexed moves a core error about instance_types[0] to instance_types[i].
 func reindexed(err error, i int) error {
-	ie, ok := err.(*sizing.InputError)
-	if !ok || ie.Field != sizing.FieldInstanceTypes+"[0]" {
+	var ie *sizing.InputError
+	if !errors.As(err, &ie) || ie.Field != sizing.FieldInstanceTypes+"[0]" {
 		return err
 	}
 	f := path.Root(sizing.FieldInstanceTypes).AtListIndex(i).String()
@@ -238,11 +239,11 @@ func reindexed(err error, i int) error {
 
 func (d *nodePoolDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m nodePoolModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in, _ := m.nodePoolInputs.toCore(ctx, &resp.Diagnostics)
+	in, _ := m.toCore(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

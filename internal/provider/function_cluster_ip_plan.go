@@ -122,7 +122,7 @@ func clusterIPPlanCall(ctx context.Context, arg types.Dynamic) (types.Object, bo
 		return types.Object{}, false, ferr
 	}
 	var diags diag.Diagnostics
-	res, warns, ok := in.compute(ctx, &diags)
+	res, warns, ok := in.compute(&diags)
 	if !ok {
 		return types.Object{}, false, planCallError(diags)
 	}

@@ -78,7 +78,7 @@ func fargateSizeCall(ctx context.Context, arg types.Dynamic) (fargatePodResults,
 	if ferr != nil || unknown {
 		return fargatePodResults{}, unknown, ferr
 	}
-	cs, _ := fargateContainers(ms)
+	cs := fargateContainers(ms)
 	res, err := sizing.FargatePod(cs)
 	if ferr := c.fail(nil, err); ferr != nil {
 		return fargatePodResults{}, false, ferr

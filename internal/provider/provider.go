@@ -64,6 +64,7 @@ func (p *ekssizeProvider) DataSources(context.Context) []func() datasource.DataS
 		NewNodeConfigDataSource,
 		NewMaxPodsExpressionDataSource,
 		NewClusterIPPlanDataSource,
+		NewVPCCNIConfigurationDataSource,
 		NewFargatePodDataSource,
 		NewNodePoolDataSource,
 	}
@@ -73,6 +74,7 @@ func (p *ekssizeProvider) Functions(context.Context) []func() function.Function 
 	return []func() function.Function{
 		NewClusterIPPlanFunction,
 		NewENIMaxPodsFunction,
+		NewVPCCNIConfigurationFunction,
 		NewFargateSizeFunction,
 		NewInstanceTypeFunction,
 		NewKubeReservedFunction,

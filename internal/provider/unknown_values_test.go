@@ -128,12 +128,13 @@ func TestFunctionUnknownOptionValues(t *testing.T) {
 		opts funcOptions
 		args []attr.Value
 	}{
-		"max_pods":            {NewMaxPodsFunction, maxPodsOptionSet, []attr.Value{str("m5.large")}},
-		"subnet_max_nodes":    {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
-		"node_ips":            {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
-		"kube_reserved":       {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},
-		"nodeadm_max_pods":    {NewNodeadmMaxPodsFunction, nodeadmMaxPodsOptionSet, []attr.Value{str("m5.large"), str("max_pods")}},
-		"max_pods_expression": {NewMaxPodsExpressionFunction, maxPodsExpressionOptionSet, []attr.Value{types.ListValueMust(types.StringType, []attr.Value{str("m5.large")})}},
+		"max_pods":              {NewMaxPodsFunction, maxPodsOptionSet, []attr.Value{str("m5.large")}},
+		"subnet_max_nodes":      {NewSubnetMaxNodesFunction, subnetMaxNodesOptionSet, []attr.Value{str("10.0.0.0/24"), str("m5.large")}},
+		"node_ips":              {NewNodeIPsFunction, nodeIPsOptionSet, []attr.Value{str("m5.large"), i64(10)}},
+		"kube_reserved":         {NewKubeReservedFunction, kubeReservedOptionSet, []attr.Value{str("m5.large")}},
+		"nodeadm_max_pods":      {NewNodeadmMaxPodsFunction, nodeadmMaxPodsOptionSet, []attr.Value{str("m5.large"), str("max_pods")}},
+		"max_pods_expression":   {NewMaxPodsExpressionFunction, maxPodsExpressionOptionSet, []attr.Value{types.ListValueMust(types.StringType, []attr.Value{str("m5.large")})}},
+		"vpc_cni_configuration": {NewVPCCNIConfigurationFunction, vpcCNIConfigurationOptionSet, nil},
 	}
 	for _, newF := range New("test")().(interface {
 		Functions(context.Context) []func() function.Function

@@ -141,3 +141,11 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
+// ValidateEvictionHard runs NodeResources' checks of the eviction_hard
+// entries on their own, for a configuration whose other inputs are not known
+// yet.
+func ValidateEvictionHard(overrides map[string]string) error {
+	_, err := resolveEvictionHard(overrides)
+	return err
+}

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -117,7 +118,8 @@ func TestFargatePodErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := FargatePod(c.containers)
-			ie, ok := err.(*InputError)
+			var ie *InputError
+			ok := errors.As(err, &ie)
 			if !ok {
 				t.Fatalf("got %v, want an *InputError", err)
 			}

@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"bufio"
+	"errors"
 	"os"
 	"strconv"
 	"strings"
@@ -133,7 +134,8 @@ func TestKarpenterNodeErrors(t *testing.T) {
 		{KarpenterInput{Instance: m5, ReservedENIs: -1}, "reserved_enis", "reserved_enis is -1; it must be 0 or more"},
 	} {
 		_, err := KarpenterNodeOf(c.in)
-		ie, ok := err.(*InputError)
+		var ie *InputError
+		ok := errors.As(err, &ie)
 		if !ok || ie.Field != c.field || !strings.HasPrefix(ie.Msg, c.msg) {
 			t.Errorf("got %v, want %s: %s", err, c.field, c.msg)
 		}

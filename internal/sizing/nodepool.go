@@ -142,11 +142,10 @@ func NodePool(in NodePoolInput) (NodePoolResult, error) {
 
 // podNeeds is the DaemonSets' and the largest pod's requests, parsed.
 type podNeed struct {
-	dsPods             int
-	dsCPU, dsMemMiB    int64
-	bigCPU, bigMemMiB  int64
-	haveLargest        bool
-	largestDescription string
+	dsPods            int
+	dsCPU, dsMemMiB   int64
+	bigCPU, bigMemMiB int64
+	haveLargest       bool
 }
 
 func podNeeds(in NodePoolInput) (podNeed, error) {

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -140,7 +141,8 @@ func TestNodePoolErrors(t *testing.T) {
 		{NodePoolInput{InstanceTypes: []string{"m5.large"}, Networking: Networking{CapPolicy: "EKS"}}, "cap_policy", `cap_policy is "EKS"`},
 	} {
 		_, err := NodePool(c.in)
-		ie, ok := err.(*InputError)
+		var ie *InputError
+		ok := errors.As(err, &ie)
 		if !ok || ie.Field != c.field || !strings.HasPrefix(ie.Msg, c.msg) {
 			t.Errorf("got %v, want %s: %s", err, c.field, c.msg)
 		}

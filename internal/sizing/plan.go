@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -370,7 +371,8 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 // attributes (subnet[2].fargate_pods rather than reserved.fargate_pods).
 func (r ReservedIPs) validateAt(path string) error {
 	err := r.validate()
-	if ie, ok := err.(*InputError); ok {
+	var ie *InputError
+	if errors.As(err, &ie) {
 		return inputErr(path+"."+strings.TrimPrefix(ie.Field, fieldReserved+"."), "%s.%s", path, strings.TrimPrefix(ie.Msg, fieldReserved+"."))
 	}
 	return err
@@ -430,8 +432,8 @@ func (p *plan) resolveGroups(in PlanInput) error {
 				}
 			}
 			if !in.NetworkingUnknown {
-				for j, inst := range pg.types {
-					u, w, err := p.nodeUsage(pg, j, inst)
+				for _, inst := range pg.types {
+					u, w, err := p.nodeUsage(pg, inst)
 					if err != nil {
 						return err
 					}
@@ -548,15 +550,16 @@ func (p *plan) podSubnets(az string) []int {
 // them are moved under the group's path.
 var groupFields = map[string]bool{FieldMaxPods: true, FieldPodsPerNode: true, fieldBranchPodsPerNode: true}
 
-// nodeUsage is one node's consumption for candidate type j of a group, with
+// nodeUsage is one node's consumption for a candidate type of a group, with
 // errors and warnings moved onto the group's attribute paths.
-func (p *plan) nodeUsage(g planGroup, j int, inst ec2data.Instance) (NodeUsage, []Warning, error) {
+func (p *plan) nodeUsage(g planGroup, inst ec2data.Instance) (NodeUsage, []Warning, error) {
 	u, warns, err := nodeIPsResolved(NodeIPsInput{
 		Instance: inst, Warm: p.warm, MaxPods: g.spec.MaxPods, PodsPerNode: g.spec.PodsPerNode,
 		BranchPodsPerNode: g.spec.BranchPodsPerNode,
 	}, p.r)
 	if err != nil {
-		if ie, ok := err.(*InputError); ok {
+		var ie *InputError
+		if errors.As(err, &ie) {
 			field := ie.Field
 			if groupFields[field] {
 				field = g.field + "." + field

@@ -621,3 +621,11 @@ func managedIgnoresUser(in NodeResourcesInput, computed MaxPodsResult) []Warning
 	}
 	return warns
 }
+
+// ValidateReserved runs NodeResources' checks of one kube_reserved or
+// system_reserved object (field names it) on its own, for a configuration
+// whose other inputs are not known yet.
+func ValidateReserved(field string, in ReservedInput) error {
+	_, err := parseReserved(field, in)
+	return err
+}
