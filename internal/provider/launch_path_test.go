@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -69,8 +68,8 @@ data "ekssize_node_config" "mng" {
 }
 
 // A setting a managed node group overrides is a warning (asserted, with its
-// text, by the core's TestMaxPodsManagedNodeGroup), not an error; a launch
-// path that does not exist is an error on the attribute.
+// text, by the core's TestMaxPodsManagedNodeGroup), not an error. A launch
+// path that does not exist is in the bad-input table.
 func TestAccLaunchPathManagedWarnsNotFails(t *testing.T) {
 	t.Parallel()
 	resource.UnitTest(t, resource.TestCase{
@@ -84,14 +83,6 @@ data "ekssize_max_pods" "x" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{expectInt("data.ekssize_max_pods.x", "max_pods", 110)},
-		}, {
-			Config: `
-data "ekssize_max_pods" "x" {
-  instance_type = "m5.large"
-  launch_path   = "auto"
-}
-`,
-			ExpectError: regexp.MustCompile(`launch_path is "auto"; it must be one of "self_managed", "managed" or\s+"managed_custom_ami"`),
 		}},
 	})
 }
