@@ -132,7 +132,6 @@ func (n Networking) Validate() (Resolved, error) {
 			set   bool
 			field string
 		}{
-			{n.PrefixDelegation, fieldPrefixDelegation},
 			{r.IPFamily == ipFamilyIPv6, fieldIPFamily},
 			{n.CustomNetworking, fieldCustomNetworking},
 			{n.SecurityGroupsForPods, fieldSecurityGroupsForPods},
@@ -140,7 +139,7 @@ func (n Networking) Validate() (Resolved, error) {
 			{n.MaxENI != nil, fieldMaxENI},
 		} {
 			if c.set {
-				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods the secondary IPs of the primary ENI only (IPv4 per ENI - 1); remove %s or use os = \"linux\"", c.field, c.field)
+				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods addresses of the primary ENI only (its secondary IPs, or /28 prefixes with prefix_delegation), from the VPC resource controller; remove %s or use os = \"linux\"", c.field, c.field)
 			}
 		}
 	}

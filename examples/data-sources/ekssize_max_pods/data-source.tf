@@ -36,6 +36,22 @@ data "ekssize_max_pods" "managed_group" {
   launch_path       = "managed"
 }
 
+# Windows with prefix delegation (enable-windows-prefix-delegation): the VPC
+# resource controller puts (10 - 1) /28 prefixes on the primary ENI, 144
+# addresses; kubelet's default keeps max pods at 110.
+data "ekssize_max_pods" "windows_prefix" {
+  instance_type     = "m5.large"
+  os                = "windows"
+  prefix_delegation = true
+}
+
+output "windows_prefix" {
+  value = {
+    max_pods      = data.ekssize_max_pods.windows_prefix.max_pods          # 110
+    pod_addresses = data.ekssize_max_pods.windows_prefix.max_pods_uncapped # 144
+  }
+}
+
 output "managed_node_group" {
   value = {
     max_pods      = data.ekssize_max_pods.managed_group.node_group_max_pods                     # 110 on every node
