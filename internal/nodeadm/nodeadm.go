@@ -29,6 +29,7 @@ package nodeadm
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -39,6 +40,7 @@ import (
 	"github.com/google/cel-go/cel"
 	"github.com/google/cel-go/common/types"
 	"github.com/google/cel-go/common/types/ref"
+	"github.com/google/cel-go/interpreter"
 )
 
 // The nodeadm version this package mirrors.
@@ -161,7 +163,17 @@ const (
 	ReasonNotPositive = "not_positive"
 	// ReasonTooLarge: the result is more than MaxInt32.
 	ReasonTooLarge = "too_large"
+	// ReasonCostLimit: not a nodeadm reason. Evaluation stopped at
+	// MaxEvalCost, a limit nodeadm does not have, so nodeadm's answer is
+	// unknown here (Result.Unevaluated).
+	ReasonCostLimit = "cost_limit"
 )
+
+// MaxEvalCost bounds the CEL cost of one evaluation, so that a pathological
+// expression (nested comprehensions over long lists) cannot stall a plan.
+// nodeadm sets no limit; cost tracking changes no result below the limit.
+// The expressions nodeadm's users write cost well under 100.
+const MaxEvalCost = 1_000_000
 
 // Result is what nodeadm gives kubelet for one instance type and expression.
 type Result struct {
@@ -175,6 +187,9 @@ type Result struct {
 	Fallback bool
 	Reason   string
 	Detail   string
+	// Unevaluated is true when evaluation stopped at MaxEvalCost (Reason
+	// ReasonCostLimit): nodeadm's answer is not known, MaxPods is meaningless.
+	Unevaluated bool
 	// Converted is set when the result was not a CEL int but nodeadm
 	// converted it to one (a double truncated, a uint or a string parsed),
 	// e.g. "double 9.666666666666666 converted to 9".
@@ -228,7 +243,7 @@ func Compile(expression string) *Expression {
 		e.compileErr = issues.Err().Error()
 		return e
 	}
-	prg, err := env.Program(ast)
+	prg, err := env.Program(ast, cel.CostLimit(MaxEvalCost))
 	if err != nil {
 		e.compileErr = "no program can be formed from it: " + err.Error()
 		return e
@@ -265,6 +280,12 @@ func (e *Expression) Eval(i Info) Result {
 		VarIPsPerENI:   i.IPsPerENI,
 		VarMaxPods:     def,
 	})
+	var cancelled interpreter.EvalCancelledError
+	if raw == nil && errors.As(err, &cancelled) && cancelled.Cause == interpreter.CostLimitExceeded {
+		res.Unevaluated, res.Reason = true, ReasonCostLimit
+		res.Detail = fmt.Sprintf("evaluating the expression was stopped after a CEL cost of %d (a limit of this provider, not of nodeadm, which would keep evaluating)", MaxEvalCost)
+		return res
+	}
 	if raw == nil {
 		// Only a panic inside CEL leaves no value; nodeadm itself would then
 		// crash on the nil value rather than fall back.

@@ -100,6 +100,22 @@ func TestEvalReasons(t *testing.T) {
 	}
 }
 
+// TestCostLimit: a pathological expression stops at MaxEvalCost and is
+// reported as unevaluated, not as a nodeadm fallback.
+func TestCostLimit(t *testing.T) {
+	l := "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]"
+	expr := l + ".map(a, " + l + ".map(b, " + l + ".map(c, " + l + ".map(d, " + l + ".map(e, a+b+c+d+e))))).size()"
+	got := Compile(expr).Eval(Info{InstanceType: "m5.large", DefaultENIs: 3, IPsPerENI: 10})
+	if !got.Unevaluated || got.Fallback || got.Reason != ReasonCostLimit {
+		t.Errorf("%+v", got)
+	}
+	// A comprehension below the limit evaluates.
+	small := Compile(l + ".map(a, a * max_pods).size()").Eval(Info{InstanceType: "m5.large", DefaultENIs: 3, IPsPerENI: 10})
+	if small.Unevaluated || small.Fallback || small.MaxPods != 20 {
+		t.Errorf("%+v", small)
+	}
+}
+
 func TestTable(t *testing.T) {
 	names := InstanceTypes()
 	if len(names) != 1384 {

@@ -597,6 +597,8 @@ var badInputs = []badInput{
 	{fn: "nodeadm_max_pods", name: "prefix delegation on a Xen type", args: []attr.Value{str("t2.medium"), str("(max_pods - 2) * 16 + 2")},
 		options: []attr.Value{lit(attrs{"prefix_delegation": boolean(true), "strict": boolean(true)})}, arg: "options",
 		want: `options.prefix_delegation: Prefix delegation is not supported on this instance type: t2.medium runs on the xen hypervisor`},
+	{fn: "nodeadm_max_pods", name: "expression too expensive to evaluate", args: []attr.Value{str("m5.large"), str("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19].map(a, [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19].map(b, [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19].map(c, [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19].map(d, [0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19].map(e, a+b+c+d+e))))).size()")}, arg: "expression",
+		want: `max_pods_expression could not be evaluated on m5.large: evaluating the expression was stopped after a CEL cost of 1000000`},
 	{fn: "nodeadm_max_pods", name: "expression not a string", cliOnly: true, args: []attr.Value{str("m5.large"), strs("max_pods")}, arg: "expression",
 		want: `string required`},
 

@@ -146,7 +146,7 @@ func (m *maxPodsExpressionModel) answer(ctx context.Context) (sizing.MaxPodsExpr
 	if err != nil {
 		return sizing.MaxPodsExpressionResult{}, nil, err
 	}
-	return sizing.MaxPodsExpression(insts, m.networkingModel.toCore())
+	return sizing.MaxPodsExpression(insts, m.toCore())
 }
 
 // compute answers the model's question into its results, reporting problems

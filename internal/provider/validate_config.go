@@ -319,7 +319,7 @@ func (d *maxPodsExpressionDataSource) ValidateConfig(ctx context.Context, req da
 		errorsOnly(&resp.Diagnostics, all)
 		return
 	}
-	m.networkingModel.validateKnown(&resp.Diagnostics)
+	m.validateKnown(&resp.Diagnostics)
 	for i, e := range m.InstanceTypes.Elements() {
 		if s, isStr := e.(types.String); isStr && !s.IsNull() && !s.IsUnknown() {
 			if _, err := sizing.TableInstance(s.ValueString()); err != nil {

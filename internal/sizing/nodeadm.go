@@ -76,6 +76,9 @@ func NodeadmMaxPodsCompiled(inst ec2data.Instance, expr *nodeadm.Expression, n N
 	name := instName(inst)
 	res.Info, res.InNodeadmTable = NodeadmInfo(inst)
 	res.Result = expr.Eval(res.Info)
+	if res.Unevaluated {
+		return res, nil, inputErr(FieldMaxPodsExpression, "max_pods_expression could not be evaluated on %s: %s; simplify the expression", name, res.Detail)
+	}
 	res.KubeReservedMemoryMiB = int64(nodeadm.KubeReservedMemoryMiB(res.MaxPods))
 	res.ExceedsVPCCNI = int(res.MaxPods) > res.VPCCNIMaxPods
 

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -84,10 +85,64 @@ func TestMaxPodsExpressionErrors(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, _, err := MaxPodsExpression(lookupAll(c.types...), c.n)
-			ie, ok := err.(*InputError)
+			var ie *InputError
+			ok := errors.As(err, &ie)
 			if !ok || ie.Field != c.field || !strings.Contains(ie.Msg, c.want) {
 				t.Errorf("error %v (%T), want on %s: %s", err, err, c.field, c.want)
 			}
 		})
+	}
+}
+
+// TestMaxPodsExpressionOverTheTable builds expressions for windows of the
+// whole table under several settings: each either verifies (MaxPodsExpression
+// evaluates it as nodeadm does on every type before returning it) or fails
+// because two types share nodeadm's variables, never with an internal error.
+func TestMaxPodsExpressionOverTheTable(t *testing.T) {
+	limit, maxENI, ppc := 100, 3, 8
+	all := ec2data.MustDefault().All()
+	var insts []ec2data.Instance
+	for _, in := range all {
+		if in.HasVCPUs() {
+			insts = append(insts, in)
+		}
+	}
+	built, refused := 0, 0
+	for _, n := range []Networking{
+		{}, {PrefixDelegation: true}, {CustomNetworking: true}, {CustomNetworking: true, PrefixDelegation: true, ReservedENIs: 1},
+		{CapPolicy: capNone}, {MaxPodsLimit: &limit}, {MaxENI: &maxENI, PrefixDelegation: true}, {PodsPerCore: &ppc},
+		{SecurityGroupsForPods: false, ReservedENIs: 2}, {IPFamily: ipFamilyIPv6},
+	} {
+		for i := 0; i < len(insts); i += 7 {
+			window := insts[i:min(i+7, len(insts))]
+			if n.IPFamily == ipFamilyIPv6 {
+				var nitro []ec2data.Instance
+				for _, in := range window {
+					if supportsPrefixDelegation(in) {
+						nitro = append(nitro, in)
+					}
+				}
+				if window = nitro; len(window) == 0 {
+					continue
+				}
+			}
+			res, _, err := MaxPodsExpression(window, n)
+			if err != nil {
+				var ie *InputError
+				if !errors.As(err, &ie) || !strings.HasPrefix(ie.Msg, "no maxPodsExpression can give ") {
+					t.Fatalf("%+v over %s...: %v", n, window[0].Name, err)
+				}
+				refused++
+				continue
+			}
+			if len(res.Values) != len(window) || res.Expression == "" {
+				t.Fatalf("%+v: %+v", n, res)
+			}
+			built++
+		}
+	}
+	t.Logf("%d expressions built and verified, %d refused", built, refused)
+	if built == 0 {
+		t.Error("no expression built")
 	}
 }

@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -75,8 +76,20 @@ func TestNodeadmMaxPodsErrors(t *testing.T) {
 		t.Errorf("windows: %v", err)
 	}
 	_, _, err = NodeadmMaxPods(mustLookup("m5.large"), "", Networking{ReservedENIs: -1})
-	if err == nil || err.(*InputError).Field != fieldReservedENIs {
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != fieldReservedENIs {
 		t.Errorf("reserved_enis: %v", err)
+	}
+}
+
+func TestNodeadmMaxPodsCostLimit(t *testing.T) {
+	l := "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]"
+	expr := l + ".map(a, " + l + ".map(b, " + l + ".map(c, " + l + ".map(d, " + l + ".map(e, a+b+c+d+e))))).size()"
+	_, _, err := NodeadmMaxPods(mustLookup("m5.large"), expr, Networking{})
+	want := "max_pods_expression could not be evaluated on m5.large: evaluating the expression was stopped after a CEL cost of 1000000 (a limit of this provider, not of nodeadm, which would keep evaluating); simplify the expression"
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != FieldMaxPodsExpression || ie.Msg != want {
+		t.Errorf("%v", err)
 	}
 }
 

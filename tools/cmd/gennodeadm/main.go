@@ -76,7 +76,7 @@ func generate(src []byte) ([]byte, error) {
 		dec.DisallowUnknownFields()
 		var info instanceInfo
 		if err := dec.Decode(&info); err != nil {
-			return nil, fmt.Errorf("line %d: not a nodeadm instance info object: %v", n, err)
+			return nil, fmt.Errorf("line %d: not a nodeadm instance info object: %w", n, err)
 		}
 		if dec.More() {
 			return nil, fmt.Errorf("line %d: more than one JSON value", n)
