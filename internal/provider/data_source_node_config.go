@@ -2,6 +2,9 @@ package provider
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -83,6 +86,32 @@ type nodeConfigModel struct {
 	networkingModel
 	nodeConfigInputs
 	nodeConfigResults
+	// InstanceTypes and ByInstanceType are the batch form, as ekssize_max_pods has.
+	InstanceTypes  types.List `tfsdk:"instance_types"`
+	ByInstanceType types.Map  `tfsdk:"by_instance_type"`
+}
+
+// nodeConfigBatchAttrTypes is one by_instance_type entry: the numbers of the
+// single form, per type (the renderings describe one node and stay single-type).
+var nodeConfigBatchAttrTypes = map[string]attr.Type{
+	"max_pods": types.Int64Type, "kube_reserved_cpu_millicores": types.Int64Type, "kube_reserved_memory_mib": types.Int64Type,
+	"allocatable_cpu_millicores": types.Int64Type, "allocatable_memory_mib": types.Int64Type,
+	"allocatable_ephemeral_storage_mib": types.Int64Type, "allocatable_pods": types.Int64Type,
+	"capacity_memory_mib": types.Int64Type, "ebs_volume_limit": types.Int64Type, "karpenter_reserved_enis": types.Int64Type,
+}
+
+func nodeConfigBatchAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"instance_types": schema.ListAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: "Batch form: " +
+			"instance types from the embedded table, each sized with the same settings into `by_instance_type`. Use instead of " +
+			"`instance_type` and `instance`; the single-type results and renderings are then null, and `cluster` is not allowed " +
+			"(a NodeConfig describes one node: for one NodeConfig over several types see `ekssize_max_pods_expression`)."},
+		"by_instance_type": schema.MapAttribute{Computed: true, ElementType: types.ObjectType{AttrTypes: nodeConfigBatchAttrTypes},
+			MarkdownDescription: "With `instance_types`: each type's `max_pods`, `kube_reserved_cpu_millicores`, " +
+				"`kube_reserved_memory_mib`, allocatable CPU, memory, ephemeral storage and pods (`allocatable_*`), " +
+				"`capacity_memory_mib`, `ebs_volume_limit` (null when unknown) and `karpenter_reserved_enis`, exactly as the single " +
+				"form computes them for that type. Null otherwise."},
+	}
 }
 
 func (d *nodeConfigDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -303,7 +332,7 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"what is reported. kube-reserved mirrors the bootstrap of `ami_family` (nodeadm, AL2 `bootstrap.sh` or Bottlerocket; see " +
 			"`kube_reserved_basis`), allocatable mirrors Karpenter, the EBS volume limit mirrors the EBS CSI driver. Takes the same " +
 			"instance and networking settings as `ekssize_max_pods`.",
-		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes()),
+		Attributes: mergeAttributes(instanceAttributes(), networkingAttributes(), nodeConfigAttributes(), nodeConfigBatchAttributes()),
 	}
 }
 
@@ -311,6 +340,14 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	var m nodeConfigModel
 	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
 	if resp.Diagnostics.HasError() {
+		return
+	}
+	m.ByInstanceType = types.MapNull(types.ObjectType{AttrTypes: nodeConfigBatchAttrTypes})
+	if !m.InstanceTypes.IsNull() {
+		if !m.computeBatch(ctx, &resp.Diagnostics) {
+			return
+		}
+		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
 		return
 	}
 	inst, err := m.resolve()
@@ -322,6 +359,102 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+}
+
+// computeBatch answers the batch form: the single form's core call per type,
+// errors and warnings on the list element and naming the type.
+func (m *nodeConfigModel) computeBatch(ctx context.Context, diags *diag.Diagnostics) bool {
+	list := path.Root("instance_types")
+	switch {
+	case !m.InstanceType.IsNull() || m.Instance != nil:
+		diags.AddAttributeError(list, "Invalid instance",
+			"give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type")
+		return false
+	case m.Cluster != nil:
+		diags.AddAttributeError(path.Root("cluster"), "Invalid cluster", "cluster renders the NodeConfig of one node, so it "+
+			"cannot go with instance_types; for one NodeConfig over several types use ekssize_max_pods_expression")
+		return false
+	}
+	var names []types.String
+	diags.Append(m.InstanceTypes.ElementsAs(ctx, &names, false)...)
+	if diags.HasError() {
+		return false
+	}
+	if len(names) == 0 {
+		diags.AddAttributeError(list, "Invalid instance", "instance_types is empty; give at least one instance type")
+		return false
+	}
+	in := m.nodeConfigInputs.toCore(ec2data.Instance{}, m.networkingModel.toCore())
+	in.EvictionHard = evictionHardOf(m.EvictionHard, diags)
+	elems := map[string]attr.Value{}
+	for i, name := range names {
+		p := list.AtListIndex(i)
+		if name.IsNull() {
+			diags.AddAttributeError(p, "Invalid instance", "instance_types contains null; every element must be an instance type such as \"m5.large\"")
+			continue
+		}
+		key := name.ValueString()
+		inst, err := sizing.ResolveInstance(&key, nil)
+		if err != nil {
+			diags.AddAttributeError(p, "Unknown instance type", err.Error())
+			continue
+		}
+		in.Instance = inst
+		res, warns, err := sizing.NodeResources(in)
+		for _, w := range warns {
+			diags.AddAttributeWarning(fieldPath(w.Field), w.Summary, key+": "+w.Detail)
+		}
+		if err != nil {
+			addCoreError(diags, "Cannot compute the node configuration", batchError(key, i, err))
+			continue
+		}
+		elems[key] = types.ObjectValueMust(nodeConfigBatchAttrTypes, map[string]attr.Value{
+			"max_pods":                          types.Int64Value(int64(res.MaxPods)),
+			"kube_reserved_cpu_millicores":      types.Int64Value(res.KubeReservedCPUMillicores),
+			"kube_reserved_memory_mib":          types.Int64Value(res.KubeReservedMemoryMiB),
+			"allocatable_cpu_millicores":        types.Int64Value(res.Allocatable.CPUMillicores),
+			"allocatable_memory_mib":            types.Int64Value(res.Allocatable.MemoryMiB),
+			"allocatable_ephemeral_storage_mib": types.Int64Value(res.Allocatable.EphemeralStorageMiB),
+			"allocatable_pods":                  types.Int64Value(int64(res.Allocatable.Pods)),
+			"capacity_memory_mib":               types.Int64Value(res.Capacity.MemoryMiB),
+			"ebs_volume_limit":                  int64Ptr(res.EBSVolumeLimit, res.EBSVolumeLimit > 0),
+			"karpenter_reserved_enis":           types.Int64Value(int64(res.KarpenterReservedENIs)),
+		})
+	}
+	if diags.HasError() {
+		return false
+	}
+	m.ByInstanceType = types.MapValueMust(types.ObjectType{AttrTypes: nodeConfigBatchAttrTypes}, elems)
+	m.setBatchNulls()
+	return true
+}
+
+// batchError names the instance type in a core error; an error about the
+// instance moves to its element of instance_types, others keep their attribute.
+func batchError(name string, i int, err error) error {
+	var ie *sizing.InputError
+	if errors.As(err, &ie) {
+		field := ie.Field
+		if field == "instance_type" || strings.HasPrefix(field, "instance.") {
+			field = fmt.Sprintf("instance_types[%d]", i)
+		}
+		return &sizing.InputError{Field: field, Msg: name + ": " + ie.Msg}
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// setBatchNulls nulls the single-type results; the inputs stay as written.
+func (m *nodeConfigModel) setBatchNulls() {
+	m.KubeReservedCPUMillicores, m.KubeReservedMemoryMiB = types.Int64Null(), types.Int64Null()
+	m.Capacity, m.Allocatable = nil, nil
+	m.EBSVolumeLimit, m.KarpenterReservedENIs = types.Int64Null(), types.Int64Null()
+	m.KarpenterKubelet = types.ObjectNull(karpenterKubeletTypes)
+	m.KubeletExtraArgs, m.NodeadmConfig, m.AL2BootstrapExtraArgs = types.StringNull(), types.StringNull(), types.StringNull()
+	m.BottlerocketSettings, m.BottlerocketSettingsTOML = types.StringNull(), types.StringNull()
+	m.DataVersion = types.StringValue(ec2data.DataVersion())
+	if m.EvictionHard.IsUnknown() {
+		m.EvictionHard = types.MapNull(types.StringType)
+	}
 }
 
 // compute answers the model's question for inst into its computed

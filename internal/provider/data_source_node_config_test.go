@@ -501,3 +501,38 @@ output "doc" {
 		},
 	})
 }
+
+// The batch form: each type exactly as the single form computes it.
+func TestAccNodeConfigBatch(t *testing.T) {
+	t.Parallel()
+	entry := func(key string, maxPods, krCPU, krMem, allocCPU, allocMem int64) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.ekssize_node_config.batch", tfjsonpath.New("by_instance_type").AtMapKey(key),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{
+				"max_pods": knownvalue.Int64Exact(maxPods), "kube_reserved_cpu_millicores": knownvalue.Int64Exact(krCPU),
+				"kube_reserved_memory_mib": knownvalue.Int64Exact(krMem), "allocatable_cpu_millicores": knownvalue.Int64Exact(allocCPU),
+				"allocatable_memory_mib": knownvalue.Int64Exact(allocMem),
+			}))
+	}
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_node_config" "batch" {
+  instance_types = ["m5.large", "a1.large"]
+}
+data "ekssize_node_config" "single" {
+  instance_type = "m5.large"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The single form's worked values (m5.large and a1.large: 1930m / 6903Mi and 3055Mi allocatable, 29 pods).
+				entry("m5.large", 29, 70, 574, 1930, 6903),
+				entry("a1.large", 29, 70, 574, 1930, 3055),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.batch", tfjsonpath.New("nodeadm_config"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.batch", tfjsonpath.New("kube_reserved_memory_mib"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.single", tfjsonpath.New("by_instance_type"), knownvalue.Null()),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.single", tfjsonpath.New("allocatable").AtMapKey("memory_mib"), knownvalue.Int64Exact(6903)),
+			},
+		}},
+	})
+}

@@ -262,17 +262,23 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 	if !ok {
 		return
 	}
+	batch := !m.InstanceTypes.IsNull()
 	if full {
 		var all diag.Diagnostics
-		if inst, err := m.resolve(); err != nil {
+		switch inst, err := m.resolve(); {
+		case batch:
+			m.computeBatch(ctx, &all)
+		case err != nil:
 			addCoreError(&all, "Invalid instance", err)
-		} else {
+		default:
 			m.compute(ctx, inst, &all)
 		}
 		errorsOnly(&resp.Diagnostics, all)
 		return
 	}
-	m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+	if !batch {
+		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+	}
 	m.networkingModel.validateKnown(&resp.Diagnostics)
 	for _, r := range []struct {
 		field string

@@ -295,9 +295,7 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 		return inputErr(FieldPlanSubnet, "%d subnet blocks; at most %d are supported", len(in.Subnets), planSubnetLimit)
 	}
 	anyPod := false
-	firstAZ, firstAZField := "", ""
-	var firstRegion string
-	var firstIsID bool
+	var zones zoneConsistency
 	p.specs = slices.Clone(in.Subnets)
 	p.subnets = make([]Subnet, len(in.Subnets))
 	for i, sp := range in.Subnets {
@@ -309,60 +307,85 @@ func (p *plan) resolveSubnets(in PlanInput) error {
 			}
 		}
 		p.specs[i].Role = role
-		if role == SubnetRolePod {
-			anyPod = true
-		}
+		anyPod = anyPod || role == SubnetRolePod
 		if sp.Unknown {
 			continue
 		}
-		if strings.TrimSpace(sp.Name) == "" {
-			return inputErr(path+"."+fieldSubnetName, "%s.name is empty; give each subnet a unique name (such as its subnet ID or \"private-a\"): node_group and node_pool blocks refer to subnets by name", path)
-		}
-		if j, dup := p.byName[sp.Name]; dup {
-			return inputErr(path+"."+fieldSubnetName, "%s.name %q is also the name of %s[%d]; subnet names must be unique, node_group and node_pool blocks refer to subnets by name", path, sp.Name, FieldPlanSubnet, j)
-		}
-		p.byName[sp.Name] = i
-		azField := path + "." + FieldAvailabilityZone
-		region, isID, ok := azRegion(sp.AvailabilityZone)
-		if !ok {
-			return inputErr(azField, "%s %q is not an availability zone name such as \"eu-west-1a\" (aws_subnet.availability_zone) or a zone ID such as \"euw1-az1\" (availability_zone_id)", azField, sp.AvailabilityZone)
-		}
-		if firstAZ == "" {
-			firstAZ, firstAZField, firstRegion, firstIsID = sp.AvailabilityZone, azField, region, isID
-		} else {
-			switch {
-			case isID != firstIsID:
-				return inputErr(azField, "%s is %q but %s is %q; use zone names (availability_zone) or zone IDs (availability_zone_id) throughout, not both: the same zone has a different name in each account", azField, sp.AvailabilityZone, firstAZField, firstAZ)
-			case region != firstRegion:
-				return inputErr(azField, "%s %q is in %s but %s %q is in %s; an EKS cluster's subnets are all in one region", azField, sp.AvailabilityZone, region, firstAZField, firstAZ, firstRegion)
-			}
-		}
-		s, err := ParseSubnet(path, sp.SubnetSpec)
-		if err != nil {
+		if err := p.resolveSubnet(in, i, path, &zones); err != nil {
 			return err
-		}
-		if err := sp.Reserved.validateAt(path); err != nil {
-			return err
-		}
-		for j := range i {
-			if !in.Subnets[j].Unknown && s.Overlaps(p.subnets[j]) {
-				f := path + "." + FieldCIDRBlock
-				return inputErr(f, "%s %s overlaps %s[%d] %s; subnets in a VPC cannot overlap, and each subnet is listed once", f, s.CIDR, FieldPlanSubnet, j, p.subnets[j].CIDR)
-			}
-		}
-		p.subnets[i] = s
-		if _, seen := p.azIndex[sp.AvailabilityZone]; !seen {
-			p.azIndex[sp.AvailabilityZone] = len(p.azs)
-			p.azs = append(p.azs, sp.AvailabilityZone)
 		}
 	}
 	if anyPod && !in.NetworkingUnknown {
-		switch {
-		case p.r.IPFamily == ipFamilyIPv6:
-			return inputErr(fieldIPFamily, "subnets with role = \"pod\" are given but ip_family is \"ipv6\": IPv6 pods take IPv6 addresses from the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use ip_family = \"ipv4\"")
-		case !p.r.CustomNetworking && !p.r.CNI.AtLeast(planSubnetDiscoveryMajorVersion, subnetDiscoveryMinorVersion):
-			return inputErr(fieldCNIVersion, "subnets with role = \"pod\" are given without custom_networking, so they are subnet discovery subnets (tagged kubernetes.io/role/cni), which need VPC CNI 1.18.0 or later; cni_version is %q. Upgrade, or set custom_networking = true for ENIConfig subnets", p.r.CNI)
+		return p.checkPodSubnetsAllowed()
+	}
+	return nil
+}
+
+// resolveSubnet checks and parses one known subnet: its name, its zone against
+// the others', its CIDR and reservations, and overlaps with earlier subnets.
+func (p *plan) resolveSubnet(in PlanInput, i int, path string, zones *zoneConsistency) error {
+	sp := in.Subnets[i]
+	if strings.TrimSpace(sp.Name) == "" {
+		return inputErr(path+"."+fieldSubnetName, "%s.name is empty; give each subnet a unique name (such as its subnet ID or \"private-a\"): node_group and node_pool blocks refer to subnets by name", path)
+	}
+	if j, dup := p.byName[sp.Name]; dup {
+		return inputErr(path+"."+fieldSubnetName, "%s.name %q is also the name of %s[%d]; subnet names must be unique, node_group and node_pool blocks refer to subnets by name", path, sp.Name, FieldPlanSubnet, j)
+	}
+	p.byName[sp.Name] = i
+	if err := zones.check(path+"."+FieldAvailabilityZone, sp.AvailabilityZone); err != nil {
+		return err
+	}
+	s, err := ParseSubnet(path, sp.SubnetSpec)
+	if err != nil {
+		return err
+	}
+	if err := sp.Reserved.validateAt(path); err != nil {
+		return err
+	}
+	for j := range i {
+		if !in.Subnets[j].Unknown && s.Overlaps(p.subnets[j]) {
+			f := path + "." + FieldCIDRBlock
+			return inputErr(f, "%s %s overlaps %s[%d] %s; subnets in a VPC cannot overlap, and each subnet is listed once", f, s.CIDR, FieldPlanSubnet, j, p.subnets[j].CIDR)
 		}
+	}
+	p.subnets[i] = s
+	if _, seen := p.azIndex[sp.AvailabilityZone]; !seen {
+		p.azIndex[sp.AvailabilityZone] = len(p.azs)
+		p.azs = append(p.azs, sp.AvailabilityZone)
+	}
+	return nil
+}
+
+// zoneConsistency checks that every subnet's zone is a zone name or ID, all
+// of one form and in one region.
+type zoneConsistency struct {
+	first, firstField, region string
+	isID                      bool
+}
+
+func (z *zoneConsistency) check(field, az string) error {
+	region, isID, ok := azRegion(az)
+	switch {
+	case !ok:
+		return inputErr(field, "%s %q is not an availability zone name such as \"eu-west-1a\" (aws_subnet.availability_zone) or a zone ID such as \"euw1-az1\" (availability_zone_id)", field, az)
+	case z.first == "":
+		*z = zoneConsistency{first: az, firstField: field, region: region, isID: isID}
+	case isID != z.isID:
+		return inputErr(field, "%s is %q but %s is %q; use zone names (availability_zone) or zone IDs (availability_zone_id) throughout, not both: the same zone has a different name in each account", field, az, z.firstField, z.first)
+	case region != z.region:
+		return inputErr(field, "%s %q is in %s but %s %q is in %s; an EKS cluster's subnets are all in one region", field, az, region, z.firstField, z.first, z.region)
+	}
+	return nil
+}
+
+// checkPodSubnetsAllowed: pod subnets need IPv4, and without custom
+// networking they are subnet discovery subnets, which need VPC CNI 1.18.
+func (p *plan) checkPodSubnetsAllowed() error {
+	switch {
+	case p.r.IPFamily == ipFamilyIPv6:
+		return inputErr(fieldIPFamily, "subnets with role = \"pod\" are given but ip_family is \"ipv6\": IPv6 pods take IPv6 addresses from the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use ip_family = \"ipv4\"")
+	case !p.r.CustomNetworking && !p.r.CNI.AtLeast(planSubnetDiscoveryMajorVersion, subnetDiscoveryMinorVersion):
+		return inputErr(fieldCNIVersion, "subnets with role = \"pod\" are given without custom_networking, so they are subnet discovery subnets (tagged kubernetes.io/role/cni), which need VPC CNI 1.18.0 or later; cni_version is %q. Upgrade, or set custom_networking = true for ENIConfig subnets", p.r.CNI)
 	}
 	return nil
 }
@@ -383,48 +406,19 @@ func (p *plan) resolveGroups(in PlanInput) error {
 		return inputErr(FieldPlanNodeGroup, "%d node_group and node_pool blocks; at most %d are supported", len(in.NodeGroups)+len(in.NodePools), planGroupLimit)
 	}
 	names := map[string]string{}
-	subnetsKnown := true
-	for _, s := range in.Subnets {
-		if s.Unknown {
-			subnetsKnown = false
-		}
-	}
+	subnetsKnown := !slices.ContainsFunc(in.Subnets, func(s PlanSubnet) bool { return s.Unknown })
 	for _, kind := range []string{GroupKindNodeGroup, GroupKindNodePool} {
 		list := in.NodeGroups
 		if kind == GroupKindNodePool {
 			list = in.NodePools
 		}
 		for i, g := range list {
-			field := fmt.Sprintf("%s[%d]", kind, i)
 			if g.Unknown {
 				continue
 			}
-			if strings.TrimSpace(g.Name) == "" {
-				return inputErr(field+"."+FieldGroupName, "%s.name is empty; give each node_group and node_pool a unique name, used in the results and messages", field)
-			}
-			if other, dup := names[g.Name]; dup {
-				return inputErr(field+"."+FieldGroupName, "%s.name %q is also the name of %s; node_group and node_pool names must be unique", field, g.Name, other)
-			}
-			names[g.Name] = field
-			pg := planGroup{kind: kind, name: g.Name, field: field, spec: g}
-			if err := pg.resolveTypes(); err != nil {
+			pg := planGroup{kind: kind, name: g.Name, field: fmt.Sprintf("%s[%d]", kind, i), spec: g}
+			if err := pg.checkSpec(names); err != nil {
 				return err
-			}
-			countField, what := field+"."+FieldMaxSize, "max_size, the node group's most nodes"
-			if kind == GroupKindNodePool {
-				countField, what = field+"."+FieldNodeLimit, "node_limit, the NodePool's spec.limits.nodes"
-			}
-			if g.MaxNodes < 0 || g.MaxNodes > inputCountLimit {
-				return inputErr(countField, "%s is %d; it must be between 0 and %d (%s)", countField, g.MaxNodes, inputCountLimit, what)
-			}
-			if g.SurgeNodesPerSubnet != nil {
-				f := field + "." + fieldSurgeNodesPerSubnet
-				if kind == GroupKindNodePool {
-					return inputErr(f, "%s is set on a node_pool; Karpenter replaces nodes within the NodePool's node limit, so a NodePool has no rolling-update surge (count replacements in node_limit)", f)
-				}
-				if *g.SurgeNodesPerSubnet < 0 || *g.SurgeNodesPerSubnet > inputCountLimit {
-					return inputErr(f, "%s is %d; it must be between 0 and %d (extra nodes a rolling update adds per subnet)", f, *g.SurgeNodesPerSubnet, inputCountLimit)
-				}
 			}
 			if subnetsKnown {
 				if err := p.resolveGroupSubnets(&pg); err != nil {
@@ -432,27 +426,76 @@ func (p *plan) resolveGroups(in PlanInput) error {
 				}
 			}
 			if !in.NetworkingUnknown {
-				for _, inst := range pg.types {
-					u, w, err := p.nodeUsage(pg, inst)
-					if err != nil {
-						return err
-					}
-					pg.usages = append(pg.usages, u)
-					pg.warns = appendNew(pg.warns, w...)
+				if err := p.replayTypes(&pg); err != nil {
+					return err
 				}
 			}
 			p.groups = append(p.groups, pg)
 		}
 	}
 	if subnetsKnown && !in.NetworkingUnknown && p.r.CustomNetworking {
-		// ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone: one ENIConfig,
-		// so one pod subnet, per availability zone with nodes.
-		for _, g := range p.groups {
-			for _, si := range g.subnets {
-				az := p.specs[si].AvailabilityZone
-				if n := len(p.podSubnets(az)); n != 1 {
-					return inputErr(g.field+"."+FieldGroupSubnets, "%s %q launches nodes in %s, which has %d subnets with role = \"pod\"; with custom_networking each availability zone's ENIConfig names exactly one pod subnet, so give one subnet block with role = \"pod\" in %s", g.kind, g.name, az, n, az)
-				}
+		return p.checkOnePodSubnetPerZone()
+	}
+	return nil
+}
+
+// checkSpec checks a group's own inputs: a unique name, its instance types,
+// its node count and its surge.
+func (g *planGroup) checkSpec(names map[string]string) error {
+	spec, field := g.spec, g.field
+	if strings.TrimSpace(spec.Name) == "" {
+		return inputErr(field+"."+FieldGroupName, "%s.name is empty; give each node_group and node_pool a unique name, used in the results and messages", field)
+	}
+	if other, dup := names[spec.Name]; dup {
+		return inputErr(field+"."+FieldGroupName, "%s.name %q is also the name of %s; node_group and node_pool names must be unique", field, spec.Name, other)
+	}
+	names[spec.Name] = field
+	if err := g.resolveTypes(); err != nil {
+		return err
+	}
+	countField, what := field+"."+FieldMaxSize, "max_size, the node group's most nodes"
+	if g.kind == GroupKindNodePool {
+		countField, what = field+"."+FieldNodeLimit, "node_limit, the NodePool's spec.limits.nodes"
+	}
+	if spec.MaxNodes < 0 || spec.MaxNodes > inputCountLimit {
+		return inputErr(countField, "%s is %d; it must be between 0 and %d (%s)", countField, spec.MaxNodes, inputCountLimit, what)
+	}
+	if spec.SurgeNodesPerSubnet == nil {
+		return nil
+	}
+	f := field + "." + fieldSurgeNodesPerSubnet
+	if g.kind == GroupKindNodePool {
+		return inputErr(f, "%s is set on a node_pool; Karpenter replaces nodes within the NodePool's node limit, so a NodePool has no rolling-update surge (count replacements in node_limit)", f)
+	}
+	if *spec.SurgeNodesPerSubnet < 0 || *spec.SurgeNodesPerSubnet > inputCountLimit {
+		return inputErr(f, "%s is %d; it must be between 0 and %d (extra nodes a rolling update adds per subnet)", f, *spec.SurgeNodesPerSubnet, inputCountLimit)
+	}
+	return nil
+}
+
+// replayTypes replays one node of each candidate type (once: validation and
+// sizing share it).
+func (p *plan) replayTypes(g *planGroup) error {
+	for _, inst := range g.types {
+		u, w, err := p.nodeUsage(*g, inst)
+		if err != nil {
+			return err
+		}
+		g.usages = append(g.usages, u)
+		g.warns = appendNew(g.warns, w...)
+	}
+	return nil
+}
+
+// checkOnePodSubnetPerZone: with custom networking and
+// ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone there is one ENIConfig, so
+// one pod subnet, per availability zone with nodes.
+func (p *plan) checkOnePodSubnetPerZone() error {
+	for _, g := range p.groups {
+		for _, si := range g.subnets {
+			az := p.specs[si].AvailabilityZone
+			if n := len(p.podSubnets(az)); n != 1 {
+				return inputErr(g.field+"."+FieldGroupSubnets, "%s %q launches nodes in %s, which has %d subnets with role = \"pod\"; with custom_networking each availability zone's ENIConfig names exactly one pod subnet, so give one subnet block with role = \"pod\" in %s", g.kind, g.name, az, n, az)
 			}
 		}
 	}
@@ -638,6 +681,32 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 		return res, nil, err
 	}
 	res.PrefixLayout = layoutName(p.packed)
+	loads := p.initialLoads()
+	var warns []Warning
+	var discovery []deferredENIs
+	for _, g := range p.groups {
+		warns = appendNew(warns, g.warns...)
+		gr, deferred := p.placeGroup(g, in.BlueGreen, loads)
+		res.Groups = append(res.Groups, gr)
+		discovery = append(discovery, deferred...)
+	}
+	p.placeDiscoveredENIs(discovery, loads)
+	p.summarize(&res, loads)
+	return res, warns, nil
+}
+
+// deferredENIs are one group's further ENIs in one zone, placed by subnet
+// discovery once every node is up.
+type deferredENIs struct {
+	g      planGroup
+	inst   string
+	node   int // node subnet
+	nodes  int
+	chunks []chunk
+}
+
+// initialLoads is each subnet's reservations before any node.
+func (p *plan) initialLoads() []planLoad {
 	loads := make([]planLoad, len(p.subnets))
 	for i, s := range p.subnets {
 		loads[i].reserved = p.specs[i].Reserved.IPs()
@@ -647,74 +716,83 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 		}
 		loads[i].placed = loads[i].reserved
 	}
-	var warns []Warning
-	type deferredENIs struct {
-		g      planGroup
-		inst   string
-		node   int // node subnet
-		nodes  int
-		chunks []chunk
+	return loads
+}
+
+// worst is the candidate type taking the most addresses per node (ties: the
+// most prefixes, then the first listed).
+func (g planGroup) worst() (NodeUsage, ec2data.Instance) {
+	var worst NodeUsage
+	var worstInst ec2data.Instance
+	for j, inst := range g.types {
+		u := g.usages[j]
+		a, b := u.NodeSubnetIPs+u.PodSubnetIPs, worst.NodeSubnetIPs+worst.PodSubnetIPs
+		if j == 0 || a > b || (a == b && u.Prefixes > worst.Prefixes) {
+			worst, worstInst = u, inst
+		}
 	}
-	var discovery []deferredENIs
-	for _, g := range p.groups {
-		var worst NodeUsage
-		var worstInst ec2data.Instance
-		warns = appendNew(warns, g.warns...)
-		for j, inst := range g.types {
-			u := g.usages[j]
-			a, b := u.NodeSubnetIPs+u.PodSubnetIPs, worst.NodeSubnetIPs+worst.PodSubnetIPs
-			if j == 0 || a > b || (a == b && u.Prefixes > worst.Prefixes) {
-				worst, worstInst = u, inst
-			}
-		}
-		gr := PlanGroupResult{Kind: g.kind, Name: g.name, InstanceType: worstInst.Name, Usage: worst}
-		surgePer := 0
-		if g.kind == GroupKindNodeGroup && !in.BlueGreen {
-			surgePer = defaultSurgeNodesPerSubnet
-			if g.spec.SurgeNodesPerSubnet != nil {
-				surgePer = *g.spec.SurgeNodesPerSubnet
-			}
-		}
-		k := len(g.subnets)
-		for idx, si := range g.subnets {
-			planned := g.spec.MaxNodes / k
-			if idx < g.spec.MaxNodes%k {
-				planned++
-			}
-			surge := 0
-			if planned > 0 {
-				surge = surgePer
-			}
-			if in.BlueGreen {
-				planned *= 2
-			}
-			n := planned + surge
-			gr.Nodes += n
-			gr.SurgeNodes += surge
-			az := p.specs[si].AvailabilityZone
-			gr.AvailabilityZones = append(gr.AvailabilityZones, az)
-			pods := p.podSubnets(az)
-			switch {
-			case p.r.CustomNetworking:
-				loads[si].add(g, worstInst.Name, n, surge, scale(worst.nodeShare(), n))
-				loads[si].nodes += n
-				loads[pods[0]].add(g, worstInst.Name, n, surge, scale(worst.podShare(), n))
-			case len(pods) > 0 && !worst.IPv6:
-				primary, rest := discoveryChunks(worst, worstInst)
-				loads[si].add(g, worstInst.Name, n, surge, scale(primary, n))
-				loads[si].nodes += n
-				if len(rest) > 0 {
-					discovery = append(discovery, deferredENIs{g: g, inst: worstInst.Name, node: si, nodes: n, chunks: rest})
-				}
-			default:
-				loads[si].add(g, worstInst.Name, n, surge, scale(worst.nodeShare(), n))
-				loads[si].nodes += n
-			}
-		}
-		res.Groups = append(res.Groups, gr)
+	return worst, worstInst
+}
+
+// surgePerSubnet is a node group's rolling-update surge; none for NodePools
+// and during a blue/green switch.
+func (g planGroup) surgePerSubnet(blueGreen bool) int {
+	if g.kind != GroupKindNodeGroup || blueGreen {
+		return 0
 	}
-	// Subnet discovery: the nodes are up (primary ENIs placed); each further
-	// ENI goes where the most addresses are free at that moment.
+	if g.spec.SurgeNodesPerSubnet != nil {
+		return *g.spec.SurgeNodesPerSubnet
+	}
+	return defaultSurgeNodesPerSubnet
+}
+
+// placeGroup spreads a group's nodes over its subnets and adds what they take
+// to the loads; further ENIs under subnet discovery are returned for later.
+func (p *plan) placeGroup(g planGroup, blueGreen bool, loads []planLoad) (PlanGroupResult, []deferredENIs) {
+	worst, worstInst := g.worst()
+	gr := PlanGroupResult{Kind: g.kind, Name: g.name, InstanceType: worstInst.Name, Usage: worst}
+	surgePer := g.surgePerSubnet(blueGreen)
+	var deferred []deferredENIs
+	k := len(g.subnets)
+	for idx, si := range g.subnets {
+		planned := g.spec.MaxNodes / k
+		if idx < g.spec.MaxNodes%k {
+			planned++
+		}
+		surge := 0
+		if planned > 0 {
+			surge = surgePer
+		}
+		if blueGreen {
+			planned *= 2
+		}
+		n := planned + surge
+		gr.Nodes += n
+		gr.SurgeNodes += surge
+		az := p.specs[si].AvailabilityZone
+		gr.AvailabilityZones = append(gr.AvailabilityZones, az)
+		pods := p.podSubnets(az)
+		nodeShare := worst.nodeShare()
+		switch {
+		case p.r.CustomNetworking:
+			loads[pods[0]].add(g, worstInst.Name, n, surge, scale(worst.podShare(), n))
+		case len(pods) > 0 && !worst.IPv6:
+			var rest []chunk
+			nodeShare, rest = discoveryChunks(worst, worstInst)
+			if len(rest) > 0 {
+				deferred = append(deferred, deferredENIs{g: g, inst: worstInst.Name, node: si, nodes: n, chunks: rest})
+			}
+		}
+		loads[si].add(g, worstInst.Name, n, surge, scale(nodeShare, n))
+		loads[si].nodes += n
+	}
+	return gr, deferred
+}
+
+// placeDiscoveredENIs places subnet discovery's further ENIs: the nodes are up
+// (primary ENIs placed), and each further ENI goes where the most addresses
+// are free at that moment, ties to the node subnet.
+func (p *plan) placeDiscoveredENIs(discovery []deferredENIs, loads []planLoad) {
 	for _, d := range discovery {
 		cands := append([]int{d.node}, p.podSubnets(p.specs[d.node].AvailabilityZone)...)
 		counted := map[int]bool{}
@@ -735,7 +813,11 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 			}
 		}
 	}
+}
 
+// summarize checks every subnet's load, sums the zones and names the short
+// subnets.
+func (p *plan) summarize(res *PlanResult, loads []planLoad) {
 	res.Fits = true
 	azs := make([]PlanAZResult, len(p.azs))
 	azLoad := make([]planLoad, len(p.azs))
@@ -769,7 +851,6 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 		azs[i].SmallestFittingPrefixLength = p.smallestFitting(l.share, l.reserved, l.keep)
 	}
 	res.AvailabilityZones = azs
-	return res, warns, nil
 }
 
 func known(gs []PlanGroup) []PlanGroup {

@@ -103,3 +103,13 @@ output "nodeadm_config_expression" {
   #   kubelet:
   #     maxPodsExpression: "(max_pods - 2) * 16 + 2 > 110 ? 110 : (max_pods - 2) * 16 + 2"
 }
+
+# Batch form: the numbers of several types with the same settings, e.g. to show
+# what each type of a mixed node group reserves and leaves allocatable.
+data "ekssize_node_config" "mixed" {
+  instance_types = ["m5.large", "m5a.large", "m6i.large"]
+}
+
+output "allocatable_memory_mib" {
+  value = { for t, v in data.ekssize_node_config.mixed.by_instance_type : t => v.allocatable_memory_mib }
+}
