@@ -3,9 +3,11 @@
 # config whose dev_overrides point at a built provider, so nothing is
 # downloaded and no `terraform init` is needed. Leaves nothing behind.
 #   scripts/with-dev-provider.sh BIN_DIR CONFIG_DIR terraform ARGS...
+# The command may be another Terraform-compatible CLI (OpenTofu reads the same
+# CLI configuration; its default registry address is registry.opentofu.org).
 set -euo pipefail
 bin_dir=$(cd "$1" && pwd); config_dir=$2; shift 2
-command -v terraform >/dev/null || { echo "error: terraform is not on PATH (install Terraform 1.11)" >&2; exit 1; }
+command -v "$1" >/dev/null || { echo "error: $1 not found (install Terraform 1.11, or see make compat for OpenTofu)" >&2; exit 1; }
 [ -x "$bin_dir/terraform-provider-ekssize" ] || { echo "error: $bin_dir/terraform-provider-ekssize not built (make build)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -13,6 +15,7 @@ cat > "$tmp/dev.tfrc" <<TFRC
 provider_installation {
   dev_overrides {
     "registry.terraform.io/ekssize/ekssize" = "$bin_dir"
+    "registry.opentofu.org/ekssize/ekssize" = "$bin_dir"
   }
   direct {}
 }

@@ -9,6 +9,7 @@
 # available_ip_address_count) and the group settings from the same locals that
 # feed aws_eks_node_group and the Karpenter NodePool.
 terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
   required_providers {
     ekssize = {
       source = "ekssize/ekssize"

@@ -1,7 +1,9 @@
 terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
   required_providers {
     ekssize = {
-      source = "ekssize/ekssize"
+      source  = "ekssize/ekssize"
+      version = "~> 0.1"
     }
   }
 }

@@ -38,6 +38,7 @@ type maxPodsFields struct {
 type maxPodsModel struct {
 	instanceModel
 	networkingModel
+	mirrorModel
 	maxPodsFields
 	InstanceTypes         types.List   `tfsdk:"instance_types"`
 	ByInstanceType        types.Map    `tfsdk:"by_instance_type"`
@@ -57,7 +58,8 @@ func maxPodsComputedAttributes() map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"max_pods": schema.Int64Attribute{Computed: true,
 			MarkdownDescription: "The value to give kubelet (`--max-pods` / `maxPods`): the ENI or prefix arithmetic, then the cap, " +
-				"`max_pods_limit` and `pods_per_core`. Mirrors `max-pods-calculator.sh`."},
+				"`max_pods_limit` and `pods_per_core`. Mirrors `max-pods-calculator.sh`, except prefix delegation on bare metal, which " +
+				"follows the VPC CNI unless `mirror = \"max_pods_calculator\"`."},
 		"eni_max_pods": schema.Int64Attribute{Computed: true,
 			MarkdownDescription: "The VPC CNI `eni-max-pods.txt` value for the type, whatever the settings: default-card ENIs x (IPv4 per ENI - 1) + 2. " +
 				"This is what AL2 `bootstrap.sh`, nodeadm and Karpenter use to size kube-reserved memory."},
@@ -82,13 +84,15 @@ func maxPodsComputedAttributes() map[string]schema.Attribute {
 func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Max pods per node for an instance type under the VPC CNI settings, exactly as " +
-			"`max-pods-calculator.sh` from the EKS AMI computes it, with the derivation and ready-to-use kubelet and AL2 bootstrap arguments. " +
+			"`max-pods-calculator.sh` from the EKS AMI computes it (on bare metal with prefix delegation as the VPC CNI does, unless " +
+			"`mirror` says otherwise), with the derivation and ready-to-use kubelet and AL2 bootstrap arguments. " +
 			"`eni_max_pods` always equals the VPC CNI's `eni-max-pods.txt`.",
 		Attributes: mergeAttributes(
 			instanceAttributes(),
 			networkingAttributes(),
 			maxPodsComputedAttributes(),
 			map[string]schema.Attribute{
+				"mirror":       mirrorAttribute(),
 				"data_version": dataVersionAttribute(),
 				"launch_path":  launchPathAttribute(),
 				"node_group_max_pods": schema.Int64Attribute{Computed: true,
@@ -113,6 +117,28 @@ func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 				},
 			},
 		),
+	}
+}
+
+// mirrorModel is the mirror setting of ekssize_max_pods and max_pods().
+type mirrorModel struct {
+	Mirror types.String `tfsdk:"mirror"`
+}
+
+func (m mirrorModel) withMirror(n sizing.Networking) sizing.Networking {
+	n.Mirror = m.Mirror.ValueString()
+	return n
+}
+
+func mirrorAttribute() schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true,
+		MarkdownDescription: "Which tool's answer to give where `max-pods-calculator.sh` and the VPC CNI disagree. `vpc_cni` (default): " +
+			"what the VPC CNI does on the node; it assigns prefixes on Nitro and on bare metal types. `max_pods_calculator`: the " +
+			"script's own output; it applies prefix delegation only when EC2 reports the `nitro` hypervisor, which it reports for " +
+			"no bare metal type but `c7g.metal`, so bare metal gets the secondary-IP value (`a1.metal` with prefix delegation and " +
+			"`max_eni = 1`: 31 from the script, 110 from the VPC CNI), with a warning. Everything else is the same either way; " +
+			"`max_pods_calculator` equals the script's output in all 540 runs of the script kept as test data.",
 	}
 }
 
@@ -144,7 +170,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 		m.maxPodsFields = nullMaxPodsFields()
 		var names []string
 		var values []int
-		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.toCore(), m.LaunchPath), diags)
+		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.withMirror(m.networkingModel.toCore()), m.LaunchPath), diags)
 		if diags.HasError() {
 			return false
 		}
@@ -157,7 +183,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 		addCoreError(diags, "Invalid instance", err)
 		return false
 	}
-	fields, ok := maxPodsFieldsOf(in, launchPath(m.toCore(), m.LaunchPath), diags)
+	fields, ok := maxPodsFieldsOf(in, launchPath(m.withMirror(m.networkingModel.toCore()), m.LaunchPath), diags)
 	if !ok {
 		return false
 	}

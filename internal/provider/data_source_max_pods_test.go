@@ -277,3 +277,48 @@ output "smallest" { value = min([for t, r in data.ekssize_max_pods.pool.by_insta
 		},
 	})
 }
+
+// TestAccMaxPodsMirror (issue 14 item 7): max-pods-calculator.sh applies
+// prefix delegation only to types EC2 reports as "nitro", so bare metal gets
+// the secondary-IP value from the script; the VPC CNI assigns prefixes there.
+func TestAccMaxPodsMirror(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_max_pods" "vpc_cni" {
+  instance_type     = "a1.metal"
+  prefix_delegation = true
+  max_eni           = 1
+}
+data "ekssize_max_pods" "script" {
+  instance_type     = "a1.metal"
+  prefix_delegation = true
+  max_eni           = 1
+  mirror            = "max_pods_calculator"
+}
+# c7g.metal is the one bare metal type EC2 reports as nitro: the script applies prefixes too.
+data "ekssize_max_pods" "c7g_metal_script" {
+  instance_type     = "c7g.metal"
+  prefix_delegation = true
+  max_eni           = 1
+  mirror            = "max_pods_calculator"
+}
+output "fn_vpc_cni" { value = provider::ekssize::max_pods("a1.metal", { prefix_delegation = true, max_eni = 1 }) }
+output "fn_script"  { value = provider::ekssize::max_pods("a1.metal", { prefix_delegation = true, max_eni = 1, mirror = "max_pods_calculator" }) }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_max_pods.vpc_cni", "max_pods", 110),
+				expectInt("data.ekssize_max_pods.vpc_cni", "max_pods_uncapped", 466),
+				expectInt("data.ekssize_max_pods.script", "max_pods", 31),
+				expectInt("data.ekssize_max_pods.script", "max_pods_uncapped", 31),
+				statecheck.ExpectKnownValue("data.ekssize_max_pods.script", tfjsonpath.New("prefix_delegation_applied"), knownvalue.Bool(false)),
+				expectString("data.ekssize_max_pods.script", "formula", "1 ENI (max_eni 1) x (30 - 1) IPs + 2 = 31"),
+				expectInt("data.ekssize_max_pods.c7g_metal_script", "max_pods", 250),
+				expectOutput("fn_vpc_cni", knownvalue.Int64Exact(110)),
+				expectOutput("fn_script", knownvalue.Int64Exact(31)),
+			},
+		}},
+	})
+}

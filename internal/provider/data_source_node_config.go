@@ -195,9 +195,10 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		},
 		"kube_reserved_basis": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: `eni_max_pods`, as nodeadm (from its " +
-				"own uncapped ENI max pods, whatever `maxPods` the node runs with) and AL2 `bootstrap.sh` (from `eni-max-pods.txt`, " +
-				"even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
+			MarkdownDescription: "Pods count P in kube-reserved memory = 11 x P + 255 MiB. `eni`: the type's ENI max pods, as nodeadm (from " +
+				"its own uncapped ENI max pods, whatever `maxPods` the node runs with; its table gives i7ie.48xlarge, i7ie.metal-48xl, " +
+				"i8ge.48xlarge and i8ge.metal-48xl more ENIs than `eni_max_pods` counts, and `al2023` follows it) and AL2 " +
+				"`bootstrap.sh` (`eni_max_pods`, from `eni-max-pods.txt`, even with `--use-max-pods false`) compute it; with prefix delegation this under-reserves memory, and a warning says " +
 				"by how much. `max_pods`: the max pods this node is configured with, as Bottlerocket computes it (from " +
 				"`settings.kubernetes.max-pods`). Karpenter follows the same split (ENI pods for AL2023 and AL2, max pods for " +
 				"Bottlerocket). Default: the one that mirrors `ami_family`, `eni` for `al2023` and `al2`, `max_pods` for `bottlerocket` " +

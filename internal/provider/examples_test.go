@@ -59,18 +59,59 @@ func exampleDirs(t *testing.T) []string {
 
 var (
 	requiredProvidersRE = regexp.MustCompile(`(?m)^\s*required_providers\s*\{`)
+	requiredVersionRE   = regexp.MustCompile(`(?m)^\s*required_version\s*=\s*"` + regexp.QuoteMeta(testedRequiredVersion) + `"`)
 	// Anything that is neither this provider nor a Terraform built-in would be
 	// downloaded (or fail) on terraform init; examples must stay offline.
 	foreignBlockRE = regexp.MustCompile(`(?m)^\s*(data|resource|provider|ephemeral)\s+"([a-z0-9]+)[_"]`)
 	moduleBlockRE  = regexp.MustCompile(`(?m)^\s*module\s+"`)
 	forEachRE      = regexp.MustCompile(`(?m)^\s*for_each\s*=`)
 	dynamicRE      = regexp.MustCompile(`(?m)^\s*dynamic\s+"[^"]+"\s*\{\s*\n\s*for_each\s*=`)
+	// An example that declares source = "hashicorp/cloudinit" may use
+	// cloudinit_config; it is applied only where a cloudinit build is served.
+	cloudinitSourceRE = regexp.MustCompile(`(?m)^\s*source\s*=\s*"(registry\.(terraform|opentofu)\.io/)?hashicorp/cloudinit"`)
 )
 
+// envCloudinitDir names a directory holding a terraform-provider-cloudinit
+// binary. TestAccExamples serves it through dev_overrides (nothing is
+// downloaded) to the examples that need cloudinit. The Go module proxy does
+// not serve hashicorp/terraform-provider-cloudinit, so CI cannot build it;
+// testdata/userdata holds a document a real cloudinit build rendered.
+const envCloudinitDir = "EKSSIZE_CLOUDINIT_DIR"
+
+func needsCloudinit(cfg string) bool { return cloudinitSourceRE.MatchString(cfg) }
+
+// cloudinitCLIConfig writes a Terraform/OpenTofu CLI configuration whose
+// dev_overrides serve the cloudinit binary in dir under both registries'
+// addresses, and returns its path.
+func cloudinitCLIConfig(t *testing.T, dir string) string {
+	t.Helper()
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(abs, "terraform-provider-cloudinit")); err != nil {
+		t.Fatalf("%s=%s: %v", envCloudinitDir, dir, err)
+	}
+	cfg := "provider_installation {\n  dev_overrides {\n" +
+		"    \"registry.terraform.io/hashicorp/cloudinit\" = \"" + filepath.ToSlash(abs) + "\"\n" +
+		"    \"registry.opentofu.org/hashicorp/cloudinit\" = \"" + filepath.ToSlash(abs) + "\"\n" +
+		"  }\n  direct {}\n}\n"
+	path := filepath.Join(t.TempDir(), "cloudinit.tfrc")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// testedRequiredVersion is the required_version of every example: the oldest
+// Terraform (1.8.5) and OpenTofu (1.8.0) that make compat runs the examples
+// through. Provider-defined functions need Terraform 1.8 anyway.
+const testedRequiredVersion = ">= 1.8.0"
+
 // exampleConfig reads every .tf file of one example directory into a single
-// configuration (Terraform treats a module's files as one body). Examples
-// without their own required_providers block get the one users write
-// (source = "ekssize/ekssize"), so every example runs against the real address.
+// configuration (Terraform treats a module's files as one body). Every example
+// declares required_providers with source = "ekssize/ekssize", so it runs
+// against the real address and works when pasted alone.
 func exampleConfig(t *testing.T, dir string) string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(examplesDir, dir, "*.tf"))
@@ -89,14 +130,20 @@ func exampleConfig(t *testing.T, dir string) string {
 		b.WriteString("\n")
 	}
 	cfg := b.String()
-	if !requiredProvidersRE.MatchString(cfg) {
-		cfg += "\nterraform {\n  required_providers {\n    ekssize = {\n      source = \"" +
-			registryNamespace + "/ekssize\"\n    }\n  }\n}\n"
+	// Pasted alone, an example without required_providers would resolve to
+	// hashicorp/ekssize; each must declare the registry address itself.
+	if !requiredProvidersRE.MatchString(cfg) || !strings.Contains(cfg, `source = "`+registryNamespace+`/ekssize"`) &&
+		!strings.Contains(cfg, `source  = "`+registryNamespace+`/ekssize"`) {
+		t.Errorf("examples/%s: no required_providers block with source = %q; every example must be copy-pasteable", dir, registryNamespace+"/ekssize")
+	}
+	if !requiredVersionRE.MatchString(cfg) {
+		t.Errorf("examples/%s: no required_version = %q; every example states the oldest Terraform and OpenTofu tested", dir, testedRequiredVersion)
 	}
 	for _, m := range foreignBlockRE.FindAllStringSubmatch(cfg, -1) {
 		kind, prefix := m[1], m[2]
-		if prefix != TypeName && prefix != "terraform" {
-			t.Errorf("examples/%s: %s block of provider %q; examples may use only ekssize and Terraform built-ins", dir, kind, prefix)
+		if prefix != TypeName && prefix != "terraform" && (prefix != "cloudinit" || !needsCloudinit(cfg)) {
+			t.Errorf("examples/%s: %s block of provider %q; examples may use only ekssize, Terraform built-ins and, "+
+				"when required_providers declares hashicorp/cloudinit, cloudinit", dir, kind, prefix)
 		}
 	}
 	if moduleBlockRE.MatchString(cfg) {
@@ -141,6 +188,13 @@ func TestAccExamples(t *testing.T) {
 		}
 	}()
 
+	// Examples that need cloudinit get it through dev_overrides when a build is
+	// available. TF_CLI_CONFIG_FILE is process-wide too (see above).
+	cloudinitDir := os.Getenv(envCloudinitDir)
+	if cloudinitDir != "" {
+		t.Setenv("TF_CLI_CONFIG_FILE", cloudinitCLIConfig(t, cloudinitDir))
+	}
+
 	// t.Run of a parallel subtest returns at once; the group returns when they all have.
 	t.Run("group", func(t *testing.T) {
 		for _, dir := range dirs {
@@ -150,9 +204,18 @@ func TestAccExamples(t *testing.T) {
 				if t.Failed() {
 					return
 				}
+				if needsCloudinit(cfg) && cloudinitDir == "" {
+					t.Skipf("examples/%s needs the hashicorp/cloudinit provider, which the Go module proxy does not serve: "+
+						"set %s to a directory holding a terraform-provider-cloudinit build to apply it "+
+						"(TestCloudinitDocumentAsNodeadmReadsIt checks a document cloudinit rendered from it)", dir, envCloudinitDir)
+				}
+				step := resource.TestStep{Config: cfg}
+				if check, ok := exampleChecks[dir]; ok {
+					step.Check = outputsCheck(check)
+				}
 				tc := resource.TestCase{
 					ProtoV6ProviderFactories: testProviderFactories,
-					Steps:                    []resource.TestStep{{Config: cfg}},
+					Steps:                    []resource.TestStep{step},
 				}
 				// Provider-defined functions need Terraform 1.8.
 				if strings.HasPrefix(dir, "functions/") || strings.Contains(cfg, "provider::") {

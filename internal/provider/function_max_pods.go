@@ -20,10 +20,11 @@ type maxPodsFunction struct{}
 // ekssize_max_pods, and strict.
 type maxPodsOptions struct {
 	networkingModel
+	mirrorModel
 	strictOption
 }
 
-var maxPodsOptionSet = newFuncOptions(networkingAttributes(), strictAttributes())
+var maxPodsOptionSet = newFuncOptions(networkingAttributes(), schemaAttributes(NewMaxPodsDataSource(), sizing.FieldMirror), strictAttributes())
 
 func (f *maxPodsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "max_pods"
@@ -78,7 +79,7 @@ func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (
 		return types.Int64{}, unknown, ferr
 	}
 	c.strict = o.Strict.ValueBool()
-	res, warns, err := sizing.MaxPods(in, o.toCore())
+	res, warns, err := sizing.MaxPods(in, o.withMirror(o.networkingModel.toCore()))
 	if ferr := c.fail(warns, err); ferr != nil {
 		return types.Int64{}, false, ferr
 	}

@@ -168,19 +168,19 @@ func TestOptionsDecode(t *testing.T) {
 }
 
 // TestOptionsCoverDataSource checks that every networking attribute of the
-// data source is an option, that the options are those and strict, and that
-// the option struct has exactly those fields (decode fails otherwise).
+// data source is an option, that the options are those, mirror and strict, and
+// that the option struct has exactly those fields (decode fails otherwise).
 func TestOptionsCoverDataSource(t *testing.T) {
 	for k := range networkingAttributes() {
 		if !maxPodsOptionSet.has(k) {
 			t.Errorf("max_pods lacks option %s", k)
 		}
 	}
-	if want := len(networkingAttributes()) + 1; len(maxPodsOptionSet.keys) != want || !maxPodsOptionSet.has("strict") {
-		t.Errorf("max_pods options %v; want the networking attributes and strict", maxPodsOptionSet.keys)
+	if want := len(networkingAttributes()) + 2; len(maxPodsOptionSet.keys) != want || !maxPodsOptionSet.has("strict") || !maxPodsOptionSet.has("mirror") {
+		t.Errorf("max_pods options %v; want the networking attributes, mirror and strict", maxPodsOptionSet.keys)
 	}
 	var n maxPodsOptions
-	all := map[string]attr.Value{"strict": types.StringNull()}
+	all := map[string]attr.Value{"strict": types.StringNull(), "mirror": types.StringNull()}
 	for k := range networkingAttributes() {
 		all[k] = types.StringNull()
 	}

@@ -229,6 +229,21 @@ func prefixesApply(inst ec2data.Instance, r Resolved) (bool, []Warning) {
 				instName(inst), inst.Hypervisor),
 		}}
 	}
+	// max-pods-calculator.sh tests the hypervisor alone (IS_NITRO), so it gives
+	// bare metal without a reported hypervisor the secondary-IP value; the VPC
+	// CNI's IsPrefixDelegationSupported also accepts bare metal.
+	if r.IPFamily == ipFamilyIPv4 && r.Mirror == mirrorMaxPodsCalculator && inst.Hypervisor != ec2data.HypervisorNitro {
+		hv := inst.Hypervisor
+		if hv == "" || hv == ec2data.HypervisorUnknown {
+			hv = "no"
+		}
+		return false, []Warning{{
+			Field:   FieldMirror,
+			Summary: "max-pods-calculator.sh does not apply prefix delegation to this type",
+			Detail: fmt.Sprintf("%s is bare metal and EC2 reports %s hypervisor for it; max-pods-calculator.sh applies prefix delegation only when the hypervisor is \"nitro\", so mirror = \"max_pods_calculator\" gives the secondary-IP value. The VPC CNI does assign prefixes on bare metal: mirror = \"vpc_cni\" (the default) gives that value.",
+				instName(inst), hv),
+		}}
+	}
 	if r.IPFamily == ipFamilyIPv4 && !r.CNI.AtLeast(1, 9) {
 		return false, []Warning{{
 			Field:   fieldCNIVersion,

@@ -22,6 +22,14 @@ const (
 	capAutoMode = "auto_mode"
 	// capNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
 	capNone = "none"
+
+	// mirrorVPCCNI (the default) follows what the VPC CNI does on the node
+	// where max-pods-calculator.sh differs: prefix delegation on bare metal.
+	mirrorVPCCNI = "vpc_cni"
+	// mirrorMaxPodsCalculator gives max-pods-calculator.sh's own answer: it
+	// applies prefix delegation only when EC2 reports the "nitro" hypervisor,
+	// which it reports for no bare metal type but c7g.metal.
+	mirrorMaxPodsCalculator = "max_pods_calculator"
 )
 
 // Networking gathers the VPC CNI and kubelet settings that decide max pods. The
@@ -49,6 +57,8 @@ type Networking struct {
 	// LaunchPath says who writes max pods into the node's user data
 	// (launchpath.go); "" means self_managed.
 	LaunchPath string
+	// Mirror is mirrorVPCCNI ("" too) or mirrorMaxPodsCalculator.
+	Mirror string
 }
 
 // Field names of the Networking settings, as the provider spells them.
@@ -64,8 +74,10 @@ const (
 	fieldCapPolicy             = "cap_policy"
 	fieldMaxPodsLimit          = "max_pods_limit"
 	fieldPodsPerCore           = "pods_per_core"
-	FieldInstanceType          = "instance_type"
-	fieldInstance              = "instance"
+	// FieldMirror is ekssize_max_pods' and max_pods()'s mirror setting.
+	FieldMirror       = "mirror"
+	FieldInstanceType = "instance_type"
+	fieldInstance     = "instance"
 )
 
 func (n Networking) ipFamily() string  { return or(n.IPFamily, ipFamilyIPv4) }
@@ -100,6 +112,10 @@ func (n Networking) Validate() (Resolved, error) {
 		return r, err
 	}
 	if err := oneOf(fieldCapPolicy, r.CapPolicy, capEKS, capAutoMode, capNone); err != nil {
+		return r, err
+	}
+	r.Mirror = or(n.Mirror, mirrorVPCCNI)
+	if err := oneOf(FieldMirror, r.Mirror, mirrorVPCCNI, mirrorMaxPodsCalculator); err != nil {
 		return r, err
 	}
 	if n.ReservedENIs < 0 {

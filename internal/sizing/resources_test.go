@@ -98,6 +98,14 @@ func TestNodeResourcesWorkedExamples(t *testing.T) {
 		{name: "m5.4xlarge al2 (bootstrap.sh)", in: NodeResourcesInput{Instance: lookup(t, "m5.4xlarge"), AMIFamily: AMIFamilyAL2},
 			maxPods: 110, krCPU: "110m", krMem: "2829Mi", krPods: 234,
 			capacity: NodeAmounts{16000, 65536 - 4916, 20480, 110}, alloc: NodeAmounts{15890, 65536 - 4916 - 2829 - 100, 17408, 110}, ebs: 26},
+		// nodeadm's table gives i7ie.48xlarge 15 ENIs on its default card, the VPC CNI's 8: nodeadm reserves for
+		// 15 x 49 + 2 = 737 pods (8362Mi), bootstrap.sh for eni-max-pods.txt's 8 x 49 + 2 = 394 (4589Mi).
+		{name: "i7ie.48xlarge al2023 (nodeadm's own table)", in: NodeResourcesInput{Instance: lookup(t, "i7ie.48xlarge")},
+			maxPods: 250, krCPU: "550m", krMem: "8362Mi", krPods: 737,
+			capacity: NodeAmounts{192000, 1572864 - 117965, 20480, 250}, alloc: NodeAmounts{191450, 1572864 - 117965 - 8362 - 100, 17408, 250}, ebs: 127},
+		{name: "i7ie.48xlarge al2 (eni-max-pods.txt)", in: NodeResourcesInput{Instance: lookup(t, "i7ie.48xlarge"), AMIFamily: AMIFamilyAL2},
+			maxPods: 250, krCPU: "550m", krMem: "4589Mi", krPods: 394,
+			capacity: NodeAmounts{192000, 1572864 - 117965, 20480, 250}, alloc: NodeAmounts{191450, 1572864 - 117965 - 4589 - 100, 17408, 250}, ebs: 127},
 		{name: "m5.4xlarge bottlerocket", in: NodeResourcesInput{Instance: lookup(t, "m5.4xlarge"), AMIFamily: AMIFamilyBottlerocket},
 			maxPods: 110, krCPU: "110m", krMem: "1465Mi", krPods: 110,
 			capacity: NodeAmounts{16000, 65536 - 4916, 20480, 110}, alloc: NodeAmounts{15890, 65536 - 4916 - 1465 - 100, 17408, 110}, ebs: 26},
@@ -321,7 +329,9 @@ func TestNodeResourcesWholeTable(t *testing.T) {
 		if r.Allocatable.MemoryMiB <= 0 || r.Allocatable.CPUMillicores <= 0 || r.Allocatable.EphemeralStorageMiB != 17408 {
 			t.Errorf("%s: allocatable %+v", in.Name, r.Allocatable)
 		}
-		if want := kubeReservedMemoryMiB(r.Computed.ENIMaxPods); r.KubeReservedMemoryMiB != want {
+		// nodeadm's ENI max pods: its own table, which differs from eni_max_pods for 4 multi-card types.
+		info, _ := NodeadmInfo(in)
+		if want := kubeReservedMemoryMiB(int(info.DefaultENIs)*(int(info.IPsPerENI)-1) + 2); r.KubeReservedMemoryMiB != want {
 			t.Errorf("%s: kube-reserved memory %d, want %d", in.Name, r.KubeReservedMemoryMiB, want)
 		}
 		n++

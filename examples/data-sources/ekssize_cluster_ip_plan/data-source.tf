@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # Two zones, a managed node group across both, a Karpenter NodePool and an ALB.
 # Per zone: system (2 + 2 surge) x 30 IPs, the NodePool's worst type m5.xlarge
 # 1 x 60, the ALB 8 and EKS's control plane ENIs 6: 194 IPs. Zone a's /24 keeps

@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 data "ekssize_instance_type" "m5" {
   instance_type = "m5.large"
 }

@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # Secondary-IP mode (the VPC CNI default): 3 ENIs x (10 - 1) IPs + 2 = 29.
 data "ekssize_max_pods" "default" {
   instance_type = "m5.large"

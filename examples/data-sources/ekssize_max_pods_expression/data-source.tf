@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # One maxPodsExpression for a managed node group of mixed types with prefix
 # delegation: every type has at most 30 vCPUs, so the EKS cap is 110 for all.
 data "ekssize_max_pods_expression" "workers" {

@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # AL2023 (nodeadm), the default: kube-reserved and allocatable for m5.large.
 data "ekssize_node_config" "al2023" {
   instance_type = "m5.large"

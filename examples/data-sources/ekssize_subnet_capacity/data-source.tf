@@ -1,3 +1,12 @@
+terraform {
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
+  required_providers {
+    ekssize = {
+      source = "ekssize/ekssize"
+    }
+  }
+}
+
 # Does a /24 hold 12 m5.large nodes with 10 pods each, a rolling-update surge,
 # one ALB and two interface endpoints? With the VPC CNI defaults (WARM_ENI_TARGET=1)
 # each node holds 3 ENIs x 10 IPs = 30, so 14 nodes need 430 IPs: it does not.

@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.8.0" # provider-defined functions
+  required_version = ">= 1.8.0" # the oldest Terraform and OpenTofu tested (make compat)
   required_providers {
     ekssize = {
       source = "ekssize/ekssize"
