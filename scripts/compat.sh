@@ -9,6 +9,12 @@ bin_dir=$1
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
 export CHECKPOINT_DISABLE=1
+# A CLI configuration file that is named but missing makes every CLI print a
+# warning, which OpenTofu prints into `tofu version` too, and
+# terraform-plugin-testing then cannot parse the version: leave it unset.
+if [ -n "${TF_CLI_CONFIG_FILE:-}" ] && [ ! -e "$TF_CLI_CONFIG_FILE" ]; then
+  unset TF_CLI_CONFIG_FILE
+fi
 
 start=$(date +%s)
 clients=$("$here/scripts/compat-build.sh")

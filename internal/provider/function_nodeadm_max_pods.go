@@ -86,7 +86,8 @@ func (f *nodeadmMaxPodsFunction) Definition(_ context.Context, _ function.Defini
 				AllowNullValue: true,
 				MarkdownDescription: "The `maxPodsExpression` (nodeadm NodeConfig `spec.kubelet.maxPodsExpression`), a CEL " +
 					"expression over `default_enis`, `ips_per_eni` and `max_pods`, such as `max_pods > 110 ? 110 : max_pods`. " +
-					"Empty or null: no expression.",
+					"Empty or null: no expression. On OpenTofu (1.8 to 1.12) give `\"\"`: OpenTofu sends a null argument in a form the " +
+					"plugin framework cannot decode (\"DynamicValue had no JSON or msgpack data set\"), before the provider sees it.",
 			},
 		},
 		VariadicParameter: nodeadmMaxPodsOptionSet.parameter("ekssize_max_pods"),

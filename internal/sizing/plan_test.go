@@ -1,6 +1,7 @@
 package sizing
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -342,8 +343,8 @@ func TestPlanBadInput(t *testing.T) {
 			in := good()
 			tc.edit(&in)
 			_, _, err := Plan(in)
-			ie, ok := err.(*InputError)
-			if !ok || ie.Field != tc.field || !strings.Contains(ie.Msg, tc.msg) {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != tc.field || !strings.Contains(ie.Msg, tc.msg) {
 				t.Fatalf("got %#v, want field %s with %q", err, tc.field, tc.msg)
 			}
 			if err := ValidatePlan(in); err == nil || err.Error() != ie.Msg {

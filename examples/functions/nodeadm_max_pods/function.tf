@@ -9,7 +9,7 @@ terraform {
 
 # nodeadm's default on AL2023 (no maxPodsExpression): 3 x (10 - 1) + 2 = 29.
 output "m5_large_default" {
-  value = provider::ekssize::nodeadm_max_pods("m5.large", null).max_pods # 29
+  value = provider::ekssize::nodeadm_max_pods("m5.large", "").max_pods # 29 ("" or null: no expression; OpenTofu needs "", see the description)
 }
 
 # Prefix delegation written as a maxPodsExpression, capped at 110 with a ternary
