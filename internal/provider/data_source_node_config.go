@@ -140,10 +140,14 @@ func reservedAttributes(what string, computed bool) map[string]schema.Attribute 
 }
 
 func amountsAttributes(what string) map[string]schema.Attribute {
+	rounding := "."
+	if what == "allocatable" {
+		rounding = ", rounded down."
+	}
 	return map[string]schema.Attribute{
 		"cpu_millicores":        schema.Int64Attribute{Computed: true, MarkdownDescription: "CPU " + what + ", in millicores."},
-		"memory_mib":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory " + what + ", in MiB (allocatable is rounded down)."},
-		"ephemeral_storage_mib": schema.Int64Attribute{Computed: true, MarkdownDescription: "Ephemeral storage " + what + ", in MiB (allocatable is rounded down)."},
+		"memory_mib":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory " + what + ", in MiB" + rounding},
+		"ephemeral_storage_mib": schema.Int64Attribute{Computed: true, MarkdownDescription: "Ephemeral storage " + what + ", in MiB" + rounding},
 		"pods":                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Pods " + what + ": `max_pods`."},
 	}
 }
@@ -303,8 +307,10 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"karpenter_kubelet": schema.ObjectAttribute{
 			Computed:       true,
 			AttributeTypes: karpenterKubeletTypes,
-			MarkdownDescription: "A Karpenter EC2NodeClass `spec.kubelet` block, ready for `yamlencode`: `maxPods`, `kubeReserved`, " +
-				"`evictionHard` (always, the merged map) and `systemReserved` (null unless set; Kubernetes drops null fields).",
+			MarkdownDescription: "A Karpenter EC2NodeClass `spec.kubelet` block, ready for `yamlencode`. Fields: `maxPods` (number, " +
+				"`max_pods`); `kubeReserved` (map of `cpu`, `memory`, `ephemeral-storage`, the values of `kube_reserved`); " +
+				"`systemReserved` (map, `system_reserved`; null unless set, and Kubernetes drops null fields); `evictionHard` (map " +
+				"of signal to threshold, always the merged `eviction_hard`).",
 		},
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
