@@ -157,7 +157,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 			return false
 		}
 		m.maxPodsFields = nullMaxPodsFields()
-		m.ByInstanceType = readMaxPodsBatch(ctx, m.InstanceTypes, m.withMirror(m.networkingModel.toCore()), diags)
+		m.ByInstanceType = readMaxPodsBatch(ctx, m.InstanceTypes, m.withMirror(m.toCore()), diags)
 		return !diags.HasError()
 	}
 	in, err := m.resolve()
@@ -165,7 +165,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 		addCoreError(diags, "Invalid instance", err)
 		return false
 	}
-	fields, ok := maxPodsFieldsOf(in, m.withMirror(m.networkingModel.toCore()), diags)
+	fields, ok := maxPodsFieldsOf(in, m.withMirror(m.toCore()), diags)
 	if !ok {
 		return false
 	}
