@@ -170,7 +170,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 		m.maxPodsFields = nullMaxPodsFields()
 		var names []string
 		var values []int
-		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.withMirror(m.networkingModel.toCore()), m.LaunchPath), diags)
+		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.withMirror(m.toCore()), m.LaunchPath), diags)
 		if diags.HasError() {
 			return false
 		}
@@ -183,7 +183,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 		addCoreError(diags, "Invalid instance", err)
 		return false
 	}
-	fields, ok := maxPodsFieldsOf(in, launchPath(m.withMirror(m.networkingModel.toCore()), m.LaunchPath), diags)
+	fields, ok := maxPodsFieldsOf(in, launchPath(m.withMirror(m.toCore()), m.LaunchPath), diags)
 	if !ok {
 		return false
 	}
