@@ -40,9 +40,12 @@ type maxPodsModel struct {
 	networkingModel
 	mirrorModel
 	maxPodsFields
-	InstanceTypes  types.List   `tfsdk:"instance_types"`
-	ByInstanceType types.Map    `tfsdk:"by_instance_type"`
-	DataVersion    types.String `tfsdk:"data_version"`
+	InstanceTypes         types.List   `tfsdk:"instance_types"`
+	ByInstanceType        types.Map    `tfsdk:"by_instance_type"`
+	DataVersion           types.String `tfsdk:"data_version"`
+	LaunchPath            types.String `tfsdk:"launch_path"`
+	NodeGroupMaxPods      types.Int64  `tfsdk:"node_group_max_pods"`
+	NodeGroupLimitingType types.String `tfsdk:"node_group_limiting_type"`
 }
 
 func (d *maxPodsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -91,6 +94,14 @@ func (d *maxPodsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			map[string]schema.Attribute{
 				"mirror":       mirrorAttribute(),
 				"data_version": dataVersionAttribute(),
+				"launch_path":  launchPathAttribute(),
+				"node_group_max_pods": schema.Int64Attribute{Computed: true,
+					MarkdownDescription: "The one max pods value safe for every type of a node group that shares one user data: the " +
+						"smallest `max_pods` over `instance_types` (or `max_pods` itself in the single form). A managed node group " +
+						"applies exactly this to every node (\"the smallest value calculated across all instance types\", EKS User " +
+						"Guide, Create a managed node group); for a self-managed or custom-AMI group it is the value to write."},
+				"node_group_limiting_type": schema.StringAttribute{Computed: true,
+					MarkdownDescription: "The instance type that sets `node_group_max_pods` (the first listed of those with the smallest value)."},
 				"instance_types": schema.ListAttribute{
 					Optional:    true,
 					ElementType: types.StringType,
@@ -157,19 +168,27 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 			return false
 		}
 		m.maxPodsFields = nullMaxPodsFields()
-		m.ByInstanceType = readMaxPodsBatch(ctx, m.InstanceTypes, m.withMirror(m.networkingModel.toCore()), diags)
-		return !diags.HasError()
+		var names []string
+		var values []int
+		m.ByInstanceType, names, values = readMaxPodsBatch(ctx, m.InstanceTypes, launchPath(m.withMirror(m.toCore()), m.LaunchPath), diags)
+		if diags.HasError() {
+			return false
+		}
+		v, at := sizing.NodeGroupMaxPods(names, values)
+		m.NodeGroupMaxPods, m.NodeGroupLimitingType = types.Int64Value(int64(v)), types.StringValue(at)
+		return true
 	}
 	in, err := m.resolve()
 	if err != nil {
 		addCoreError(diags, "Invalid instance", err)
 		return false
 	}
-	fields, ok := maxPodsFieldsOf(in, m.withMirror(m.networkingModel.toCore()), diags)
+	fields, ok := maxPodsFieldsOf(in, launchPath(m.withMirror(m.toCore()), m.LaunchPath), diags)
 	if !ok {
 		return false
 	}
 	m.maxPodsFields = fields
+	m.NodeGroupMaxPods, m.NodeGroupLimitingType = fields.MaxPods, types.StringValue(in.Name)
 	return true
 }
 
@@ -187,16 +206,22 @@ func nullMaxPodsFields() maxPodsFields {
 // readMaxPodsBatch answers the batch form: the same core call per type, with
 // errors and warnings attached to the list element that caused them (warnings
 // for a type are reported once per distinct text).
-func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking, diags *diag.Diagnostics) types.Map {
+//
+// It also returns each distinct type in list order with its max pods, for the
+// node group value.
+func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking, diags *diag.Diagnostics) (types.Map, []string, []int) {
+	null := types.MapNull(maxPodsObjectType)
 	var names []types.String
 	diags.Append(list.ElementsAs(ctx, &names, false)...)
 	if diags.HasError() {
-		return types.MapNull(maxPodsObjectType)
+		return null, nil, nil
 	}
 	if len(names) == 0 {
 		diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", "instance_types is empty; give at least one instance type")
-		return types.MapNull(maxPodsObjectType)
+		return null, nil, nil
 	}
+	var order []string
+	var values []int
 	out := make(map[string]maxPodsFields, len(names))
 	for i, name := range names {
 		p := path.Root("instance_types").AtListIndex(i)
@@ -230,10 +255,12 @@ func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking,
 		}
 		if ok {
 			out[key] = fields
+			order = append(order, key)
+			values = append(values, int(fields.MaxPods.ValueInt64()))
 		}
 	}
 	if diags.HasError() {
-		return types.MapNull(maxPodsObjectType)
+		return null, nil, nil
 	}
 	elems := make(map[string]attr.Value, len(out))
 	for key, fields := range out {
@@ -242,11 +269,11 @@ func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking,
 		elems[key] = obj
 	}
 	if diags.HasError() {
-		return types.MapNull(maxPodsObjectType)
+		return null, nil, nil
 	}
 	m, d := types.MapValue(maxPodsObjectType, elems)
 	diags.Append(d...)
-	return m
+	return m, order, values
 }
 
 // maxPodsFieldsOf asks the core and copies its answer, reporting errors and

@@ -61,6 +61,7 @@ type nodeConfigInputs struct {
 	VMMemoryOverheadPercent   types.Float64  `tfsdk:"vm_memory_overhead_percent"`
 	ExtraEBSVolumes           types.Int64    `tfsdk:"extra_ebs_volumes"`
 	AttachedNetworkInterfaces types.Int64    `tfsdk:"attached_network_interfaces"`
+	LaunchPath                types.String   `tfsdk:"launch_path"`
 	Cluster                   *clusterModel  `tfsdk:"cluster"`
 }
 
@@ -139,10 +140,14 @@ func reservedAttributes(what string, computed bool) map[string]schema.Attribute 
 }
 
 func amountsAttributes(what string) map[string]schema.Attribute {
+	rounding := "."
+	if what == "allocatable" {
+		rounding = ", rounded down."
+	}
 	return map[string]schema.Attribute{
 		"cpu_millicores":        schema.Int64Attribute{Computed: true, MarkdownDescription: "CPU " + what + ", in millicores."},
-		"memory_mib":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory " + what + ", in MiB (allocatable is rounded down)."},
-		"ephemeral_storage_mib": schema.Int64Attribute{Computed: true, MarkdownDescription: "Ephemeral storage " + what + ", in MiB (allocatable is rounded down)."},
+		"memory_mib":            schema.Int64Attribute{Computed: true, MarkdownDescription: "Memory " + what + ", in MiB" + rounding},
+		"ephemeral_storage_mib": schema.Int64Attribute{Computed: true, MarkdownDescription: "Ephemeral storage " + what + ", in MiB" + rounding},
 		"pods":                  schema.Int64Attribute{Computed: true, MarkdownDescription: "Pods " + what + ": `max_pods`."},
 	}
 }
@@ -172,6 +177,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"or `bottlerocket`. The renderings for the other families are null; `karpenter_kubelet` is always set. All three are Linux " +
 				"AMIs, so `os = \"windows\"` is an error.",
 		},
+		"launch_path": launchPathAttribute(),
 		"max_pods_expression": schema.StringAttribute{
 			Optional: true,
 			MarkdownDescription: "A nodeadm `maxPodsExpression` (AL2023 only; a CEL expression over `default_enis`, `ips_per_eni` " +
@@ -301,8 +307,10 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 		"karpenter_kubelet": schema.ObjectAttribute{
 			Computed:       true,
 			AttributeTypes: karpenterKubeletTypes,
-			MarkdownDescription: "A Karpenter EC2NodeClass `spec.kubelet` block, ready for `yamlencode`: `maxPods`, `kubeReserved`, " +
-				"`evictionHard` (always, the merged map) and `systemReserved` (null unless set; Kubernetes drops null fields).",
+			MarkdownDescription: "A Karpenter EC2NodeClass `spec.kubelet` block, ready for `yamlencode`. Fields: `maxPods` (number, " +
+				"`max_pods`); `kubeReserved` (map of `cpu`, `memory`, `ephemeral-storage`, the values of `kube_reserved`); " +
+				"`systemReserved` (map, `system_reserved`; null unless set, and Kubernetes drops null fields); `evictionHard` (map " +
+				"of signal to threshold, always the merged `eviction_hard`).",
 		},
 		"kubelet_extra_args": computedString("The kubelet flags: `--max-pods=29 --kube-reserved=cpu=70m,memory=574Mi,ephemeral-storage=1Gi`, " +
 			"plus `--system-reserved` and `--eviction-hard` when set."),
@@ -525,7 +533,7 @@ func evictionHardOf(m types.Map, diags *diag.Diagnostics) map[string]string {
 func (m nodeConfigInputs) toCore(inst ec2data.Instance, n sizing.Networking) sizing.NodeResourcesInput {
 	in := sizing.NodeResourcesInput{
 		Instance:                  inst,
-		Networking:                n,
+		Networking:                launchPath(n, m.LaunchPath),
 		AMIFamily:                 m.AMIFamily.ValueString(),
 		MaxPods:                   intPtr(m.MaxPods),
 		MaxPodsExpression:         m.MaxPodsExpression.ValueStringPointer(),

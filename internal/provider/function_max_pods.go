@@ -79,7 +79,7 @@ func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (
 		return types.Int64{}, unknown, ferr
 	}
 	c.strict = o.Strict.ValueBool()
-	res, warns, err := sizing.MaxPods(in, o.withMirror(o.networkingModel.toCore()))
+	res, warns, err := sizing.MaxPods(in, o.withMirror(o.toCore()))
 	if ferr := c.fail(warns, err); ferr != nil {
 		return types.Int64{}, false, ferr
 	}

@@ -115,7 +115,8 @@ func networkingAttributes() map[string]schema.Attribute {
 		"prefix_delegation": schema.BoolAttribute{
 			Optional: true,
 			MarkdownDescription: "VPC CNI `ENABLE_PREFIX_DELEGATION`: each ENI slot holds a /28 prefix (16 IPs). Default `false`. " +
-				"Applies on Nitro and bare metal types with VPC CNI 1.9 or later; elsewhere the secondary-IP value is used with a warning.",
+				"Applies on Nitro and bare metal types with VPC CNI 1.9 or later; elsewhere the secondary-IP value is used with a warning. " +
+				"With `os = \"windows\"` it stands for `enable-windows-prefix-delegation` in the `amazon-vpc-cni` ConfigMap (see `os`).",
 		},
 		"ip_family": schema.StringAttribute{
 			Optional: true,
@@ -151,8 +152,14 @@ func networkingAttributes() map[string]schema.Attribute {
 		},
 		"os": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "`linux` (default) or `windows`. Windows nodes give pods the primary ENI's secondary IPs only " +
-				"(IPv4 per ENI - 1); prefix delegation and the ENI settings are not modelled for Windows and are errors.",
+			MarkdownDescription: "`linux` (default) or `windows`. Windows nodes get pod IPs from the VPC resource controller, on the " +
+				"primary ENI only: its secondary IPs (IPv4 per ENI - 1), or with `prefix_delegation` (`enable-windows-prefix-delegation`) " +
+				"IPv4 per ENI - 1 /28 prefixes of 16 IPs each on a Nitro type (amazon-vpc-resource-controller-k8s: " +
+				"`(Secondary IP per interface -1)*16`), with max pods then kubelet's default 110 whatever the vCPUs (EKS User Guide, " +
+				"prefix delegation for Windows: \"By default, the maximum number of Pods that you can deploy to a node is 110\"; " +
+				"`cap_policy = \"none\"` gives the address count). An m5.large: 9 pods, or 144 addresses and 110 pods with prefixes. " +
+				"The other ENI settings are not modelled for Windows and are errors; subnet use (`ekssize_subnet_capacity`, `node_ips`) " +
+				"is not modelled for Windows.",
 		},
 		"cap_policy": schema.StringAttribute{
 			Optional: true,

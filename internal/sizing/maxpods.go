@@ -88,10 +88,13 @@ func supportsPrefixDelegation(inst ec2data.Instance) bool {
 //	secondary IPs:     enis x (IPv4 per ENI - 1) + 2
 //	prefix delegation: enis x (IPv4 per ENI - 1) x 16 + 2 (Nitro or bare metal, VPC CNI >= 1.9;
 //	                   IPv6 always uses prefixes)
-//	windows:           IPv4 per ENI - 1 (the primary ENI's secondary IPs)
+//	windows:           IPv4 per ENI - 1 (the primary ENI's secondary IPs);
+//	                   with prefix delegation (IPv4 per ENI - 1) x 16, capped at 110
 //
 // then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
 // then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
+// On launch path "managed" the cap is "eks" and max_pods_limit is ignored, with
+// warnings: EKS writes that value itself (launchpath.go).
 func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
 	r, err := n.Validate()
 	if err != nil {
@@ -101,24 +104,58 @@ func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, err
 }
 
 func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
+	var warns []Warning
+	managed := r.LaunchPath == launchManaged
+	if managed {
+		// EKS writes max-pods-calculator.sh's value over the user's (launchpath.go).
+		warns = managedIgnores(r)
+		r.CapPolicy, r.MaxPodsLimit = capEKS, nil
+	}
 	if err := checkInstanceSupports(inst, r); err != nil {
 		return MaxPodsResult{}, nil, err
 	}
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
 	var formula strings.Builder
-	var warns []Warning
 	if r.OS == osWindows {
-		res.NetworkInterfaces = 1
-		res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
-		fmt.Fprintf(&formula, "%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+		warns = append(warns, windowsPodAddresses(inst, r, &res, &formula)...)
 	} else {
-		warns = linuxPodAddresses(inst, r, &res, &formula)
+		warns = append(warns, linuxPodAddresses(inst, r, &res, &formula)...)
 	}
 	res.MaxPods = res.MaxPodsUncapped
-	applyCap(inst, r.CapPolicy, &res, &formula)
+	if res.PrefixDelegationApplied && r.OS == osWindows && r.CapPolicy != capNone {
+		applyWindowsKubeletDefault(&res, &formula)
+	} else {
+		applyCap(inst, r.CapPolicy, &res, &formula)
+	}
 	applyLimits(inst, r, &res, &formula)
+	if managed {
+		formula.WriteString("; managed node group: EKS writes this value")
+	}
 	res.Formula = formula.String()
 	return res, warns, nil
+}
+
+// managedIgnores warns about the settings a managed node group without a
+// custom AMI overrides (launchpath.go).
+func managedIgnores(r Resolved) []Warning {
+	var warns []Warning
+	if r.CapPolicy != capEKS {
+		warns = append(warns, Warning{
+			Field:   fieldCapPolicy,
+			Summary: "cap_policy is ignored on a managed node group",
+			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data itself, capped at 110 below 30 vCPUs and 250 above (EKS User Guide, \"How maxPods is determined\"), so cap_policy = %q has no effect and max_pods uses the \"eks\" cap. Use launch_path = %q to set your own max pods.",
+				launchManaged, r.CapPolicy, launchManagedCustomAMI),
+		})
+	}
+	if r.MaxPodsLimit != nil {
+		warns = append(warns, Warning{
+			Field:   fieldMaxPodsLimit,
+			Summary: "max_pods_limit is ignored on a managed node group",
+			Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods into the node's user data and it takes precedence over any maxPods you set (EKS User Guide, \"How maxPods is determined\"), so a max pods of %d would not reach kubelet. Use launch_path = %q (a launch template with a custom AMI) to set your own max pods.",
+				launchManaged, *r.MaxPodsLimit, launchManagedCustomAMI),
+		})
+	}
+	return warns
 }
 
 // checkInstanceSupports rejects settings the instance type cannot honour, in
@@ -253,5 +290,58 @@ func applyLimits(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula 
 			res.MaxPods = perCore
 			fmt.Fprintf(formula, ", limited to %d (pods_per_core %d x %s)", perCore, *r.PodsPerCore, counted(inst.VCPUs, "vCPU", "vCPUs"))
 		}
+	}
+}
+
+// windowsKubeletDefaultMaxPods is the max pods of a Windows node with prefix
+// delegation unless --max-pods says otherwise: "By default, the maximum number
+// of Pods that you can deploy to a node is 110" (EKS User Guide, "Assign more
+// IP addresses to Amazon EKS nodes with prefixes", Windows steps). Without
+// prefixes the pod IPs (IPv4 per ENI - 1) are far below it.
+const windowsKubeletDefaultMaxPods = 110
+
+// windowsPodAddresses fills the pod addresses of a Windows node into res. The
+// VPC resource controller, not ipamd, gives Windows pods their IPs, from the
+// primary ENI only (amazon-vpc-resource-controller-k8s, pkg/provider/ip and
+// pkg/provider/prefix getCapacity: IPv4 per interface - 1 on Windows). It
+// advertises vpc.amazonaws.com/PrivateIPv4Address, which every Windows pod
+// requests one of: IPv4 per ENI - 1 with secondary IPs, and with prefix
+// delegation (enable-windows-prefix-delegation in the amazon-vpc-cni
+// ConfigMap) that many /28 prefixes x 16 (docs/windows/
+// prefix_delegation_hld_workflow.md: "(Secondary IP per interface -1)*16").
+// Prefixes need a Nitro instance type ("Create Windows node groups with at
+// least one Amazon EC2 Nitro instance type"); on another type this provider
+// falls back to secondary IPs with a warning, as for Linux (AWS does not say
+// what the controller does there).
+func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
+	res.NetworkInterfaces = 1
+	var warns []Warning
+	if r.PrefixDelegation {
+		if supportsPrefixDelegation(inst) {
+			res.PrefixDelegationApplied = true
+			res.MaxPodsUncapped = inst.SecondaryIPsPerENI() * ipsPerPrefix
+			fmt.Fprintf(formula, "(%d - 1) prefixes on the primary ENI x %d IPs = %d", inst.IPv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
+			return nil
+		}
+		warns = append(warns, Warning{
+			Field:   fieldPrefixDelegation,
+			Summary: "Prefix delegation is not supported on this instance type",
+			Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; Windows prefix delegation needs a Nitro instance type (EKS User Guide), so max pods is the secondary-IP value.",
+				instName(inst), inst.Hypervisor),
+		})
+	}
+	res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
+	fmt.Fprintf(formula, "%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+	return warns
+}
+
+// applyWindowsKubeletDefault lowers the max pods of a Windows node with
+// prefixes to kubelet's default 110, whatever the vCPUs (cap_policy "eks" and
+// "auto_mode"; "none" keeps the pod IPs).
+func applyWindowsKubeletDefault(res *MaxPodsResult, formula *strings.Builder) {
+	res.Cap = windowsKubeletDefaultMaxPods
+	if res.MaxPods > res.Cap {
+		res.MaxPods = res.Cap
+		fmt.Fprintf(formula, ", capped at %d (windows: kubelet default)", res.Cap)
 	}
 }

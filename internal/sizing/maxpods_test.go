@@ -138,7 +138,7 @@ func TestMaxPodsErrors(t *testing.T) {
 		{"ipv6 with custom networking", "m5.large", Networking{IPFamily: ipFamilyIPv6, CustomNetworking: true}, fieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\""},
 		{"ipv6 with old cni", "m5.large", Networking{IPFamily: ipFamilyIPv6, CNIVersion: "1.9.3"}, fieldCNIVersion, "needs VPC CNI 1.10.0 or later"},
 		{"ipv6 on xen", "m4.large", Networking{IPFamily: ipFamilyIPv6}, fieldIPFamily, "needs a Nitro-based instance type, but m4.large runs on the xen hypervisor"},
-		{"windows prefix delegation", "m5.large", Networking{OS: osWindows, PrefixDelegation: true}, fieldPrefixDelegation, `prefix_delegation is not modelled for os = "windows"`},
+		{"windows max_eni", "m5.large", Networking{OS: osWindows, MaxENI: ptr(2)}, fieldMaxENI, `max_eni is not modelled for os = "windows"`},
 		{"windows custom networking", "m5.large", Networking{OS: osWindows, CustomNetworking: true}, fieldCustomNetworking, `custom_networking is not modelled for os = "windows"`},
 		{"sgp on t3", "t3.large", Networking{SecurityGroupsForPods: true}, fieldSecurityGroupsForPods, "t3.large is not trunking compatible"},
 		{"sgp on type missing from the controller table", "c7i.32xlarge", Networking{SecurityGroupsForPods: true, CapPolicy: capNone}, fieldSecurityGroupsForPods, "not in the VPC resource controller's limits table"},

@@ -54,6 +54,9 @@ type Networking struct {
 	MaxPodsLimit *int
 	// PodsPerCore is kubelet's podsPerCore: max pods <= this x vCPUs.
 	PodsPerCore *int
+	// LaunchPath says who writes max pods into the node's user data
+	// (launchpath.go); "" means self_managed.
+	LaunchPath string
 	// Mirror is mirrorVPCCNI ("" too) or mirrorMaxPodsCalculator.
 	Mirror string
 }
@@ -98,7 +101,10 @@ type Resolved struct {
 // in defaults.
 func (n Networking) Validate() (Resolved, error) {
 	r := Resolved{Networking: n}
-	r.IPFamily, r.OS, r.CapPolicy = n.ipFamily(), n.os(), n.capPolicy()
+	r.IPFamily, r.OS, r.CapPolicy, r.LaunchPath = n.ipFamily(), n.os(), n.capPolicy(), n.launchPath()
+	if err := oneOf(fieldLaunchPath, r.LaunchPath, launchPaths...); err != nil {
+		return r, err
+	}
 	if err := oneOf(fieldIPFamily, r.IPFamily, ipFamilyIPv4, ipFamilyIPv6); err != nil {
 		return r, err
 	}
@@ -142,7 +148,6 @@ func (n Networking) Validate() (Resolved, error) {
 			set   bool
 			field string
 		}{
-			{n.PrefixDelegation, fieldPrefixDelegation},
 			{r.IPFamily == ipFamilyIPv6, fieldIPFamily},
 			{n.CustomNetworking, fieldCustomNetworking},
 			{n.SecurityGroupsForPods, fieldSecurityGroupsForPods},
@@ -150,7 +155,7 @@ func (n Networking) Validate() (Resolved, error) {
 			{n.MaxENI != nil, fieldMaxENI},
 		} {
 			if c.set {
-				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods the secondary IPs of the primary ENI only (IPv4 per ENI - 1); remove %s or use os = \"linux\"", c.field, c.field)
+				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods addresses of the primary ENI only (its secondary IPs, or /28 prefixes with prefix_delegation), from the VPC resource controller; remove %s or use os = \"linux\"", c.field, c.field)
 			}
 		}
 	}

@@ -277,11 +277,15 @@ func NodeResources(in NodeResourcesInput) (NodeResourcesResult, []Warning, error
 		// maxPodsExpression writes (nodeadm computes the rest on each node).
 		KubeReservedOverrides: settings.kubeOverride,
 	}
-	if in.MaxPods != nil {
+	managed := managedOverridesUser(in, settings.amiFamily)
+	if managed {
+		warns = append(warns, managedIgnoresUser(in, computed)...)
+	}
+	if in.MaxPods != nil && !managed {
 		res.MaxPods = *in.MaxPods
 		warns = append(warns, maxPodsAbovePodIPs(in.Instance, res.MaxPods, computed)...)
 	}
-	if in.MaxPodsExpression != nil {
+	if in.MaxPodsExpression != nil && !managed {
 		nodeadmMaxPods, nodeadmWarns, err := nodeadmMaxPodsForNode(in.Instance, *in.MaxPodsExpression, in.Networking)
 		if err != nil {
 			return NodeResourcesResult{}, nil, err
@@ -353,7 +357,7 @@ func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, erro
 	if err := checkMaxPodsExpression(in, settings.amiFamily, in.KubeReservedBasis); err != nil {
 		return settings, err
 	}
-	if in.MaxPodsExpression != nil {
+	if in.MaxPodsExpression != nil && !managedOverridesUser(in, settings.amiFamily) {
 		// nodeadm reserves kube-reserved memory for the expression's result.
 		settings.basis = BasisMaxPods
 	}
@@ -596,6 +600,37 @@ func amiFamilyName(f string) string {
 		return "Bottlerocket"
 	}
 	return "Amazon Linux 2023"
+}
+
+// managedOverridesUser reports whether EKS's max pods replaces the user's
+// max_pods and maxPodsExpression: on a managed node group without a custom AMI
+// (launchpath.go), except on Bottlerocket, where the launch template page says
+// settings.kubernetes.max-pods in the user data is applied.
+func managedOverridesUser(in NodeResourcesInput, amiFamily string) bool {
+	return in.Networking.LaunchPath == launchManaged && amiFamily != AMIFamilyBottlerocket
+}
+
+// managedIgnoresUser warns about the user's max pods settings a managed node
+// group overrides.
+func managedIgnoresUser(in NodeResourcesInput, computed MaxPodsResult) []Warning {
+	var warns []Warning
+	for _, ignored := range []struct {
+		set         bool
+		field, what string
+	}{
+		{in.MaxPods != nil, FieldMaxPods, "max_pods"},
+		{in.MaxPodsExpression != nil, FieldMaxPodsExpression, "max_pods_expression (maxPodsExpression)"},
+	} {
+		if ignored.set {
+			warns = append(warns, Warning{
+				Field:   ignored.field,
+				Summary: ignored.what + " is ignored on a managed node group",
+				Detail: fmt.Sprintf("launch_path = %q: EKS writes max pods (%d for %s) into the node's user data, and it takes precedence over any other maxPods configuration, maxPodsExpression included (EKS User Guide, \"How maxPods is determined\"). max_pods, kube-reserved and allocatable here use EKS's value. Use launch_path = %q (a launch template with a custom AMI) to set your own.",
+					launchManaged, computed.MaxPods, instName(in.Instance), launchManagedCustomAMI),
+			})
+		}
+	}
+	return warns
 }
 
 // ValidateReserved runs NodeResources' checks of one kube_reserved or

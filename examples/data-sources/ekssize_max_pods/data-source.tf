@@ -36,6 +36,39 @@ data "ekssize_max_pods" "new_type" {
   }
 }
 
+# A managed node group without a custom AMI: EKS computes max pods itself, caps
+# it at 110 below 30 vCPUs and 250 above, and applies the smallest value of the
+# group's types to every node, over any maxPods in the user data.
+data "ekssize_max_pods" "managed_group" {
+  instance_types    = ["m5.8xlarge", "m5.large", "c5.large"]
+  prefix_delegation = true
+  launch_path       = "managed"
+}
+
+# Windows with prefix delegation (enable-windows-prefix-delegation): the VPC
+# resource controller puts (10 - 1) /28 prefixes on the primary ENI, 144
+# addresses; kubelet's default keeps max pods at 110.
+data "ekssize_max_pods" "windows_prefix" {
+  instance_type     = "m5.large"
+  os                = "windows"
+  prefix_delegation = true
+}
+
+output "windows_prefix" {
+  value = {
+    max_pods      = data.ekssize_max_pods.windows_prefix.max_pods          # 110
+    pod_addresses = data.ekssize_max_pods.windows_prefix.max_pods_uncapped # 144
+  }
+}
+
+output "managed_node_group" {
+  value = {
+    max_pods      = data.ekssize_max_pods.managed_group.node_group_max_pods                     # 110 on every node
+    limiting_type = data.ekssize_max_pods.managed_group.node_group_limiting_type                # "m5.large"
+    m5_8xlarge    = data.ekssize_max_pods.managed_group.by_instance_type["m5.8xlarge"].max_pods # 250 alone
+  }
+}
+
 output "max_pods" {
   value = {
     default           = data.ekssize_max_pods.default.max_pods           # 29

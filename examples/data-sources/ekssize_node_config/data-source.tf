@@ -24,6 +24,16 @@ data "ekssize_node_config" "prefix" {
   eviction_hard       = { "memory.available" = "5%" }
 }
 
+# A node of a managed node group without a custom AMI: EKS writes max pods
+# (110 with prefix delegation on an m5.large), so kube-reserved and allocatable
+# follow that value.
+data "ekssize_node_config" "managed" {
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  launch_path         = "managed"
+  kube_reserved_basis = "max_pods"
+}
+
 # Bottlerocket, with the cluster settings for a complete [settings.kubernetes].
 data "ekssize_node_config" "bottlerocket" {
   instance_type = "m6g.xlarge"
@@ -45,6 +55,15 @@ data "ekssize_node_config" "al2" {
 output "allocatable" {
   # m5.large: { cpu_millicores = 1930, memory_mib = 6903, ephemeral_storage_mib = 17408, pods = 29 }
   value = data.ekssize_node_config.al2023.allocatable
+}
+
+output "managed_node_group" {
+  # { max_pods = 110, kube_reserved_memory_mib = 1465, allocatable_pods = 110 }
+  value = {
+    max_pods                 = data.ekssize_node_config.managed.max_pods
+    kube_reserved_memory_mib = data.ekssize_node_config.managed.kube_reserved_memory_mib
+    allocatable_pods         = data.ekssize_node_config.managed.allocatable.pods
+  }
 }
 
 output "kube_reserved" {

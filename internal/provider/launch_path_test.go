@@ -1,0 +1,88 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+)
+
+// TestAccLaunchPathManaged checks the managed node group values of the EKS
+// User Guide ("How maxPods is determined"; "the smallest value calculated
+// across all instance types") through the real Terraform CLI.
+func TestAccLaunchPathManaged(t *testing.T) {
+	t.Parallel()
+	cfg := `
+data "ekssize_max_pods" "mng" {
+  instance_types    = ["m5.8xlarge", "m5.large", "c5.large"]
+  prefix_delegation = true
+  launch_path       = "managed"
+}
+data "ekssize_max_pods" "mng_secondary" {
+  instance_types = ["m5.4xlarge", "t3.medium", "m5.large"]
+  launch_path    = "managed"
+}
+data "ekssize_max_pods" "mng_limit_ignored" {
+  instance_type     = "m5.large"
+  prefix_delegation = true
+  max_pods_limit    = 50
+  launch_path       = "managed"
+}
+data "ekssize_max_pods" "custom_ami" {
+  instance_type     = "m5.large"
+  prefix_delegation = true
+  max_pods_limit    = 50
+  launch_path       = "managed_custom_ami"
+}
+data "ekssize_node_config" "mng" {
+  instance_type       = "m5.large"
+  prefix_delegation   = true
+  launch_path         = "managed"
+  max_pods            = 50
+  kube_reserved_basis = "max_pods"
+}
+`
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_max_pods.mng", "node_group_max_pods", 110),
+				expectString("data.ekssize_max_pods.mng", "node_group_limiting_type", "m5.large"),
+				statecheck.ExpectKnownValue("data.ekssize_max_pods.mng", tfjsonpath.New("by_instance_type").AtMapKey("m5.8xlarge").AtMapKey("max_pods"), knownvalue.Int64Exact(250)),
+				expectInt("data.ekssize_max_pods.mng_secondary", "node_group_max_pods", 17),
+				expectString("data.ekssize_max_pods.mng_secondary", "node_group_limiting_type", "t3.medium"),
+				expectInt("data.ekssize_max_pods.mng_limit_ignored", "max_pods", 110),
+				expectInt("data.ekssize_max_pods.mng_limit_ignored", "node_group_max_pods", 110),
+				expectString("data.ekssize_max_pods.mng_limit_ignored", "formula",
+					"3 ENIs x (10 - 1) prefixes x 16 IPs + 2 = 434, capped at 110 (eks: 2 vCPUs <= 30); managed node group: EKS writes this value"),
+				expectInt("data.ekssize_max_pods.custom_ami", "max_pods", 50),
+				expectInt("data.ekssize_node_config.mng", "max_pods", 110),
+				expectInt("data.ekssize_node_config.mng", "kube_reserved_memory_mib", 1465),
+				statecheck.ExpectKnownValue("data.ekssize_node_config.mng", tfjsonpath.New("allocatable").AtMapKey("pods"), knownvalue.Int64Exact(110)),
+			},
+		}},
+	})
+}
+
+// A setting a managed node group overrides is a warning (asserted, with its
+// text, by the core's TestMaxPodsManagedNodeGroup), not an error. A launch
+// path that does not exist is in the bad-input table.
+func TestAccLaunchPathManagedWarnsNotFails(t *testing.T) {
+	t.Parallel()
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_max_pods" "x" {
+  instance_type = "m5.4xlarge"
+  cap_policy    = "none"
+  launch_path   = "managed"
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{expectInt("data.ekssize_max_pods.x", "max_pods", 110)},
+		}},
+	})
+}
