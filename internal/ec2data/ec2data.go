@@ -297,7 +297,8 @@ func EditDistance(a, b string, limit int) int {
 // data_version and source lines are kept), one header row naming the columns,
 // then one tab-separated row per instance type, sorted by name.
 func Parse(raw string) (*Table, error) {
-	t := &Table{index: map[string]int{}}
+	rows := strings.Count(raw, "\n") + 1 // an upper bound: comments and the header count too
+	t := &Table{index: make(map[string]int, rows), instances: make([]Instance, 0, rows)}
 	var layout *rowLayout
 	lineNo := 0
 	for len(raw) > 0 {
@@ -339,20 +340,22 @@ func (t *Table) readComment(line string) {
 	}
 }
 
-// addRow decodes one row and appends it, keeping names unique and sorted.
+// addRow decodes one row and appends it, keeping names unique and sorted. The
+// row is decoded in place, in the table's own slice: a local Instance would
+// escape through the column decoders (one allocation per row).
 func (t *Table) addRow(layout *rowLayout, line string) error {
-	in, err := layout.parseRow(line)
-	if err != nil {
+	t.instances = append(t.instances, Instance{})
+	in := &t.instances[len(t.instances)-1]
+	if err := layout.parseRow(in, line); err != nil {
 		return err
 	}
 	if _, dup := t.index[in.Name]; dup {
 		return fmt.Errorf("duplicate instance type %q", in.Name)
 	}
-	if n := len(t.instances); n > 0 && t.instances[n-1].Name > in.Name {
-		return fmt.Errorf("rows are not sorted (%q after %q)", in.Name, t.instances[n-1].Name)
+	if n := len(t.instances); n > 1 && t.instances[n-2].Name > in.Name {
+		return fmt.Errorf("rows are not sorted (%q after %q)", in.Name, t.instances[n-2].Name)
 	}
-	t.index[in.Name] = len(t.instances)
-	t.instances = append(t.instances, in)
+	t.index[in.Name] = len(t.instances) - 1
 	return nil
 }
 
@@ -478,20 +481,19 @@ func parseHeader(line string) (*rowLayout, error) {
 	return layout, nil
 }
 
-// parseRow decodes one row cell by cell, then checks the row as a whole.
-func (layout *rowLayout) parseRow(line string) (Instance, error) {
+// parseRow decodes one row cell by cell into in, then checks the row as a whole.
+func (layout *rowLayout) parseRow(in *Instance, line string) error {
 	var buf [32]string
 	cells := splitTabs(line, buf[:0], len(layout.cells))
 	if len(cells) != len(layout.cells) {
-		return Instance{}, fmt.Errorf("want %d tab-separated fields", len(layout.cells))
+		return fmt.Errorf("want %d tab-separated fields", len(layout.cells))
 	}
-	var in Instance
 	for position, col := range layout.cells {
-		if err := col.decode(&in, cells[position]); err != nil {
-			return Instance{}, fmt.Errorf("%s: %s %w", cells[layout.nameAt], col.name, err)
+		if err := col.decode(in, cells[position]); err != nil {
+			return fmt.Errorf("%s: %s %w", cells[layout.nameAt], col.name, err)
 		}
 	}
-	return in, in.checkFacts()
+	return in.checkFacts()
 }
 
 // splitTabs splits line at tabs into cells, stopping after limit+1 cells (one
