@@ -2,13 +2,15 @@ package sizing
 
 import (
 	"fmt"
+	"math"
 	"strings"
 )
 
 // unlimitedReplay stands for "no limit" in a replay's ENIs and max pods: the
 // ask of the warm settings alone. The replay's pods already fit the real
 // ENIs, so the unlimited replay attaches at most the warm target's ENIs more.
-const unlimitedReplay = 1 << 40
+// 2^40 where int has 64 bits, 2^30 on the 32-bit release targets (386, arm).
+const unlimitedReplay = min(1<<40, math.MaxInt>>1+1)
 
 // explainReplay writes per_node.formula for a finished replay of p pods from
 // the replay's own numbers, never from a second formula: what the warm
