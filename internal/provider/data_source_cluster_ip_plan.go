@@ -332,8 +332,12 @@ func (d *clusterIPPlanDataSource) Read(ctx context.Context, req datasource.ReadR
 		resp.Diagnostics.AddError("Cannot compute the cluster IP plan", "reading the configuration: "+err.Error())
 		return
 	}
-	maps.Copy(attrs, planResultValues(res, warns))
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), attrs)
+	// As may hand back the configuration's own map: build the state in a new one
+	// rather than write into the request.
+	state := make(map[string]tftypes.Value, len(attrs))
+	maps.Copy(state, attrs)
+	maps.Copy(state, planResultValues(res, warns))
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }
 
 // compute runs the plan, reporting errors, warnings and shortfalls.
