@@ -302,3 +302,77 @@ func TestNodeIPsWindowsMonotone(t *testing.T) {
 		}
 	}
 }
+
+// Subnet capacity for Windows m5.large nodes, worked by hand: a /24 has 251
+// usable addresses and 14 aligned /28 blocks.
+func TestSubnetCapacityWindows(t *testing.T) {
+	tests := []struct {
+		name          string
+		net           Networking
+		pods          *int
+		layout        string
+		cidr          string
+		nodes         int
+		perNode       int
+		maxNodes      int
+		blocksNeeded  int
+		blocksSpoiled int
+	}{
+		// 10 per node (the primary + 9 secondary IPs): floor(251/10).
+		{name: "secondary IPs", net: Networking{OS: osWindows}, cidr: "10.0.0.0/24", perNode: 10, maxNodes: 25},
+		// 3 nodes + 2 surge = 5 x 10 = 50 of 1019; floor(1019/10).
+		{name: "secondary IPs /22", net: Networking{OS: osWindows}, cidr: "10.0.0.0/22", nodes: 3, perNode: 10, maxNodes: 101},
+		// 110 pods: 7 prefixes + the primary; scattered, the primary spoils a block: floor(14/8).
+		{name: "prefixes scattered", net: Networking{OS: osWindows, PrefixDelegation: true}, cidr: "10.0.0.0/24", perNode: 113, maxNodes: 1},
+		{name: "prefixes packed", net: Networking{OS: osWindows, PrefixDelegation: true}, layout: prefixLayoutPacked, cidr: "10.0.0.0/24", perNode: 113, maxNodes: 2},
+		// 16 pods: ceil(17/16) = 2 prefixes; scattered floor(14/3), packed 14 blocks / 2 (7 primaries in the edge blocks).
+		{name: "16 pods scattered", net: Networking{OS: osWindows, PrefixDelegation: true}, pods: ptr(16), cidr: "10.0.0.0/24", perNode: 33, maxNodes: 4},
+		{name: "16 pods packed", net: Networking{OS: osWindows, PrefixDelegation: true}, pods: ptr(16), layout: prefixLayoutPacked, cidr: "10.0.0.0/24", perNode: 33, maxNodes: 7},
+		// 5 nodes x 7 prefixes = 35 blocks; scattered, their 5 primaries spoil 5 of 62.
+		{name: "prefixes /22", net: Networking{OS: osWindows, PrefixDelegation: true}, cidr: "10.0.0.0/22", nodes: 3, perNode: 113, maxNodes: 7, blocksNeeded: 35, blocksSpoiled: 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, warns, err := SubnetCapacity(SubnetCapacityInput{
+				NodeIPsInput: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: tt.net, PodsPerNode: tt.pods},
+				Subnets:      []SubnetSpec{{CIDRBlock: tt.cidr}}, NodeCount: tt.nodes, PrefixLayout: tt.layout,
+			})
+			if err != nil || len(warns) != 0 {
+				t.Fatalf("err %v, warnings %+v", err, warns)
+			}
+			s := res.Subnets[0]
+			if res.PerNode.NodeSubnetIPs != tt.perNode || s.IPsPerNode != tt.perNode || res.MaxNodes != tt.maxNodes || !res.Fits ||
+				s.PrefixBlocksNeeded != tt.blocksNeeded || s.PrefixBlocksSpoiled != tt.blocksSpoiled {
+				t.Errorf("per node %d, max nodes %d, fits %t, blocks %d/%d; want %d, %d, true, %d/%d", res.PerNode.NodeSubnetIPs, res.MaxNodes, res.Fits,
+					s.PrefixBlocksNeeded, s.PrefixBlocksSpoiled, tt.perNode, tt.maxNodes, tt.blocksNeeded, tt.blocksSpoiled)
+			}
+		})
+	}
+}
+
+// A Windows cluster plan: every group's nodes are Windows nodes (os is the
+// plan's networking). The worst candidate takes the most addresses: m5.xlarge,
+// 14 secondary IPs + the primary = 15 per node, against m5.large's 10; 10 nodes
+// and 2 surge in the one subnet: 180 of 251.
+func TestPlanWindows(t *testing.T) {
+	in := PlanInput{
+		Networking: Networking{OS: osWindows},
+		Subnets:    []PlanSubnet{{SubnetSpec: SubnetSpec{Name: "a", CIDRBlock: "10.0.0.0/24"}, AvailabilityZone: "eu-west-1a"}},
+		NodeGroups: []PlanGroup{{Name: "win", InstanceTypes: []string{"m5.large", "m5.xlarge"}, MaxNodes: 10}},
+	}
+	res, _, err := Plan(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, s := res.Groups[0], res.Subnets[0]
+	if g.InstanceType != "m5.xlarge" || g.Usage.NodeSubnetIPs != 15 || g.Nodes != 12 || s.NodeIPs != 180 || s.HeadroomIPs != 71 || !res.Fits {
+		t.Errorf("group %s, %d per node, %d nodes; subnet %d IPs, headroom %d, fits %t", g.InstanceType, g.Usage.NodeSubnetIPs, g.Nodes, s.NodeIPs, s.HeadroomIPs, res.Fits)
+	}
+
+	in.Subnets = append(in.Subnets, PlanSubnet{SubnetSpec: SubnetSpec{Name: "pods", CIDRBlock: "100.64.0.0/20"}, AvailabilityZone: "eu-west-1a", Role: SubnetRolePod})
+	_, _, err = Plan(in)
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != fieldOS || !strings.Contains(ie.Msg, `subnets with role = "pod" are given but os is "windows"`) {
+		t.Fatalf("err = %v", err)
+	}
+}
