@@ -80,19 +80,32 @@ func (i Instance) HasVCPUs() bool { return i.VCPUs > 0 }
 // HasMemory reports whether the memory size is known.
 func (i Instance) HasMemory() bool { return i.MemoryMiB > 0 }
 
-// architectures pairs EC2's architecture names (what the EC2 API and the AWS
-// provider's supported_architectures say) with the table's, which are GOARCH
-// names as Karpenter's instance type data records them.
-var architectures = []struct{ ec2, goarch string }{
+// architecture pairs EC2's name of an architecture (what the EC2 API and the
+// AWS provider's supported_architectures say) with the table's, which is the
+// GOARCH name as Karpenter's instance type data records it, and so also the
+// value of the kubernetes.io/arch node label. architectures is the one mapping.
+type architecture struct{ ec2, goarch string }
+
+var architectures = []architecture{
 	{"x86_64", "amd64"},
 	{"arm64", "arm64"},
 }
 
 // EC2Architectures lists EC2's architecture names, in the order messages give them.
 func EC2Architectures() []string {
+	return architectureNames(func(a architecture) string { return a.ec2 })
+}
+
+// Architectures lists the table's architecture names (kubernetes.io/arch
+// values: "amd64", "arm64"), in the order messages give them.
+func Architectures() []string {
+	return architectureNames(func(a architecture) string { return a.goarch })
+}
+
+func architectureNames(name func(architecture) string) []string {
 	names := make([]string, len(architectures))
 	for i, a := range architectures {
-		names[i] = a.ec2
+		names[i] = name(a)
 	}
 	return names
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -88,7 +89,8 @@ func nodePoolInputAttributes() map[string]schema.Attribute {
 			"Unset means every type of the embedded table that meets the other requirements."),
 		"instance_families": list("Keep only these families (`karpenter.k8s.aws/instance-family`), such as `[\"m5\", \"c6i\"]`."),
 		"instance_sizes":    list("Keep only these sizes (`karpenter.k8s.aws/instance-size`), such as `[\"large\", \"xlarge\"]`."),
-		"architectures":     list("Keep only these architectures, as `kubernetes.io/arch` spells them: `amd64`, `arm64`."),
+		"architectures": list("Keep only these architectures, as `kubernetes.io/arch` spells them: `" +
+			strings.Join(ec2data.Architectures(), "`, `") + "`."),
 		"min_vcpus": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this many vCPUs " +
 			"(`karpenter.k8s.aws/instance-cpu Gt`, inclusive here)."},
 		"min_memory_mib": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this much " +

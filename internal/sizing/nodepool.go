@@ -37,7 +37,7 @@ const (
 type Requirements struct {
 	Families      []string
 	Sizes         []string
-	Architectures []string // "amd64", "arm64" (kubernetes.io/arch)
+	Architectures []string // kubernetes.io/arch values: ec2data.Architectures()
 	MinVCPUs      int
 	MinMemoryMiB  int
 	Exclude       []string
@@ -192,9 +192,11 @@ func parseRequests(cpuField, memField string, p PodRequests) (milliCPU, memMiB i
 // requirements; an empty result is an error naming what filtered it out.
 func nodePoolCandidates(in NodePoolInput) ([]ec2data.Instance, error) {
 	req := in.Requirements
+	// The table's architecture names are the kubernetes.io/arch values.
+	archs := ec2data.Architectures()
 	for i, a := range req.Architectures {
-		if a != "amd64" && a != "arm64" {
-			return nil, inputErr(fmt.Sprintf("%s[%d]", FieldArchitectures, i), "%s[%d] is %q; use the kubernetes.io/arch values \"amd64\" or \"arm64\"", FieldArchitectures, i, a)
+		if !slices.Contains(archs, a) {
+			return nil, inputErr(fmt.Sprintf("%s[%d]", FieldArchitectures, i), "%s[%d] is %q; use the kubernetes.io/arch values %s", FieldArchitectures, i, a, quoteList(archs))
 		}
 	}
 	if req.MinVCPUs < 0 || req.MinMemoryMiB < 0 {
