@@ -136,12 +136,25 @@ func (i Instance) EC2Architecture() (ec2Name string, ok bool) {
 // the ENI's primary address.
 func (i Instance) SecondaryIPsPerENI() int { return i.IPv4PerENI - 1 }
 
-// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: enis
-// ENIs of this type give pods their secondary addresses, ipsPerAddress each (1
-// for secondary IPs, 16 for /28 prefixes), plus 2 for the host-network pods
-// (aws-node and kube-proxy): enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
+// ENIFormulaHostNetworkPods is the pods the VPC CNI's ENI formula adds for
+// host networking: eni-max-pods.txt says "+2 for the pods that use
+// host-networking (AWS CNI and kube-proxy)". A host-network pod takes no pod
+// address but counts against kubelet's max pods.
+const ENIFormulaHostNetworkPods = 2
+
+// PodAddressesOnENIs is the addresses enis ENIs of this type give pods that
+// are not on the host network: their secondary addresses, ipsPerAddress each
+// (1 for secondary IPs, 16 for /28 prefixes): enis x (IPv4 per ENI - 1) x
+// ipsPerAddress.
+func (i Instance) PodAddressesOnENIs(enis, ipsPerAddress int) int {
+	return enis * i.SecondaryIPsPerENI() * ipsPerAddress
+}
+
+// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: the
+// pod addresses of enis ENIs plus the host-network pods:
+// enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
 func (i Instance) PodsOnENIs(enis, ipsPerAddress int) int {
-	return enis*i.SecondaryIPsPerENI()*ipsPerAddress + 2
+	return i.PodAddressesOnENIs(enis, ipsPerAddress) + ENIFormulaHostNetworkPods
 }
 
 // ENIMaxPods is the VPC CNI's eni-max-pods.txt value: default-card ENIs x
