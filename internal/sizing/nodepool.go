@@ -216,8 +216,6 @@ func nodePoolCandidates(in NodePoolInput) ([]ec2data.Instance, error) {
 	explicit := in.InstanceTypes != nil
 	all := ec2data.MustDefault().All()
 	if explicit {
-	// The table's architecture names are the kubernetes.io/arch values.
-	archs := ec2data.Architectures()
 		all = all[:0]
 		for i, name := range in.InstanceTypes {
 			f := fmt.Sprintf("%s[%d]", FieldInstanceTypes, i)
