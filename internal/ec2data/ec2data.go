@@ -163,7 +163,7 @@ func (i Instance) ENIMaxPods() int { return i.PodsOnENIs(i.DefaultCardENIs, 1) }
 
 // Table is the decoded instance table.
 type Table struct {
-	// DataVersion names the snapshot, e.g. "2026-08+vpc-cni-v1.23.2".
+	// DataVersion names the snapshot, e.g. "2026-11+vpc-cni-v1.23.2".
 	DataVersion string
 	// Sources are the provenance lines of the generated file.
 	Sources   []string

@@ -213,7 +213,7 @@ func TestResolveInstance(t *testing.T) {
 		{ptr("m5.large"), &InstanceSpec{}, FieldInstanceType, "give instance_type or instance, not both"},
 		{nil, nil, FieldInstanceType, "give instance_type (a type from the embedded table"},
 		{ptr("m5.larg"), nil, FieldInstanceType, "did you mean m5.large? For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type)."},
-		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
+		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
 		{nil, &InstanceSpec{NetworkInterfaces: 0, IPv4AddressesPerInterface: 10}, fieldInstanceNetworkInterfaces, "instance.network_interfaces is 0; it must be between 1 and 1000"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, fieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, fieldInstanceVCPUs, "instance.vcpus is 0"},
@@ -240,10 +240,10 @@ func TestTableInstance(t *testing.T) {
 		t.Fatalf("TableInstance(m5.large) = %v, %v", in.Name, err)
 	}
 	for name, want := range map[string]string{
-		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2); did you mean m5.large? ` +
+		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2); did you mean m5.large? ` +
 			`Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ` +
 			`ekssize_subnet_capacity or ekssize_node_config data source (its limits are in data.aws_ec2_instance_type).`,
-		"": `instance type "" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
+		"": `instance type "" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
 	} {
 		_, err := TableInstance(name)
 		var ie *InputError
