@@ -89,9 +89,11 @@ func (p windowsPool) capacity() int {
 	return p.slots
 }
 
-func derefOr(v *int, def int) int {
+// valueOr0 is a ConfigMap target as the controller parses it: an absent key
+// (nil) is 0.
+func valueOr0(v *int) int {
 	if v == nil {
-		return def
+		return 0
 	}
 	return *v
 }
@@ -111,7 +113,7 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 	switch {
 	case r.PrefixDelegation && supportsPrefixDelegation(inst):
 		pool.prefix = true
-		w, m, wp := derefOr(given.WarmIPTarget, 0), derefOr(given.MinimumIPTarget, 0), derefOr(given.WarmPrefixTarget, 0)
+		w, m, wp := valueOr0(given.WarmIPTarget), valueOr0(given.MinimumIPTarget), valueOr0(given.WarmPrefixTarget)
 		if w == 0 && m == 0 && wp == 0 {
 			w, m = windowsPDDefaultWarmIP, windowsPDDefaultMinimum
 		}
@@ -129,11 +131,11 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 		ignored(given.MinimumIPTarget, fieldMinimumIPTarget, why)
 		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, why)
 	default:
-		w := derefOr(given.WarmIPTarget, 0)
+		w := valueOr0(given.WarmIPTarget)
 		if given.WarmIPTarget != nil && w == 0 {
 			w = 1 // ParseWinIPTargetConfigs: an explicit 0 is not supported in secondary-IP mode
 		}
-		m := derefOr(given.MinimumIPTarget, 0)
+		m := valueOr0(given.MinimumIPTarget)
 		if w == 0 && m == 0 {
 			w, m = windowsDefaultWarmIP, windowsDefaultMinimumIP
 		}

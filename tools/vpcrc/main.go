@@ -189,46 +189,68 @@ func runNode(instanceType string, s setting, pods int) (result, error) {
 	if err := process(p.ReconcilePool()); err != nil {
 		return r, err
 	}
-	for i := 1; i <= pods && r.failed == 0; i++ {
+	failed, err := placePods(p, pods, process)
+	if err != nil {
+		return r, err
+	}
+	r.failed = failed
+	if err := process(p.ReconcilePool()); err != nil {
+		return r, err
+	}
+	if r.secondary, r.prefixes, err = held(p); err != nil {
+		return r, err
+	}
+	if !prefix {
+		r.prefixes = 0
+	} else {
+		r.secondary = 0
+	}
+	r.warmIP, r.minIP, r.wpt = cfg.WarmIPTarget, cfg.MinIPTarget, cfg.WarmPrefixTarget
+	return r, nil
+}
+
+// placePods places pods one by one as the warm-resource handler does:
+// AssignResource, and on an error ReconcilePool (running its jobs) and retry.
+// It returns the first pod that never gets an address (0 = none).
+func placePods(p pool.Pool, pods int, process func(*worker.WarmPoolJob) error) (int, error) {
+	for i := 1; i <= pods; i++ {
 		for attempt := 0; ; attempt++ {
 			_, reconcile, err := p.AssignResource(fmt.Sprintf("pod-%d", i))
 			if reconcile {
 				if perr := process(p.ReconcilePool()); perr != nil {
-					return r, perr
+					return 0, perr
 				}
 			}
 			if err == nil {
 				break
 			}
 			if attempt == 2 {
-				r.failed = i
-				break
+				return i, nil
 			}
 		}
 	}
-	if err := process(p.ReconcilePool()); err != nil {
-		return r, err
-	}
+	return 0, nil
+}
+
+// held counts the addresses the pool holds (used and warm) and the resource
+// groups (prefixes) they come from.
+func held(p pool.Pool) (addresses, groups int, err error) {
 	state := p.Introspect()
-	groups := map[string]bool{}
+	seen := map[string]bool{}
 	for _, res := range state.UsedResources {
-		groups[res.GroupID] = true
-		r.secondary++
+		seen[res.GroupID] = true
+		addresses++
 	}
 	for g, rs := range state.WarmResources {
 		if len(rs) > 0 {
-			groups[g] = true
+			seen[g] = true
 		}
-		r.secondary += len(rs)
+		addresses += len(rs)
 	}
 	if len(state.CoolingResources) > 0 {
-		return r, errors.New("addresses cooling down after scale-up only")
+		return 0, 0, errors.New("addresses cooling down after scale-up only")
 	}
-	if prefix {
-		r.prefixes, r.secondary = len(groups), 0
-	}
-	r.warmIP, r.minIP, r.wpt = cfg.WarmIPTarget, cfg.MinIPTarget, cfg.WarmPrefixTarget
-	return r, nil
+	return addresses, len(seen), nil
 }
 
 // podCounts are the pod counts run for a node: every count up to 20, and
