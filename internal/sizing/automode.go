@@ -80,16 +80,13 @@ import (
 // launchAutoMode is the EKS Auto Mode launch path.
 const launchAutoMode = "auto_mode"
 
-// autoModeDocsCommit is the awsdocs/amazon-eks-user-guide commit of
-// latest/ug/automode/automode-learn-instances.adoc the instance rules were
-// copied from (section "EKS Auto Mode supported instance reference").
-const autoModeDocsCommit = "06faff1411463d22284cc02e7602daf4c19f9204"
-
 // autoModeFamilies are the instance families EKS Auto Mode launches, every
 // family of the table in "EKS Auto Mode supported instance reference"
 // (https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html#auto-supported-instances):
 // "EKS Auto Mode only creates instances of supported types, and that meet a
-// minimum size requirement." A family not listed (a1, m3, t1, u-*, mac*, f1,
+// minimum size requirement." Copied from awsdocs/amazon-eks-user-guide commit
+// 06faff1411463d22284cc02e7602daf4c19f9204,
+// latest/ug/automode/automode-learn-instances.adoc. A family not listed (a1, m3, t1, u-*, mac*, f1,
 // vt1, dl1, ...) is not launched.
 var autoModeFamilies = setOf(
 	// Compute Optimized (C)
