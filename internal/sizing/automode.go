@@ -163,7 +163,10 @@ func autoModeMaxPods(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 // file), with its formula; why explains a reduced ENI count.
 func autoModeArithmetic(inst ec2data.Instance, enis int, why string, res *MaxPodsResult, formula *strings.Builder) {
 	res.NetworkInterfaces = enis
-	res.MaxPodsUncapped = enis * inst.SecondaryIPsPerENI()
+	res.MaxPodsUncapped = inst.PodAddressesOnENIs(enis, 1)
+	// The pod addresses counted without prefixes: the secondary-IP fallback
+	// is the least the node can address (see the top of this file).
+	res.PodIPs = res.MaxPodsUncapped
 	formula.WriteString("auto_mode: " + counted(enis, "ENI", "ENIs"))
 	if why != "" {
 		fmt.Fprintf(formula, " (%s)", why)
