@@ -100,7 +100,7 @@ func TestLookupUnknownSuggests(t *testing.T) {
 		{"m5.lrage", `did you mean m5.large?`},
 		{"c5.4xlrge", `did you mean c5.4xlarge?`},
 		{"t3.mediun", `did you mean t3.medium`},
-		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2).`},
+		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2).`},
 		{"", `instance type "" is not in the embedded instance table`},
 	}
 	for _, tt := range tests {
@@ -118,7 +118,7 @@ func TestLookupUnknownSuggests(t *testing.T) {
 
 func TestProvenance(t *testing.T) {
 	tbl := MustDefault()
-	if tbl.DataVersion != "2026-08+vpc-cni-v1.23.2" {
+	if tbl.DataVersion != "2026-11+vpc-cni-v1.23.2" {
 		t.Errorf("DataVersion = %q", tbl.DataVersion)
 	}
 	if len(tbl.Sources) != 2 || !strings.Contains(tbl.Sources[0], "github.com/aws/amazon-vpc-cni-k8s@v1.23.2") {
@@ -305,5 +305,20 @@ func TestArchitectureNames(t *testing.T) {
 	}
 	if _, ok := (Instance{}).EC2Architecture(); ok {
 		t.Error("an unknown architecture has no EC2 name")
+	}
+	// The table's names (kubernetes.io/arch values) pair with EC2's in order,
+	// and every row with a known architecture uses one of them.
+	if got := Architectures(); !slices.Equal(got, []string{"amd64", "arm64"}) {
+		t.Errorf("Architectures() = %q", got)
+	}
+	for i, ec2Name := range EC2Architectures() {
+		if goarch, _ := ArchitectureFromEC2(ec2Name); goarch != Architectures()[i] {
+			t.Errorf("%s -> %q, Architectures()[%d] = %q", ec2Name, goarch, i, Architectures()[i])
+		}
+	}
+	for _, in := range MustDefault().All() {
+		if in.Arch != "" && !slices.Contains(Architectures(), in.Arch) {
+			t.Errorf("%s: arch %q is not one of %q", in.Name, in.Arch, Architectures())
+		}
 	}
 }

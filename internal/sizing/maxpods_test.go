@@ -213,7 +213,7 @@ func TestResolveInstance(t *testing.T) {
 		{ptr("m5.large"), &InstanceSpec{}, FieldInstanceType, "give instance_type or instance, not both"},
 		{nil, nil, FieldInstanceType, "give instance_type (a type from the embedded table"},
 		{ptr("m5.larg"), nil, FieldInstanceType, "did you mean m5.large? For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type)."},
-		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
+		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
 		{nil, &InstanceSpec{NetworkInterfaces: 0, IPv4AddressesPerInterface: 10}, fieldInstanceNetworkInterfaces, "instance.network_interfaces is 0; it must be between 1 and 1000"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, fieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, fieldInstanceVCPUs, "instance.vcpus is 0"},
@@ -240,10 +240,10 @@ func TestTableInstance(t *testing.T) {
 		t.Fatalf("TableInstance(m5.large) = %v, %v", in.Name, err)
 	}
 	for name, want := range map[string]string{
-		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2); did you mean m5.large? ` +
+		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2); did you mean m5.large? ` +
 			`Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ` +
 			`ekssize_subnet_capacity or ekssize_node_config data source (its limits are in data.aws_ec2_instance_type).`,
-		"": `instance type "" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
+		"": `instance type "" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
 	} {
 		_, err := TableInstance(name)
 		var ie *InputError
@@ -297,6 +297,34 @@ func BenchmarkMaxPods(b *testing.B) {
 	for b.Loop() {
 		if _, _, err := MaxPods(in, n); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// PodIPs is the ENI arithmetic without the formula's 2 host-network pods: the
+// addresses pods off the host network can take.
+func TestMaxPodsPodIPs(t *testing.T) {
+	for _, tc := range []struct {
+		instance  string
+		net       Networking
+		podIPs    int
+		unlimited bool
+	}{
+		{"m5.large", Networking{}, 27, false},                                       // 3 x (10 - 1)
+		{"m5.large", Networking{PrefixDelegation: true}, 432, false},                // 3 x 9 x 16
+		{"m5.large", Networking{CustomNetworking: true}, 18, false},                 // (3 - 1) x 9
+		{"m5.large", Networking{OS: osWindows}, 9, false},                           // primary ENI: 10 - 1
+		{"m5.large", Networking{OS: osWindows, PrefixDelegation: true}, 144, false}, // 9 prefixes x 16
+		{"m5.large", Networking{IPFamily: ipFamilyIPv6}, 432, true},                 // the node's /80 sets no limit
+		{"t3.nano", Networking{}, 2, false},                                         // 2 x (2 - 1)
+		{"m5.4xlarge", Networking{}, 232, false},                                    // 8 x 29, max pods 110
+	} {
+		res, _, err := MaxPods(lookup(t, tc.instance), tc.net)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.PodIPs != tc.podIPs || res.PodIPsUnlimited != tc.unlimited {
+			t.Errorf("%s %+v: pod IPs %d (unlimited %v), want %d (%v)", tc.instance, tc.net, res.PodIPs, res.PodIPsUnlimited, tc.podIPs, tc.unlimited)
 		}
 	}
 }
