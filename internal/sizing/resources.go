@@ -440,7 +440,7 @@ func maxPodsAbovePodIPs(inst ec2data.Instance, maxPods int, computed MaxPodsResu
 		Field:   FieldMaxPods,
 		Summary: "max_pods is more than the pod IPs this node can get",
 		Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
-			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula),
+			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula()),
 	}}
 }
 
