@@ -83,10 +83,10 @@ func TestNodeIPsWorkedValues(t *testing.T) {
 			got := [6]int{u.NetworkInterfaces, u.PodENIs, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, u.PodSubnetIPs}
 			want := [6]int{tc.enis, tc.podENIs, tc.secondary, tc.prefixes, tc.nodeSubnet, tc.podSubnet}
 			if got != want {
-				t.Errorf("{ENIs, pod ENIs, secondary, prefixes, node subnet, pod subnet} = %v, want %v (%s)", got, want, u.Formula)
+				t.Errorf("{ENIs, pod ENIs, secondary, prefixes, node subnet, pod subnet} = %v, want %v (%s)", got, want, u.Formula())
 			}
-			if tc.formula != "" && u.Formula != tc.formula {
-				t.Errorf("formula = %q, want %q", u.Formula, tc.formula)
+			if tc.formula != "" && u.Formula() != tc.formula {
+				t.Errorf("formula = %q, want %q", u.Formula(), tc.formula)
 			}
 			if len(warns) > 0 {
 				t.Errorf("unexpected warnings: %+v", warns)
@@ -227,7 +227,7 @@ func TestNodeIPsWarnings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if u.NodeSubnetIPs != tc.ips {
-				t.Errorf("node IPs = %d, want %d (%s)", u.NodeSubnetIPs, tc.ips, u.Formula)
+				t.Errorf("node IPs = %d, want %d (%s)", u.NodeSubnetIPs, tc.ips, u.Formula())
 			}
 			for _, w := range warns {
 				if w.Field == tc.field && strings.Contains(w.Summary, tc.summary) {
@@ -317,7 +317,11 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 								got[1] = rp.units
 							}
 							want := [3]int{cf.enis, cf.secondary, cf.prefixes}
-							formula, warned := explainReplay(rp, p)
+							e := explainReplay(rp, p)
+							warned := e.overshoot
+							var fb strings.Builder
+							e.write(&fb)
+							formula := fb.String()
 							if overshoot {
 								// Only here may they disagree, and then the
 								// replay warns and its formula says so.
@@ -385,8 +389,8 @@ func TestClosedFormDisagreesWithReplay(t *testing.T) {
 			if cf.ips != tc.closedIPs || u.NodeSubnetIPs != tc.ips {
 				t.Errorf("closed form %d, replay %d node IPs; want %d and %d", cf.ips, u.NodeSubnetIPs, tc.closedIPs, tc.ips)
 			}
-			if u.Formula != tc.formula {
-				t.Errorf("formula = %q\nwant      %q", u.Formula, tc.formula)
+			if u.Formula() != tc.formula {
+				t.Errorf("formula = %q\nwant      %q", u.Formula(), tc.formula)
 			}
 			if len(warns) != 1 || warns[0].Summary != "Warm target is above max_pods" || warns[0].Detail != tc.detail {
 				t.Errorf("warnings = %+v\nwant detail %q", warns, tc.detail)
@@ -429,7 +433,7 @@ func BenchmarkNodeIPs(b *testing.B) {
 
 func ExampleNodeIPs() {
 	u, _, _ := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(10)})
-	fmt.Println(u.NodeSubnetIPs, u.Formula)
+	fmt.Println(u.NodeSubnetIPs, u.Formula())
 	// Output: 30 ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30
 }
 
