@@ -184,8 +184,29 @@ func (r *ipamdReplay) run(pods int) int {
 		k := min(r.podsUntilLow(), avail, pods-r.pods)
 		r.pods += k
 		r.settle()
+		r.warmIPStride(pods)
 	}
 	return 0
+}
+
+// warmIPStride takes, in one step, the pods that each cost exactly one new
+// secondary IP: with WARM_IP_TARGET in secondary-IP mode, once the pool holds
+// exactly WARM_IP_TARGET spare IPs and MINIMUM_IP_TARGET is met, every pod
+// that arrives makes the pool short by one and ipamd adds one IP to the last
+// ENI, until that ENI is full, max pods is reached or the pods run out. The
+// one-pod-at-a-time loop of run gives the same state (TestWarmIPStride); this
+// only spares it a settle per pod.
+func (r *ipamdReplay) warmIPStride(pods int) {
+	if r.prefix || r.w.WarmIP == 0 || r.enis == 0 || r.available() != r.w.WarmIP || r.total() < r.w.MinimumIP {
+		return
+	}
+	k := min(pods-r.pods, r.slots-r.last, r.maxPods-r.total())
+	if k <= 0 {
+		return
+	}
+	r.pods += k
+	r.last += k
+	r.units += k
 }
 
 // podENIs is the ENIs holding at least one pod slot (the primary ENI always

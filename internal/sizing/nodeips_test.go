@@ -453,3 +453,41 @@ func TestReplayIsIncremental(t *testing.T) {
 		}
 	}
 }
+
+// runOneByOne is run without warmIPStride: every pod placed and settled on
+// its own, as ipamd sees them arrive.
+func (r *ipamdReplay) runOneByOne(pods int) int {
+	r.settle()
+	for r.pods < pods {
+		avail := r.available()
+		if avail == 0 {
+			return r.pods + 1
+		}
+		r.pods += min(r.podsUntilLow(), avail, pods-r.pods)
+		r.settle()
+	}
+	return 0
+}
+
+// warmIPStride gives the state of the one-pod-at-a-time replay.
+func TestWarmIPStride(t *testing.T) {
+	for _, w := range []ResolvedWarm{{WarmIP: 1}, {WarmIP: 3}, {WarmIP: 7, MinimumIP: 20}, {WarmIP: 2, MinimumIP: 5}, {WarmIP: 30}, {WarmIP: 5, MinimumIP: 100}} {
+		for _, slots := range []int{1, 2, 5, 9, 29, 49} {
+			for _, maxENIs := range []int{1, 2, 3, 8, 15} {
+				for _, maxPods := range []int{1, 4, 17, 29, 58, 110, 250, 737} {
+					for _, primary := range []bool{false, true} {
+						for p := 0; p <= maxPods+3; p++ {
+							a := newIPAMDReplay(false, slots, maxENIs, maxPods, w, primary)
+							b := newIPAMDReplay(false, slots, maxENIs, maxPods, w, primary)
+							fa, fb := a.run(p), b.runOneByOne(p)
+							if fa != fb || *a != *b {
+								t.Fatalf("warm %+v slots %d ENIs %d max pods %d primary %v pods %d: stride (%d, %+v) != one by one (%d, %+v)",
+									w, slots, maxENIs, maxPods, primary, p, fa, *a, fb, *b)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
