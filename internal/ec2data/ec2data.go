@@ -80,19 +80,32 @@ func (i Instance) HasVCPUs() bool { return i.VCPUs > 0 }
 // HasMemory reports whether the memory size is known.
 func (i Instance) HasMemory() bool { return i.MemoryMiB > 0 }
 
-// architectures pairs EC2's architecture names (what the EC2 API and the AWS
-// provider's supported_architectures say) with the table's, which are GOARCH
-// names as Karpenter's instance type data records them.
-var architectures = []struct{ ec2, goarch string }{
+// architecture pairs EC2's name of an architecture (what the EC2 API and the
+// AWS provider's supported_architectures say) with the table's, which is the
+// GOARCH name as Karpenter's instance type data records it, and so also the
+// value of the kubernetes.io/arch node label. architectures is the one mapping.
+type architecture struct{ ec2, goarch string }
+
+var architectures = []architecture{
 	{"x86_64", "amd64"},
 	{"arm64", "arm64"},
 }
 
 // EC2Architectures lists EC2's architecture names, in the order messages give them.
 func EC2Architectures() []string {
+	return architectureNames(func(a architecture) string { return a.ec2 })
+}
+
+// Architectures lists the table's architecture names (kubernetes.io/arch
+// values: "amd64", "arm64"), in the order messages give them.
+func Architectures() []string {
+	return architectureNames(func(a architecture) string { return a.goarch })
+}
+
+func architectureNames(name func(architecture) string) []string {
 	names := make([]string, len(architectures))
 	for i, a := range architectures {
-		names[i] = a.ec2
+		names[i] = name(a)
 	}
 	return names
 }
@@ -123,12 +136,25 @@ func (i Instance) EC2Architecture() (ec2Name string, ok bool) {
 // the ENI's primary address.
 func (i Instance) SecondaryIPsPerENI() int { return i.IPv4PerENI - 1 }
 
-// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: enis
-// ENIs of this type give pods their secondary addresses, ipsPerAddress each (1
-// for secondary IPs, 16 for /28 prefixes), plus 2 for the host-network pods
-// (aws-node and kube-proxy): enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
+// ENIFormulaHostNetworkPods is the pods the VPC CNI's ENI formula adds for
+// host networking: eni-max-pods.txt says "+2 for the pods that use
+// host-networking (AWS CNI and kube-proxy)". A host-network pod takes no pod
+// address but counts against kubelet's max pods.
+const ENIFormulaHostNetworkPods = 2
+
+// PodAddressesOnENIs is the addresses enis ENIs of this type give pods that
+// are not on the host network: their secondary addresses, ipsPerAddress each
+// (1 for secondary IPs, 16 for /28 prefixes): enis x (IPv4 per ENI - 1) x
+// ipsPerAddress.
+func (i Instance) PodAddressesOnENIs(enis, ipsPerAddress int) int {
+	return enis * i.SecondaryIPsPerENI() * ipsPerAddress
+}
+
+// PodsOnENIs is the VPC CNI's ENI formula, the one place it is written: the
+// pod addresses of enis ENIs plus the host-network pods:
+// enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
 func (i Instance) PodsOnENIs(enis, ipsPerAddress int) int {
-	return enis*i.SecondaryIPsPerENI()*ipsPerAddress + 2
+	return i.PodAddressesOnENIs(enis, ipsPerAddress) + ENIFormulaHostNetworkPods
 }
 
 // ENIMaxPods is the VPC CNI's eni-max-pods.txt value: default-card ENIs x

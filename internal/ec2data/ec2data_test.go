@@ -306,4 +306,19 @@ func TestArchitectureNames(t *testing.T) {
 	if _, ok := (Instance{}).EC2Architecture(); ok {
 		t.Error("an unknown architecture has no EC2 name")
 	}
+	// The table's names (kubernetes.io/arch values) pair with EC2's in order,
+	// and every row with a known architecture uses one of them.
+	if got := Architectures(); !slices.Equal(got, []string{"amd64", "arm64"}) {
+		t.Errorf("Architectures() = %q", got)
+	}
+	for i, ec2Name := range EC2Architectures() {
+		if goarch, _ := ArchitectureFromEC2(ec2Name); goarch != Architectures()[i] {
+			t.Errorf("%s -> %q, Architectures()[%d] = %q", ec2Name, goarch, i, Architectures()[i])
+		}
+	}
+	for _, in := range MustDefault().All() {
+		if in.Arch != "" && !slices.Contains(Architectures(), in.Arch) {
+			t.Errorf("%s: arch %q is not one of %q", in.Name, in.Arch, Architectures())
+		}
+	}
 }

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -88,7 +89,8 @@ func nodePoolInputAttributes() map[string]schema.Attribute {
 			"Unset means every type of the embedded table that meets the other requirements."),
 		"instance_families": list("Keep only these families (`karpenter.k8s.aws/instance-family`), such as `[\"m5\", \"c6i\"]`."),
 		"instance_sizes":    list("Keep only these sizes (`karpenter.k8s.aws/instance-size`), such as `[\"large\", \"xlarge\"]`."),
-		"architectures":     list("Keep only these architectures, as `kubernetes.io/arch` spells them: `amd64`, `arm64`."),
+		"architectures": list("Keep only these architectures, as `kubernetes.io/arch` spells them: `" +
+			strings.Join(ec2data.Architectures(), "`, `") + "`."),
 		"min_vcpus": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this many vCPUs " +
 			"(`karpenter.k8s.aws/instance-cpu Gt`, inclusive here)."},
 		"min_memory_mib": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Keep only types with at least this much " +
@@ -112,12 +114,15 @@ func nodePoolResultAttributes() map[string]schema.Attribute {
 				"`ekssize_max_pods` for the type and settings, the value `ekssize_node_config` writes into its Karpenter block), " +
 				"`kube_reserved_cpu_millicores`, `kube_reserved_memory_mib`, `allocatable_cpu_millicores` and " +
 				"`allocatable_memory_mib` as Karpenter computes them with `maxPods = max_pods`, what is left beside the DaemonSets " +
-				"(`pods_left`, `cpu_left_millicores`, `memory_left_mib`), and `excluded_reason` (null when the type is kept)."},
+				"(`pods_left`, `cpu_left_millicores`, `memory_left_mib`), and `excluded_reason` (null when the type is kept). " +
+				"`pods_left` counts pods that take a pod IP: the lower of `max_pods` minus every DaemonSet pod and the node's pod " +
+				"IPs minus the DaemonSet pods not on the host network (see `daemonset.host_network`)."},
 		"max_pods": schema.MapAttribute{Computed: true, ElementType: types.Int64Type,
 			MarkdownDescription: "Instance type to `max_pods`, for the kept types."},
 		"excluded": schema.MapAttribute{Computed: true, ElementType: types.StringType,
 			MarkdownDescription: "Instance type to the reason it is left out: no vCPU data, a setting it cannot take, prefix " +
-				"delegation falling back on Xen, DaemonSets that do not fit, or a largest pod that does not fit beside them."},
+				"delegation falling back on Xen, DaemonSets that leave no pod (of max pods or of the pod IPs) or do not fit in CPU or " +
+				"memory, or a largest pod that does not fit beside them."},
 		"node_classes": schema.ListAttribute{Computed: true, ElementType: types.ObjectType{AttrTypes: nodeClassAttrTypes},
 			MarkdownDescription: "The kept types grouped by the `max_pods` they need, largest first: each group can share one " +
 				"EC2NodeClass. `set_max_pods` is false when Karpenter's own count is already right for every member; " +
@@ -140,13 +145,23 @@ func (d *nodePoolDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			// A block, not a nested attribute: Terraform rejects a misspelt
 			// argument inside a block (hashicorp/terraform#33570).
 			"daemonset": schema.ListNestedBlock{
-				MarkdownDescription: "A DaemonSet: one pod on every node. Its pod counts against max pods, host network or not.",
+				MarkdownDescription: "A DaemonSet: one pod on every node. List every DaemonSet the nodes run, `aws-node` and " +
+					"`kube-proxy` included. Its pod counts against max pods, host network or not; only a pod off the host network " +
+					"takes a pod IP.",
 				NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
 					"name":           schema.StringAttribute{Optional: true, MarkdownDescription: "For your own reference."},
 					"cpu_request":    schema.StringAttribute{Optional: true, MarkdownDescription: "The pod's CPU request, such as `\"100m\"`."},
 					"memory_request": schema.StringAttribute{Optional: true, MarkdownDescription: "The pod's memory request, such as `\"128Mi\"`."},
 					"host_network": schema.BoolAttribute{Optional: true, MarkdownDescription: "Whether the pod uses the host network " +
-						"(it takes no pod IP). Default `false`."},
+						"(`hostNetwork: true`). Default `false`. kubelet counts a host-network pod against max pods like every pod, " +
+						"but the VPC CNI gives it no pod IP (and the VPC resource controller none on Windows). So it changes " +
+						"`pods_left` (and whether a type is excluded for it) wherever the node's pod IPs, not `max_pods`, are the " +
+						"limit: `pods_left` is the lower of `max_pods` minus all DaemonSet pods and the pod IPs (ENIs x (IPv4 per ENI " +
+						"- 1), x 16 with prefixes) minus the DaemonSet pods not on the host network. Where the ENI formula sets " +
+						"`max_pods`, its `+ 2` stands for two host-network pods (`aws-node` and `kube-proxy`, as `eni-max-pods.txt` " +
+						"says): an m5.large (29 max pods, 27 pod IPs) with `aws-node` and `kube-proxy` on the host network and one " +
+						"other DaemonSet has 26 pods left; with all three off the host network, 24. Under a cap (110 on m5.4xlarge, " +
+						"232 pod IPs) or with prefix delegation the pod IPs rarely bind, and with IPv6 never."},
 				}},
 			},
 		},

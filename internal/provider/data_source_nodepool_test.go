@@ -79,6 +79,56 @@ data "ekssize_nodepool" "secondary" {
 	})
 }
 
+// daemonset.host_network: a host-network pod counts against max pods but takes
+// no pod IP, so on ENI-limited types (m5.large: 29 max pods, 27 pod IPs;
+// t3.nano: 4 and 2) the DaemonSets off the host network meet the pod IPs
+// first. Under the cap (m5.4xlarge: 110 of 232 pod IPs) it changes nothing.
+func TestAccNodePoolDataSourceHostNetwork(t *testing.T) {
+	t.Parallel()
+	podsLeft := func(ds string, m5x4, m5l, nano int64) statecheck.StateCheck {
+		return statecheck.ExpectKnownValue("data.ekssize_nodepool."+ds, tfjsonpath.New("instance_type_results"), knownvalue.ListExact([]knownvalue.Check{
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"instance_type": knownvalue.StringExact("m5.4xlarge"), "max_pods": knownvalue.Int64Exact(110), "pods_left": knownvalue.Int64Exact(m5x4)}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"instance_type": knownvalue.StringExact("m5.large"), "max_pods": knownvalue.Int64Exact(29), "pods_left": knownvalue.Int64Exact(m5l)}),
+			knownvalue.ObjectPartial(map[string]knownvalue.Check{"instance_type": knownvalue.StringExact("t3.nano"), "max_pods": knownvalue.Int64Exact(4), "pods_left": knownvalue.Int64Exact(nano)}),
+		}))
+	}
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_nodepool" "host" {
+  instance_types = ["m5.large", "m5.4xlarge", "t3.nano"]
+  daemonset {
+    name         = "aws-node"
+    host_network = true
+  }
+  daemonset {
+    name         = "kube-proxy"
+    host_network = true
+  }
+  daemonset { name = "node-exporter" }
+}
+data "ekssize_nodepool" "pod" {
+  instance_types = ["m5.large", "m5.4xlarge", "t3.nano"]
+  daemonset { name = "aws-node" }
+  daemonset { name = "kube-proxy" }
+  daemonset { name = "node-exporter" }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				// 29 - 3 = 26 max pods left, 27 - 1 = 26 pod IPs left; t3.nano: 4 - 3 = 1 and 2 - 1 = 1.
+				podsLeft("host", 107, 26, 1),
+				statecheck.ExpectKnownValue("data.ekssize_nodepool.host", tfjsonpath.New("excluded"), knownvalue.MapExact(map[string]knownvalue.Check{})),
+				// 27 - 3 = 24 pod IPs left; t3.nano: 2 - 3 = -1, excluded.
+				podsLeft("pod", 107, 24, -1),
+				statecheck.ExpectKnownValue("data.ekssize_nodepool.pod", tfjsonpath.New("excluded"), knownvalue.MapExact(map[string]knownvalue.Check{
+					"t3.nano": knownvalue.StringExact("the VPC CNI gives it 2 pod IPs, and the 3 DaemonSet pods not on the host network leave none for other pods (host-network pods take no pod IP)"),
+				})),
+			},
+		}},
+	})
+}
+
 func TestAccNodePoolDataSourceUnknown(t *testing.T) {
 	t.Parallel()
 	acceptanceTest(t, resource.TestCase{

@@ -33,6 +33,15 @@ type MaxPodsResult struct {
 	Cap int
 	// NetworkInterfaces is the ENIs whose addresses go to pods.
 	NetworkInterfaces int
+	// PodIPs is the addresses a node can give pods that are not on the host
+	// network: the pod ENIs' secondary IPs or /28 prefix IPs (the ENI
+	// arithmetic without its 2 host-network pods), or on Windows the VPC
+	// resource controller's PrivateIPv4Address count. Host-network pods take
+	// none (the VPC CNI is not called for them, and the resource controller's
+	// webhook skips them). PodIPsUnlimited is true with IPv6 on Linux, where
+	// pods take addresses from the node's /80 prefix, which sets no limit.
+	PodIPs          int
+	PodIPsUnlimited bool
 	// PrefixDelegationApplied is true when the /28 prefix arithmetic was used.
 	PrefixDelegationApplied bool
 	// steps is what maxPodsResolved decided; Formula writes it out.
@@ -297,9 +306,12 @@ func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []
 	res.PrefixDelegationApplied = usePrefixes
 	if usePrefixes {
 		res.MaxPodsUncapped = inst.PodsOnENIs(enis, ipsPerPrefix)
+		res.PodIPs = inst.PodAddressesOnENIs(enis, ipsPerPrefix)
 	} else {
 		res.MaxPodsUncapped = inst.PodsOnENIs(enis, 1)
+		res.PodIPs = inst.PodAddressesOnENIs(enis, 1)
 	}
+	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6
 	if enis == 0 {
 		warns = append(warns, Warning{
 			Field:   fieldReservedENIs,
@@ -412,6 +424,7 @@ func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) 
 		if supportsPrefixDelegation(inst) {
 			res.PrefixDelegationApplied = true
 			res.MaxPodsUncapped = inst.SecondaryIPsPerENI() * ipsPerPrefix
+			res.PodIPs = res.MaxPodsUncapped
 			return nil
 		}
 		warns = append(warns, Warning{
@@ -422,6 +435,7 @@ func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) 
 		})
 	}
 	res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
+	res.PodIPs = res.MaxPodsUncapped
 	return warns
 }
 

@@ -300,3 +300,31 @@ func BenchmarkMaxPods(b *testing.B) {
 		}
 	}
 }
+
+// PodIPs is the ENI arithmetic without the formula's 2 host-network pods: the
+// addresses pods off the host network can take.
+func TestMaxPodsPodIPs(t *testing.T) {
+	for _, tc := range []struct {
+		instance  string
+		net       Networking
+		podIPs    int
+		unlimited bool
+	}{
+		{"m5.large", Networking{}, 27, false},                                       // 3 x (10 - 1)
+		{"m5.large", Networking{PrefixDelegation: true}, 432, false},                // 3 x 9 x 16
+		{"m5.large", Networking{CustomNetworking: true}, 18, false},                 // (3 - 1) x 9
+		{"m5.large", Networking{OS: osWindows}, 9, false},                           // primary ENI: 10 - 1
+		{"m5.large", Networking{OS: osWindows, PrefixDelegation: true}, 144, false}, // 9 prefixes x 16
+		{"m5.large", Networking{IPFamily: ipFamilyIPv6}, 432, true},                 // the node's /80 sets no limit
+		{"t3.nano", Networking{}, 2, false},                                         // 2 x (2 - 1)
+		{"m5.4xlarge", Networking{}, 232, false},                                    // 8 x 29, max pods 110
+	} {
+		res, _, err := MaxPods(lookup(t, tc.instance), tc.net)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.PodIPs != tc.podIPs || res.PodIPsUnlimited != tc.unlimited {
+			t.Errorf("%s %+v: pod IPs %d (unlimited %v), want %d (%v)", tc.instance, tc.net, res.PodIPs, res.PodIPsUnlimited, tc.podIPs, tc.unlimited)
+		}
+	}
+}

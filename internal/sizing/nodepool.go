@@ -37,7 +37,7 @@ const (
 type Requirements struct {
 	Families      []string
 	Sizes         []string
-	Architectures []string // "amd64", "arm64" (kubernetes.io/arch)
+	Architectures []string // kubernetes.io/arch values: ec2data.Architectures()
 	MinVCPUs      int
 	MinMemoryMiB  int
 	Exclude       []string
@@ -48,8 +48,9 @@ type Requirements struct {
 type PodRequests struct {
 	CPU    string
 	Memory string
-	// HostNetwork marks a pod on the node's network: it takes no VPC IP but
-	// still counts against max pods.
+	// HostNetwork marks a pod on the node's network (hostNetwork: true): it
+	// counts against kubelet's max pods like every pod, but takes no pod IP
+	// from the VPC CNI (see NodePoolType.PodsLeft).
 	HostNetwork bool
 }
 
@@ -82,6 +83,12 @@ type NodePoolType struct {
 	Karpenter KarpenterNode
 	// DaemonSetPods, DaemonSetCPUMillicores and DaemonSetMemoryMiB are what the
 	// DaemonSets take; the *Left values are what remains for other pods.
+	// PodsLeft counts pods that take a pod IP: the lower of max pods minus every
+	// DaemonSet pod (kubelet counts host-network pods too) and the node's pod
+	// IPs minus the DaemonSet pods not on the host network (MaxPodsResult.PodIPs;
+	// no IP bound with IPv6). Where the ENI formula sets max pods, its "+ 2"
+	// host-network pods make the two agree when exactly two DaemonSets (aws-node
+	// and kube-proxy) use the host network; with fewer, the pod IPs bind.
 	DaemonSetPods          int
 	DaemonSetCPUMillicores int64
 	DaemonSetMemoryMiB     int64
@@ -143,6 +150,7 @@ func NodePool(in NodePoolInput) (NodePoolResult, error) {
 // podNeeds is the DaemonSets' and the largest pod's requests, parsed.
 type podNeed struct {
 	dsPods            int
+	dsPodIPs          int // DaemonSet pods not on the host network: each takes a pod IP
 	dsCPU, dsMemMiB   int64
 	bigCPU, bigMemMiB int64
 	haveLargest       bool
@@ -157,6 +165,9 @@ func podNeeds(in NodePoolInput) (podNeed, error) {
 			return n, err
 		}
 		n.dsPods++
+		if !ds.HostNetwork {
+			n.dsPodIPs++
+		}
 		n.dsCPU += cpu
 		n.dsMemMiB += mem
 	}
@@ -192,9 +203,11 @@ func parseRequests(cpuField, memField string, p PodRequests) (milliCPU, memMiB i
 // requirements; an empty result is an error naming what filtered it out.
 func nodePoolCandidates(in NodePoolInput) ([]ec2data.Instance, error) {
 	req := in.Requirements
+	// The table's architecture names are the kubernetes.io/arch values.
+	archs := ec2data.Architectures()
 	for i, a := range req.Architectures {
-		if a != "amd64" && a != "arm64" {
-			return nil, inputErr(fmt.Sprintf("%s[%d]", FieldArchitectures, i), "%s[%d] is %q; use the kubernetes.io/arch values \"amd64\" or \"arm64\"", FieldArchitectures, i, a)
+		if !slices.Contains(archs, a) {
+			return nil, inputErr(fmt.Sprintf("%s[%d]", FieldArchitectures, i), "%s[%d] is %q; use the kubernetes.io/arch values %s", FieldArchitectures, i, a, quoteList(archs))
 		}
 	}
 	if req.MinVCPUs < 0 || req.MinMemoryMiB < 0 {
@@ -294,18 +307,26 @@ func nodePoolType(inst ec2data.Instance, r Resolved, family string, need podNeed
 	}
 	t.DaemonSetPods, t.DaemonSetCPUMillicores, t.DaemonSetMemoryMiB = need.dsPods, need.dsCPU, need.dsMemMiB
 	t.PodsLeft = t.MaxPods - need.dsPods
+	ipBound := !mp.PodIPsUnlimited && mp.PodIPs-need.dsPodIPs < t.PodsLeft
+	if ipBound {
+		t.PodsLeft = mp.PodIPs - need.dsPodIPs
+	}
 	t.CPULeftMillicores = t.Karpenter.AllocatableCPUMillicores - need.dsCPU
 	t.MemoryLeftMiB = t.Karpenter.AllocatableMemoryMiB - need.dsMemMiB
 	if t.Excluded == "" {
-		t.Excluded = capacityExclusion(t, need)
+		t.Excluded = capacityExclusion(t, need, ipBound, mp.PodIPs)
 	}
 	return t, nil
 }
 
 // capacityExclusion says why the node cannot hold its DaemonSets or the
-// largest pod beside them, or "".
-func capacityExclusion(t NodePoolType, need podNeed) string {
+// largest pod beside them, or "". ipBound says the node's podIPs, not max
+// pods, set PodsLeft.
+func capacityExclusion(t NodePoolType, need podNeed, ipBound bool, podIPs int) string {
 	switch {
+	case t.PodsLeft < 1 && ipBound:
+		return fmt.Sprintf("the VPC CNI gives it %s, and the %d DaemonSet pods not on the host network leave none for other pods (host-network pods take no pod IP)",
+			counted(podIPs, "pod IP", "pod IPs"), need.dsPodIPs)
 	case t.PodsLeft < 1:
 		return fmt.Sprintf("max pods %d leaves no pod beside the %d DaemonSet pods", t.MaxPods, need.dsPods)
 	case t.CPULeftMillicores < 0 || t.MemoryLeftMiB < 0:

@@ -79,17 +79,19 @@ func TestNodePoolDaemonSetsAndLargestPod(t *testing.T) {
 		t.Fatal(err)
 	}
 	m5l, m5xl, nano := res.Types[0], res.Types[1], res.Types[2]
-	// m5.large: 1930m / 6903Mi allocatable (Karpenter), 300m / 384Mi of DaemonSets, 4 DaemonSet pods of 29.
-	if m5l.PodsLeft != 25 || m5l.CPULeftMillicores != 1630 || m5l.MemoryLeftMiB != 6519 ||
+	// m5.large: 1930m / 6903Mi allocatable (Karpenter), 300m / 384Mi of DaemonSets, 4 DaemonSet pods of
+	// 29 max pods (25 left), 3 of them off the host network on its 27 pod IPs (24 left).
+	if m5l.PodsLeft != 24 || m5l.CPULeftMillicores != 1630 || m5l.MemoryLeftMiB != 6519 ||
 		m5l.Excluded != "the largest pod (2000m CPU, 1024Mi memory) does not fit the 1630m and 6519Mi left beside the DaemonSets" {
 		t.Errorf("m5.large: %+v", m5l)
 	}
 	if m5xl.Excluded != "" || m5xl.CPULeftMillicores != 3620 {
 		t.Errorf("m5.xlarge: %+v", m5xl)
 	}
-	// t3.nano: 2 ENIs x (2 - 1) + 2 = 4 max pods, all taken by the 4 DaemonSet pods.
-	if nano.Excluded != "max pods 4 leaves no pod beside the 4 DaemonSet pods" {
-		t.Errorf("t3.nano: %q", nano.Excluded)
+	// t3.nano: 2 ENIs x (2 - 1) + 2 = 4 max pods, all taken by the 4 DaemonSet pods; its 2 pod IPs
+	// are one short of the 3 DaemonSet pods off the host network.
+	if nano.PodsLeft != -1 || nano.Excluded != "the VPC CNI gives it 2 pod IPs, and the 3 DaemonSet pods not on the host network leave none for other pods (host-network pods take no pod IP)" {
+		t.Errorf("t3.nano: pods left %d, %q", nano.PodsLeft, nano.Excluded)
 	}
 	if len(res.Classes) != 1 || !reflect.DeepEqual(res.Classes[0].InstanceTypes, []string{"m5.xlarge"}) {
 		t.Errorf("classes %+v", res.Classes)
@@ -179,5 +181,63 @@ func TestNodePoolAgreesWithNodeResources(t *testing.T) {
 		if compared < 1300 {
 			t.Errorf("%+v: compared only %d types", n, compared)
 		}
+	}
+}
+
+// A host-network pod counts against kubelet's max pods but takes no pod IP
+// from the VPC CNI. Where the ENI formula sets max pods (pod IPs + 2 for the
+// host-network aws-node and kube-proxy), fewer than two host-network
+// DaemonSets leave the pod IPs as the limit; under a cap, with prefixes or
+// with IPv6 they do not bind.
+func TestNodePoolHostNetworkDaemonSets(t *testing.T) {
+	host, pod := PodRequests{HostNetwork: true}, PodRequests{}
+	for _, tc := range []struct {
+		name       string
+		types      []string
+		networking Networking
+		ds         []PodRequests
+		podsLeft   []int // per type, sorted by name
+		excluded   []string
+	}{
+		// m5.large: 3 ENIs x (10 - 1) = 27 pod IPs, 29 max pods; m5.4xlarge: 8 x 29 = 232 pod IPs, 234 capped at
+		// 110; t3.nano: 2 x (2 - 1) = 2 pod IPs, 4 max pods.
+		{"aws-node and kube-proxy on the host network, one DaemonSet off it: both bounds agree",
+			[]string{"m5.large", "m5.4xlarge", "t3.nano"}, Networking{}, []PodRequests{host, host, pod},
+			[]int{107, 26, 1}, []string{"", "", ""}},
+		{"all three off the host network: the pod IPs bind on ENI-limited types",
+			[]string{"m5.large", "m5.4xlarge", "t3.nano"}, Networking{}, []PodRequests{pod, pod, pod},
+			[]int{107, 24, -1}, []string{"", "", "the VPC CNI gives it 2 pod IPs, and the 3 DaemonSet pods not on the host network leave none for other pods (host-network pods take no pod IP)"}},
+		{"all three on the host network: max pods binds",
+			[]string{"m5.large", "m5.4xlarge", "t3.nano"}, Networking{}, []PodRequests{host, host, host},
+			[]int{107, 26, 1}, []string{"", "", ""}},
+		// Custom networking: (3 - 1) ENIs x 9 = 18 pod IPs, 20 max pods.
+		{"custom networking, one host-network DaemonSet",
+			[]string{"m5.large"}, Networking{CustomNetworking: true}, []PodRequests{host, pod, pod},
+			[]int{16}, []string{""}},
+		// Prefix delegation: 3 x 9 x 16 = 432 pod IPs, 110 max pods.
+		{"prefix delegation: the pod IPs do not bind",
+			[]string{"m5.large"}, Networking{PrefixDelegation: true}, []PodRequests{pod, pod, pod},
+			[]int{107}, []string{""}},
+		// IPv6: pods take addresses from the node's /80 prefix; 110 max pods.
+		{"IPv6: no pod IP bound",
+			[]string{"m5.large"}, Networking{IPFamily: "ipv6"}, []PodRequests{pod, pod, pod},
+			[]int{107}, []string{""}},
+		// max_pods_limit 20 below the 27 pod IPs.
+		{"max_pods_limit below the pod IPs",
+			[]string{"m5.large"}, Networking{MaxPodsLimit: ptr(20)}, []PodRequests{pod, pod, pod},
+			[]int{17}, []string{""}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := NodePool(NodePoolInput{InstanceTypes: tc.types, Networking: tc.networking, DaemonSets: tc.ds})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, ty := range res.Types {
+				if ty.PodsLeft != tc.podsLeft[i] || ty.Excluded != tc.excluded[i] || ty.DaemonSetPods != len(tc.ds) {
+					t.Errorf("%s: pods left %d, excluded %q, DaemonSet pods %d; want %d, %q, %d",
+						ty.InstanceType, ty.PodsLeft, ty.Excluded, ty.DaemonSetPods, tc.podsLeft[i], tc.excluded[i], len(tc.ds))
+				}
+			}
+		})
 	}
 }
