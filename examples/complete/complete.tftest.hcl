@@ -96,7 +96,7 @@ run "sizing_report" {
   # The page make demo prints.
   assert {
     condition = alltrue([for line in [
-      "EKS sizing report (instance data 2026-08+vpc-cni-v1.23.2); VPC CNI prefix delegation",
+      "EKS sizing report (instance data 2026-11+vpc-cni-v1.23.2); VPC CNI prefix delegation",
       "  eu-west-1b   10.0.16.0/20     4064      452     1130      1130        31        64         4     yes",
       "  The plan fits; the smallest fresh subnet per zone: eu-west-1a /20, eu-west-1b /20, eu-west-1c /20.",
     ] : strcontains(output.report, line)])

@@ -136,11 +136,11 @@ func (i Instance) EC2Architecture() (ec2Name string, ok bool) {
 // the ENI's primary address.
 func (i Instance) SecondaryIPsPerENI() int { return i.IPv4PerENI - 1 }
 
-// ENIFormulaHostNetworkPods is the pods the VPC CNI's ENI formula adds for
+// eniFormulaHostNetworkPods is the pods the VPC CNI's ENI formula adds for
 // host networking: eni-max-pods.txt says "+2 for the pods that use
 // host-networking (AWS CNI and kube-proxy)". A host-network pod takes no pod
 // address but counts against kubelet's max pods.
-const ENIFormulaHostNetworkPods = 2
+const eniFormulaHostNetworkPods = 2
 
 // PodAddressesOnENIs is the addresses enis ENIs of this type give pods that
 // are not on the host network: their secondary addresses, ipsPerAddress each
@@ -154,7 +154,7 @@ func (i Instance) PodAddressesOnENIs(enis, ipsPerAddress int) int {
 // pod addresses of enis ENIs plus the host-network pods:
 // enis x (IPv4 per ENI - 1) x ipsPerAddress + 2.
 func (i Instance) PodsOnENIs(enis, ipsPerAddress int) int {
-	return i.PodAddressesOnENIs(enis, ipsPerAddress) + ENIFormulaHostNetworkPods
+	return i.PodAddressesOnENIs(enis, ipsPerAddress) + eniFormulaHostNetworkPods
 }
 
 // ENIMaxPods is the VPC CNI's eni-max-pods.txt value: default-card ENIs x
@@ -163,7 +163,7 @@ func (i Instance) ENIMaxPods() int { return i.PodsOnENIs(i.DefaultCardENIs, 1) }
 
 // Table is the decoded instance table.
 type Table struct {
-	// DataVersion names the snapshot, e.g. "2026-08+vpc-cni-v1.23.2".
+	// DataVersion names the snapshot, e.g. "2026-11+vpc-cni-v1.23.2".
 	DataVersion string
 	// Sources are the provenance lines of the generated file.
 	Sources   []string

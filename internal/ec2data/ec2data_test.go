@@ -100,7 +100,7 @@ func TestLookupUnknownSuggests(t *testing.T) {
 		{"m5.lrage", `did you mean m5.large?`},
 		{"c5.4xlrge", `did you mean c5.4xlarge?`},
 		{"t3.mediun", `did you mean t3.medium`},
-		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2).`},
+		{"zz-nothing-like-it-at-all", `"zz-nothing-like-it-at-all" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2).`},
 		{"", `instance type "" is not in the embedded instance table`},
 	}
 	for _, tt := range tests {
@@ -118,7 +118,7 @@ func TestLookupUnknownSuggests(t *testing.T) {
 
 func TestProvenance(t *testing.T) {
 	tbl := MustDefault()
-	if tbl.DataVersion != "2026-08+vpc-cni-v1.23.2" {
+	if tbl.DataVersion != "2026-11+vpc-cni-v1.23.2" {
 		t.Errorf("DataVersion = %q", tbl.DataVersion)
 	}
 	if len(tbl.Sources) != 2 || !strings.Contains(tbl.Sources[0], "github.com/aws/amazon-vpc-cni-k8s@v1.23.2") {

@@ -96,7 +96,7 @@ func eniMaxPodsAttribute() schema.Int64Attribute {
 // dataVersionAttribute is the data_version attribute every data source has.
 func dataVersionAttribute() schema.StringAttribute {
 	return schema.StringAttribute{Computed: true,
-		MarkdownDescription: "Version of the embedded instance table, e.g. `2026-08+vpc-cni-v1.23.2`."}
+		MarkdownDescription: "Version of the embedded instance table, e.g. `2026-11+vpc-cni-v1.23.2`."}
 }
 
 func (d *instanceTypeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -40,7 +40,7 @@ data "ekssize_instance_type" "trn2" { instance_type = "trn2.3xlarge" }
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("ebs_attachment_limit"), knownvalue.Int64Exact(27)),
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("ebs_attachment_limit_type"), knownvalue.StringExact("shared")),
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("eni_max_pods"), knownvalue.Int64Exact(29)),
-				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("data_version"), knownvalue.StringExact("2026-08+vpc-cni-v1.23.2")),
+				statecheck.ExpectKnownValue("data.ekssize_instance_type.m5", tfjsonpath.New("data_version"), knownvalue.StringExact("2026-11+vpc-cni-v1.23.2")),
 
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.p5", tfjsonpath.New("maximum_network_interfaces"), knownvalue.Int64Exact(64)),
 				statecheck.ExpectKnownValue("data.ekssize_instance_type.p5", tfjsonpath.New("maximum_network_cards"), knownvalue.Int64Exact(32)),

@@ -54,7 +54,7 @@ data "ekssize_max_pods_expression" "mix" {
 					"m6i.xlarge": exprValue(110, 1465, 4, 15, 58, true, "4 ENIs x (15 - 1) prefixes x 16 IPs + 2 = 898, capped at 110 (eks: 4 vCPUs <= 30)"),
 				})),
 				expectAt(pd, tfjsonpath.New("nodeadm_version"), knownvalue.StringExact("amazon-eks-ami@81fec2e8+cel-go-v0.29.2")),
-				expectAt(pd, tfjsonpath.New("data_version"), knownvalue.StringExact("2026-08+vpc-cni-v1.23.2")),
+				expectAt(pd, tfjsonpath.New("data_version"), knownvalue.StringExact("2026-11+vpc-cni-v1.23.2")),
 				expectAt(cn, tfjsonpath.New("expression"), knownvalue.StringExact("(default_enis - 1) * (ips_per_eni - 1) + 2")),
 				expectAt(cn, tfjsonpath.New("values").AtMapKey("m5.large").AtMapKey("max_pods"), knownvalue.Int64Exact(20)),
 				expectAt(cn, tfjsonpath.New("values").AtMapKey("c6i.2xlarge").AtMapKey("max_pods"), knownvalue.Int64Exact(44)),

@@ -66,7 +66,7 @@ func TestAccMaxPodsWorkedValues(t *testing.T) {
 		expectString("data.ekssize_max_pods.m5_large", "formula", "3 ENIs x (10 - 1) IPs + 2 = 29"),
 		expectString("data.ekssize_max_pods.m5_large", "kubelet_extra_args", "--max-pods=29"),
 		expectString("data.ekssize_max_pods.m5_large", "bootstrap_extra_args", "--use-max-pods false --kubelet-extra-args '--max-pods=29'"),
-		expectString("data.ekssize_max_pods.m5_large", "data_version", "2026-08+vpc-cni-v1.23.2"),
+		expectString("data.ekssize_max_pods.m5_large", "data_version", "2026-11+vpc-cni-v1.23.2"),
 		statecheck.ExpectKnownValue("data.ekssize_max_pods.t3a_medium_pd", tfjsonpath.New("prefix_delegation_applied"), knownvalue.Bool(true)),
 		expectString("data.ekssize_max_pods.t3a_medium_pd", "formula", "3 ENIs x (6 - 1) prefixes x 16 IPs + 2 = 242, capped at 110 (eks: 2 vCPUs <= 30)"),
 		expectInt("data.ekssize_max_pods.t3a_medium_pd", "eni_max_pods", 17),

@@ -240,6 +240,8 @@ func TestKubeReservedAgreesWithDataSource(t *testing.T) {
 		{"kube_reserved_basis": str("eni"), "max_pods": i64(40)},
 		{"kube_reserved": lit(map[string]attr.Value{"cpu": str("0.5"), "ephemeral_storage": str("2Gi")})},
 		{"custom_networking": boolean(true), "cap_policy": str("none")},
+		{"launch_path": str("managed"), "prefix_delegation": boolean(true), "max_pods": i64(40)},
+		{"launch_path": str("auto_mode")},
 	}
 	var cases []agreementCase
 	for i, name := range ec2data.MustDefault().Names() {

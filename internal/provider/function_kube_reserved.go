@@ -19,20 +19,21 @@ func NewKubeReservedFunction() function.Function { return &kubeReservedFunction{
 type kubeReservedFunction struct{}
 
 // kubeReservedOptions are the ekssize_node_config attributes that decide
-// kube-reserved: the networking settings (through max pods), max_pods itself,
-// the memory basis and explicit overrides.
+// kube-reserved: the networking settings and launch path (through max pods),
+// max_pods itself, the memory basis and explicit overrides.
 type kubeReservedOptions struct {
 	networkingModel
 	AMIFamily         types.String   `tfsdk:"ami_family"`
 	MaxPods           types.Int64    `tfsdk:"max_pods"`
 	KubeReservedBasis types.String   `tfsdk:"kube_reserved_basis"`
 	KubeReserved      *reservedModel `tfsdk:"kube_reserved"`
+	LaunchPath        types.String   `tfsdk:"launch_path"`
 	strictOption
 }
 
 var kubeReservedOptionSet = newFuncOptions(
 	networkingAttributes(),
-	schemaAttributes(NewNodeConfigDataSource(), sizing.FieldAMIFamily, sizing.FieldMaxPods, sizing.FieldKubeReservedBasis, sizing.FieldKubeReserved),
+	schemaAttributes(NewNodeConfigDataSource(), sizing.FieldAMIFamily, sizing.FieldMaxPods, sizing.FieldKubeReservedBasis, sizing.FieldKubeReserved, "launch_path"),
 	strictAttributes(),
 )
 
@@ -75,7 +76,9 @@ func (f *kubeReservedFunction) Definition(_ context.Context, _ function.Definiti
 			"storage 1Gi (`m5.large`: `70m`, `574Mi`, `1Gi`). P follows `kube_reserved_basis`, whose default mirrors the launch " +
 			"path of `ami_family`: nodeadm (the default `al2023`) and AL2 `bootstrap.sh` reserve for `eni_max_pods` (`m5.4xlarge`: " +
 			"2829Mi, although it runs 110 pods), Bottlerocket for its max pods (1465Mi); Karpenter does the same per AMI family. " +
-			"To reserve for the pods the node really runs (prefix delegation), pass `kube_reserved_basis = \"max_pods\"`. The same core code, defaults, " +
+			"To reserve for the pods the node really runs (prefix delegation), pass `kube_reserved_basis = \"max_pods\"`. With " +
+			"`launch_path = \"managed\"` P follows the max pods EKS writes; `launch_path = \"auto_mode\"` is an error (AWS publishes no " +
+			"kube-reserved for Auto Mode nodes). The same core code, defaults, " +
 			"validation and messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", kubeReservedResultAttributes()) +
 			"\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + kubeReservedOptionSet.markdownTable(),
@@ -126,6 +129,7 @@ func kubeReservedCall(ctx context.Context, name types.String, opts []types.Dynam
 		MaxPods:           o.MaxPods,
 		KubeReservedBasis: o.KubeReservedBasis,
 		KubeReserved:      o.KubeReserved,
+		LaunchPath:        o.LaunchPath,
 	}.toCore(inst, o.toCore())
 	res, warns, err := sizing.NodeResources(in)
 	if ferr := c.fail(warns, err); ferr != nil {

@@ -16,15 +16,16 @@ func NewMaxPodsFunction() function.Function { return &maxPodsFunction{} }
 
 type maxPodsFunction struct{}
 
-// maxPodsOptions are the options of max_pods: the networking attributes of
-// ekssize_max_pods, and strict.
+// maxPodsOptions are the options of max_pods: the networking, mirror and
+// launch_path attributes of ekssize_max_pods, and strict.
 type maxPodsOptions struct {
 	networkingModel
 	mirrorModel
+	LaunchPath types.String `tfsdk:"launch_path"`
 	strictOption
 }
 
-var maxPodsOptionSet = newFuncOptions(networkingAttributes(), schemaAttributes(NewMaxPodsDataSource(), sizing.FieldMirror), strictAttributes())
+var maxPodsOptionSet = newFuncOptions(networkingAttributes(), schemaAttributes(NewMaxPodsDataSource(), sizing.FieldMirror, "launch_path"), strictAttributes())
 
 func (f *maxPodsFunction) Metadata(_ context.Context, _ function.MetadataRequest, resp *function.MetadataResponse) {
 	resp.Name = "max_pods"
@@ -35,7 +36,8 @@ func (f *maxPodsFunction) Definition(_ context.Context, _ function.DefinitionReq
 		Summary: "Max pods per node for an instance type, as the ekssize_max_pods data source computes it",
 		MarkdownDescription: "Returns `max_pods` of the `ekssize_max_pods` data source for `instance_type` and the optional " +
 			"`options` object: the value to give kubelet, mirroring `max-pods-calculator.sh` (ENI or prefix arithmetic, then " +
-			"the 110/250 cap, `max_pods_limit` and `pods_per_core`). The same core code, defaults, validation and messages as the " +
+			"the 110/250 cap, `max_pods_limit` and `pods_per_core`), or with `launch_path` the value the node gets on that launch path " +
+			"(`managed`: what EKS writes; `auto_mode`: EKS Auto Mode's). The same core code, defaults, validation and messages as the " +
 			"data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nOptions (each but `strict` as the data source attribute of the same name):\n\n" + maxPodsOptionSet.markdownTable(),
 		Parameters:        []function.Parameter{instanceTypeParameter()},
@@ -62,8 +64,8 @@ func (f *maxPodsFunction) Run(ctx context.Context, req function.RunRequest, resp
 }
 
 // maxPodsCall answers max_pods(instance_type, options...) with the data
-// source's conversion (networkingModel.toCore) and core function
-// (sizing.MaxPods).
+// source's conversions (networkingModel.toCore, withMirror, launchPath) and
+// core function (sizing.MaxPods).
 func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (types.Int64, bool, *function.FuncError) {
 	c := funcCall{
 		dataSource: "ekssize_max_pods",
@@ -79,7 +81,7 @@ func maxPodsCall(ctx context.Context, name types.String, opts []types.Dynamic) (
 		return types.Int64{}, unknown, ferr
 	}
 	c.strict = o.Strict.ValueBool()
-	res, warns, err := sizing.MaxPods(in, o.withMirror(o.toCore()))
+	res, warns, err := sizing.MaxPods(in, launchPath(o.withMirror(o.toCore()), o.LaunchPath))
 	if ferr := c.fail(warns, err); ferr != nil {
 		return types.Int64{}, false, ferr
 	}

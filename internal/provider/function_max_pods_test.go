@@ -147,6 +147,11 @@ var agreementOptions = []map[string]attr.Value{
 	{"os": types.StringValue("windows")},
 	{"os": types.StringValue("windows"), "prefix_delegation": types.BoolValue(true)},
 	{"max_eni": types.Int64Value(0)},
+	{"launch_path": types.StringValue("auto_mode")},
+	{"launch_path": types.StringValue("auto_mode"), "prefix_delegation": types.BoolValue(true), "max_pods_limit": types.Int64Value(20)},
+	{"launch_path": types.StringValue("auto_mode"), "security_groups_for_pods": types.BoolValue(true)},
+	{"launch_path": types.StringValue("managed"), "prefix_delegation": types.BoolValue(true)},
+	{"launch_path": types.StringValue("managed_custom_ami"), "max_pods_limit": types.Int64Value(20)},
 }
 
 // TestAccMaxPodsFunctionAgreesWithDataSource is the agreement check through

@@ -176,11 +176,15 @@ func TestOptionsCoverDataSource(t *testing.T) {
 			t.Errorf("max_pods lacks option %s", k)
 		}
 	}
-	if want := len(networkingAttributes()) + 2; len(maxPodsOptionSet.keys) != want || !maxPodsOptionSet.has("strict") || !maxPodsOptionSet.has("mirror") {
-		t.Errorf("max_pods options %v; want the networking attributes, mirror and strict", maxPodsOptionSet.keys)
+	if want := len(networkingAttributes()) + 3; len(maxPodsOptionSet.keys) != want || !maxPodsOptionSet.has("strict") || !maxPodsOptionSet.has("mirror") ||
+		!maxPodsOptionSet.has("launch_path") {
+		t.Errorf("max_pods options %v; want the networking attributes, mirror, launch_path and strict", maxPodsOptionSet.keys)
+	}
+	if !kubeReservedOptionSet.has("launch_path") {
+		t.Errorf("kube_reserved options %v lack launch_path (ekssize_node_config has it)", kubeReservedOptionSet.keys)
 	}
 	var n maxPodsOptions
-	all := map[string]attr.Value{"strict": types.StringNull(), "mirror": types.StringNull()}
+	all := map[string]attr.Value{"strict": types.StringNull(), "mirror": types.StringNull(), "launch_path": types.StringNull()}
 	for k := range networkingAttributes() {
 		all[k] = types.StringNull()
 	}

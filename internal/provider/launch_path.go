@@ -7,7 +7,8 @@ import (
 )
 
 // launchPathAttribute is the launch_path input of ekssize_max_pods and
-// ekssize_node_config; the rules are the core's (internal/sizing/launchpath.go).
+// ekssize_node_config, and an option of max_pods() and kube_reserved(); the
+// rules are the core's (internal/sizing/launchpath.go, automode.go).
 func launchPathAttribute() schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
@@ -21,7 +22,23 @@ func launchPathAttribute() schema.StringAttribute {
 			"`max_pods` and `max_pods_expression`) are ignored with a warning, except that with `ami_family = \"bottlerocket\"` your " +
 			"`max_pods` is applied, as the launch template page says of `settings.kubernetes.max-pods`. Where the guide is silent: exactly 30 vCPUs get 110, " +
 			"as in `max-pods-calculator.sh` (no type in the table has 30); the VPC CNI settings given are taken to be the ones EKS " +
-			"sees; `pods_per_core` still applies (kubelet's `podsPerCore` is not `maxPods`).",
+			"sees; `pods_per_core` still applies (kubelet's `podsPerCore` is not `maxPods`). " +
+			"`auto_mode`: an EKS Auto Mode node; `max_pods` is what AWS publishes, \"EKS Auto Mode limits the number of pods on nodes " +
+			"to the lower of: 110 pods hard cap; number of ENIs × (IPs per ENI − 1)\" (EKS User Guide, " +
+			"[Considerations for EKS Auto Mode](https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html)): `m5.large` " +
+			"27, `m5.2xlarge` 56, `m4.large` 18, any type with more addresses 110. Auto Mode gives pods addresses from /28 prefixes and " +
+			"\"If prefixes are no longer available in the subnet, the service falls back to secondary IPv4 addresses\" " +
+			"([auto-networking](https://docs.aws.amazon.com/eks/latest/userguide/auto-networking.html)); AWS publishes no other max pods " +
+			"for either case, and ENIs x (IPs per ENI - 1) is the secondary addresses the node can hold, so the value is the same with " +
+			"prefixes or after the fallback (`prefix_delegation_applied` is `false`: the value is not prefix arithmetic). An instance " +
+			"type Auto Mode does not launch is an error naming the rule (\"EKS Auto Mode only creates instances of supported types\": " +
+			"the families AWS lists, [EKS Auto Mode supported instance reference](https://docs.aws.amazon.com/eks/latest/userguide/automode-learn-instances.html#auto-supported-instances); " +
+			"\"More than 1 CPU\"; \"Instance size is not nano, micro or small\"), as are `os = \"windows\"` (\"EKS Auto Mode only supports " +
+			"Linux\"), `security_groups_for_pods` and `custom_networking` (not supported by Auto Mode). `cap_policy`, `max_pods_limit`, " +
+			"`pods_per_core` (the Auto Mode NodeClass has no kubelet settings), `reserved_enis`, `max_eni` and `cni_version` " +
+			"(\"Configuration options for the previous AWS VPC CNI will not apply to EKS Auto Mode\") are ignored with a warning; " +
+			"`prefix_delegation` changes nothing. AWS publishes no kube-reserved for Auto Mode nodes and they take no user data, so " +
+			"`ekssize_node_config` and `kube_reserved()` reject `auto_mode`.",
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
 // TestAccLaunchPathManaged checks the managed node group values of the EKS
@@ -83,6 +84,76 @@ data "ekssize_max_pods" "x" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{expectInt("data.ekssize_max_pods.x", "max_pods", 110)},
+		}},
+	})
+}
+
+// TestAccLaunchPathAutoMode checks EKS Auto Mode's published max pods, "the
+// lower of: 110 pods hard cap; number of ENIs × (IPs per ENI − 1)" (EKS User
+// Guide, Considerations for EKS Auto Mode; internal/sizing/automode.go),
+// through the real Terraform CLI: a Nitro type, the m5.2xlarge AWS's sample
+// node reported (pods: 56), a Xen type, a large type, the batch form, the
+// deprecated cap_policy, and max_pods() with launch_path as an option.
+func TestAccLaunchPathAutoMode(t *testing.T) {
+	t.Parallel()
+	cfg := `
+data "ekssize_max_pods" "m5_large" {
+  instance_type = "m5.large"
+  launch_path   = "auto_mode"
+}
+data "ekssize_max_pods" "xen" {
+  instance_type     = "m4.large"
+  prefix_delegation = true
+  launch_path       = "auto_mode"
+}
+data "ekssize_max_pods" "large" {
+  instance_type = "m5.24xlarge"
+  launch_path   = "auto_mode"
+}
+data "ekssize_max_pods" "nodepool" {
+  instance_types = ["m5.2xlarge", "c6i.4xlarge", "t3.medium"]
+  launch_path    = "auto_mode"
+}
+data "ekssize_max_pods" "deprecated_cap" {
+  instance_type = "m5.large"
+  cap_policy    = "auto_mode"
+}
+output "functions" {
+  value = {
+    auto_mode = provider::ekssize::max_pods("m5.large", { launch_path = "auto_mode" })
+    managed   = provider::ekssize::max_pods("m5.large", { launch_path = "managed", prefix_delegation = true })
+    kube_reserved_managed = provider::ekssize::kube_reserved("m5.large",
+      { launch_path = "managed", prefix_delegation = true, kube_reserved_basis = "max_pods" }).memory_mib
+  }
+}
+`
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_max_pods.m5_large", "max_pods", 27),
+				expectInt("data.ekssize_max_pods.m5_large", "max_pods_uncapped", 27),
+				expectInt("data.ekssize_max_pods.m5_large", "eni_max_pods", 29),
+				expectInt("data.ekssize_max_pods.m5_large", "cap", 110),
+				expectString("data.ekssize_max_pods.m5_large", "formula", "auto_mode: 3 ENIs x (10 - 1) IPs = 27"),
+				statecheck.ExpectKnownValue("data.ekssize_max_pods.m5_large", tfjsonpath.New("prefix_delegation_applied"), knownvalue.Bool(false)),
+				expectString("data.ekssize_max_pods.m5_large", "kubelet_extra_args", "--max-pods=27"),
+				expectInt("data.ekssize_max_pods.xen", "max_pods", 18),
+				expectInt("data.ekssize_max_pods.large", "max_pods", 110),
+				expectString("data.ekssize_max_pods.large", "formula", "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"),
+				statecheck.ExpectKnownValue("data.ekssize_max_pods.nodepool", tfjsonpath.New("by_instance_type").AtMapKey("m5.2xlarge").AtMapKey("max_pods"), knownvalue.Int64Exact(56)),
+				statecheck.ExpectKnownValue("data.ekssize_max_pods.nodepool", tfjsonpath.New("by_instance_type").AtMapKey("c6i.4xlarge").AtMapKey("max_pods"), knownvalue.Int64Exact(110)),
+				expectInt("data.ekssize_max_pods.nodepool", "node_group_max_pods", 15),
+				expectString("data.ekssize_max_pods.nodepool", "node_group_limiting_type", "t3.medium"),
+				expectInt("data.ekssize_max_pods.deprecated_cap", "max_pods", 27),
+				expectOutput("functions", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"auto_mode":             knownvalue.Int64Exact(27),
+					"managed":               knownvalue.Int64Exact(110),
+					"kube_reserved_managed": knownvalue.Int64Exact(11*110 + 255),
+				})),
+			},
 		}},
 	})
 }

@@ -164,8 +164,11 @@ func networkingAttributes() map[string]schema.Attribute {
 		"cap_policy": schema.StringAttribute{
 			Optional: true,
 			MarkdownDescription: "Ceiling applied to the ENI arithmetic. `eks` (default) mirrors `max-pods-calculator.sh` and the " +
-				"EKS AMIs: 110 for up to 30 vCPUs, else 250 (an error if vCPUs are unknown). `auto_mode`: EKS Auto Mode's flat 110. " +
-				"`none`: no ceiling, the raw `eni-max-pods.txt`-style value.",
+				"EKS AMIs: 110 for up to 30 vCPUs, else 250 (an error if vCPUs are unknown). `none`: no ceiling, the raw " +
+				"`eni-max-pods.txt`-style value. `auto_mode` is deprecated (a warning): use `launch_path = \"auto_mode\"`. It now gives EKS " +
+				"Auto Mode's published formula, the lower of 110 and ENIs x (IPv4 per ENI - 1) (27 for an `m5.large`; it used to cap the " +
+				"VPC CNI arithmetic at 110, 29), over the ENIs the other settings leave, without the launch path's checks; Windows keeps " +
+				"its own value, capped at 110.",
 		},
 		"max_pods_limit": schema.Int64Attribute{
 			CustomType:          wholeNumber,

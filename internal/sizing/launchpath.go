@@ -38,6 +38,9 @@ package sizing
 //
 // launchManagedCustomAMI and launchSelfManaged: the user data is the user's, so
 // the max pods it sets is what kubelet runs with (this provider's max_pods).
+//
+// launchAutoMode (automode.go): EKS Auto Mode launches and configures the node;
+// its max pods is AWS's published Auto Mode formula.
 const (
 	launchSelfManaged      = "self_managed"
 	launchManaged          = "managed"
@@ -48,7 +51,7 @@ const (
 const fieldLaunchPath = "launch_path"
 
 // launchPaths are the accepted launch paths, in the order error messages list them.
-var launchPaths = []string{launchSelfManaged, launchManaged, launchManagedCustomAMI}
+var launchPaths = []string{launchSelfManaged, launchManaged, launchManagedCustomAMI, launchAutoMode}
 
 func (n Networking) launchPath() string { return or(n.LaunchPath, launchSelfManaged) }
 

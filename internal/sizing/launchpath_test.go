@@ -67,7 +67,7 @@ func TestLaunchPathBadInput(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Field != fieldLaunchPath {
 		t.Fatalf("err = %v, want an input error on launch_path", err)
 	}
-	want := `launch_path is "eks_managed"; it must be one of "self_managed", "managed" or "managed_custom_ami"`
+	want := `launch_path is "eks_managed"; it must be one of "self_managed", "managed", "managed_custom_ami" or "auto_mode"`
 	if ie.Msg != want {
 		t.Errorf("message = %q, want %q", ie.Msg, want)
 	}

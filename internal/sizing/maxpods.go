@@ -16,7 +16,6 @@ const (
 	ceilingLowCPU      = 110
 	ceilingHighCPU     = 250
 	ceilingCPUBoundary = 30 // more than this many vCPUs gets the high ceiling
-	ceilingAutoMode    = 110
 )
 
 // MaxPodsResult is every number ekssize_max_pods reports.
@@ -54,6 +53,7 @@ type MaxPodsResult struct {
 // the cost of MaxPods).
 type maxPodsSteps struct {
 	windows, managed bool
+	autoMode         bool // Auto Mode's formula (automode.go)
 	ipv4PerENI       int
 	vcpus            int
 	enis             podENICount
@@ -74,9 +74,12 @@ const capWindowsKubeletDefault = "windows"
 func (res MaxPodsResult) Formula() string {
 	var f strings.Builder
 	s := res.steps
-	if s.windows {
+	switch {
+	case s.windows:
 		s.writeWindowsPodAddresses(&f, res)
-	} else {
+	case s.autoMode:
+		s.writeAutoModeArithmetic(&f, res)
+	default:
 		s.writeLinuxPodAddresses(&f, res)
 	}
 	switch s.capped {
@@ -204,10 +207,13 @@ func supportsPrefixDelegation(inst ec2data.Instance) bool {
 //	windows:           IPv4 per ENI - 1 (the primary ENI's secondary IPs);
 //	                   with prefix delegation (IPv4 per ENI - 1) x 16, capped at 110
 //
-// then the cap ("eks": 110 for <= 30 vCPUs, else 250; "auto_mode": 110; "none"),
-// then max_pods_limit, then pods_per_core x vCPUs, each only lowering the value.
+// then the cap ("eks": 110 for <= 30 vCPUs, else 250; "none"; the deprecated
+// "auto_mode": 110 over Auto Mode's formula, automode.go), then max_pods_limit,
+// then pods_per_core x vCPUs, each only lowering the value.
 // On launch path "managed" the cap is "eks" and max_pods_limit is ignored, with
-// warnings: EKS writes that value itself (launchpath.go).
+// warnings: EKS writes that value itself (launchpath.go). On launch path
+// "auto_mode" the value is EKS Auto Mode's: the lower of 110 and ENIs x (IPv4
+// per ENI - 1), after Auto Mode's own checks (automode.go).
 func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, error) {
 	r, err := n.Validate()
 	if err != nil {
@@ -217,6 +223,9 @@ func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, err
 }
 
 func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warning, error) {
+	if r.LaunchPath == launchAutoMode {
+		return autoModeMaxPods(inst, r)
+	}
 	var warns []Warning
 	managed := r.LaunchPath == launchManaged
 	if managed {
@@ -229,9 +238,14 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	}
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
 	res.steps = maxPodsSteps{windows: r.OS == osWindows, managed: managed, ipv4PerENI: inst.IPv4PerENI, vcpus: inst.VCPUs}
-	if r.OS == osWindows {
+	switch {
+	case r.OS == osWindows:
 		warns = append(warns, windowsPodAddresses(inst, r, &res)...)
-	} else {
+	case r.CapPolicy == capAutoMode:
+		// The deprecated cap_policy "auto_mode": Auto Mode's formula over
+		// these settings' ENIs (automode.go).
+		warns = append(warns, capAutoModeDeprecated(inst, r, &res)...)
+	default:
 		warns = append(warns, linuxPodAddresses(inst, r, &res)...)
 	}
 	res.MaxPods = res.MaxPodsUncapped
@@ -285,8 +299,8 @@ func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
 	}
 	if r.CapPolicy == capEKS && !inst.HasVCPUs() {
-		return inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" or \"auto_mode\"", name).
-			inFunctions("cap_policy \"eks\" needs the vCPU count, which is unknown for %s; set cap_policy = \"none\" (with max_pods_limit for a cap of your own) or \"auto_mode\", or give vcpus in the instance object of the matching data source", name)
+		return inputErr(fieldCapPolicy, "cap_policy \"eks\" needs the vCPU count, which is unknown for %s; give instance.vcpus, or set cap_policy = \"none\" (with max_pods_limit for a cap of your own)", name).
+			inFunctions("cap_policy \"eks\" needs the vCPU count, which is unknown for %s; set cap_policy = \"none\" (with max_pods_limit for a cap of your own), or give vcpus in the instance object of the matching data source", name)
 	}
 	if r.PodsPerCore != nil && !inst.HasVCPUs() {
 		return inputErr(fieldPodsPerCore, "pods_per_core needs the vCPU count, which is unknown for %s; give instance.vcpus or remove pods_per_core", name).
@@ -312,15 +326,21 @@ func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []
 		res.PodIPs = inst.PodAddressesOnENIs(enis, 1)
 	}
 	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6
-	if enis == 0 {
-		warns = append(warns, Warning{
-			Field:   fieldReservedENIs,
-			Summary: "No ENI is left for pods",
-			Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); only the 2 host-network pods counted by the formula can run.",
-				instName(inst), counted(inst.DefaultCardENIs, "ENI", "ENIs"), count.why()),
-		})
+	return append(warns, noENILeft(inst, count, "only the 2 host-network pods counted by the formula can run")...)
+}
+
+// noENILeft warns when the settings leave no ENI for pods; what says what
+// max pods is then.
+func noENILeft(inst ec2data.Instance, count podENICount, what string) []Warning {
+	if count.count() > 0 {
+		return nil
 	}
-	return warns
+	return []Warning{{
+		Field:   fieldReservedENIs,
+		Summary: "No ENI is left for pods",
+		Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); %s.",
+			instName(inst), counted(inst.DefaultCardENIs, "ENI", "ENIs"), count.why(), what),
+	}}
 }
 
 // prefixesApply says whether pods get /28 prefixes: asked for (or IPv6), on an
@@ -441,7 +461,7 @@ func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) 
 
 // applyWindowsKubeletDefault lowers the max pods of a Windows node with
 // prefixes to kubelet's default 110, whatever the vCPUs (cap_policy "eks" and
-// "auto_mode"; "none" keeps the pod IPs).
+// the deprecated "auto_mode"; "none" keeps the pod IPs).
 func applyWindowsKubeletDefault(res *MaxPodsResult) {
 	res.Cap = windowsKubeletDefaultMaxPods
 	if res.MaxPods > res.Cap {

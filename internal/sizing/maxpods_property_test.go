@@ -50,10 +50,15 @@ func TestMaxPodsProperties(t *testing.T) {
 				t.Fatalf("%s %+v: %v", in.Name, n, err)
 			}
 			checked++
-			if res.MaxPods < 2 || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) {
+			// Auto Mode's formula (the deprecated cap_policy "auto_mode") has no "+ 2".
+			floor := 2
+			if n.CapPolicy == capAutoMode {
+				floor = 0
+			}
+			if res.MaxPods < floor || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) {
 				t.Fatalf("%s %+v: max %d uncapped %d cap %d", in.Name, n, res.MaxPods, res.MaxPodsUncapped, res.Cap)
 			}
-			if (res.MaxPods == 2) != (res.NetworkInterfaces == 0) {
+			if (res.MaxPods == floor) != (res.NetworkInterfaces == 0) {
 				t.Fatalf("%s %+v: max pods %d with %d ENIs left", in.Name, n, res.MaxPods, res.NetworkInterfaces)
 			}
 			moreENIs := in

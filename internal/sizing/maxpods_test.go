@@ -45,8 +45,15 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			formula: "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (eks: 16 vCPUs <= 30)"},
 		{name: "m5.4xlarge no cap", instance: "m5.4xlarge", net: Networking{CapPolicy: capNone}, want: 234, uncapped: 234, enis: 8,
 			formula: "8 ENIs x (30 - 1) IPs + 2 = 234"},
-		{name: "m5.4xlarge auto mode", instance: "m5.4xlarge", net: Networking{CapPolicy: capAutoMode}, want: 110, uncapped: 234, cap: 110, enis: 8,
-			formula: "8 ENIs x (30 - 1) IPs + 2 = 234, capped at 110 (auto_mode)"},
+		// The deprecated cap_policy "auto_mode": Auto Mode's formula, 8 x 29 = 232, capped (automode.go).
+		{name: "m5.4xlarge auto mode", instance: "m5.4xlarge", net: Networking{CapPolicy: capAutoMode}, want: 110, uncapped: 232, cap: 110, enis: 8,
+			formula: "auto_mode: 8 ENIs x (30 - 1) IPs = 232, capped at 110 (auto_mode)", warnField: fieldCapPolicy},
+		{name: "m5.large auto mode", instance: "m5.large", net: Networking{CapPolicy: capAutoMode}, want: 27, uncapped: 27, cap: 110, enis: 3,
+			formula: "auto_mode: 3 ENIs x (10 - 1) IPs = 27", warnField: fieldCapPolicy},
+		{name: "m5.large auto mode prefixes change nothing", instance: "m5.large", net: Networking{CapPolicy: capAutoMode, PrefixDelegation: true},
+			want: 27, uncapped: 27, cap: 110, enis: 3, formula: "auto_mode: 3 ENIs x (10 - 1) IPs = 27", warnField: fieldCapPolicy},
+		{name: "m5.large auto mode keeps custom networking", instance: "m5.large", net: Networking{CapPolicy: capAutoMode, CustomNetworking: true},
+			want: 18, uncapped: 18, cap: 110, enis: 2, formula: "auto_mode: 2 ENIs (3 - 1 custom networking) x (10 - 1) IPs = 18", warnField: fieldCapPolicy},
 		{name: "m5.8xlarge prefix delegation", instance: "m5.8xlarge", net: Networking{PrefixDelegation: true},
 			want: 250, uncapped: 3714, cap: 250, enis: 8, pd: true,
 			formula: "8 ENIs x (30 - 1) prefixes x 16 IPs + 2 = 3714, capped at 250 (eks: 32 vCPUs > 30)"},
@@ -90,7 +97,7 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 		{name: "unknown vCPUs with no cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: capNone},
 			want: 15*49 + 2, uncapped: 15*49 + 2, enis: 15},
 		{name: "unknown vCPUs with auto mode cap", instance: "c7i.32xlarge", net: Networking{CapPolicy: capAutoMode},
-			want: 110, uncapped: 737, cap: 110, enis: 15},
+			want: 110, uncapped: 735, cap: 110, enis: 15, warnField: fieldCapPolicy},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -213,7 +220,7 @@ func TestResolveInstance(t *testing.T) {
 		{ptr("m5.large"), &InstanceSpec{}, FieldInstanceType, "give instance_type or instance, not both"},
 		{nil, nil, FieldInstanceType, "give instance_type (a type from the embedded table"},
 		{ptr("m5.larg"), nil, FieldInstanceType, "did you mean m5.large? For a type newer than the table, describe it with the instance object instead (its limits are in data.aws_ec2_instance_type)."},
-		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
+		{ptr("zz9"), nil, FieldInstanceType, `instance type "zz9" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). For a type newer than the table, describe it with the instance object instead`},
 		{nil, &InstanceSpec{NetworkInterfaces: 0, IPv4AddressesPerInterface: 10}, fieldInstanceNetworkInterfaces, "instance.network_interfaces is 0; it must be between 1 and 1000"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: -1}, fieldInstanceIPv4PerInterface, "instance.ipv4_addresses_per_interface is -1"},
 		{nil, &InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(0)}, fieldInstanceVCPUs, "instance.vcpus is 0"},
@@ -240,10 +247,10 @@ func TestTableInstance(t *testing.T) {
 		t.Fatalf("TableInstance(m5.large) = %v, %v", in.Name, err)
 	}
 	for name, want := range map[string]string{
-		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2); did you mean m5.large? ` +
+		"m5.larg": `instance type "m5.larg" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2); did you mean m5.large? ` +
 			`Only types from the table are accepted here; for a newer type, describe it with the instance object of the ekssize_max_pods, ` +
 			`ekssize_subnet_capacity or ekssize_node_config data source (its limits are in data.aws_ec2_instance_type).`,
-		"": `instance type "" is not in the embedded instance table (data version 2026-08+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
+		"": `instance type "" is not in the embedded instance table (data version 2026-11+vpc-cni-v1.23.2). Only types from the table are accepted here;`,
 	} {
 		_, err := TableInstance(name)
 		var ie *InputError

@@ -18,7 +18,8 @@ const (
 
 	// capEKS is max-pods-calculator.sh's ceiling: 110 for up to 30 vCPUs, else 250.
 	capEKS = "eks"
-	// capAutoMode is EKS Auto Mode's flat 110.
+	// capAutoMode is deprecated: it is read as launch_path = "auto_mode"
+	// (automode.go) except on the managed launch path, which ignores cap_policy.
 	capAutoMode = "auto_mode"
 	// capNone applies no ceiling (the raw ENI arithmetic, like eni-max-pods.txt).
 	capNone = "none"
@@ -95,12 +96,15 @@ func or(s, def string) string {
 type Resolved struct {
 	Networking
 	CNI CNIVersion
+	// capPolicySet is true when cap_policy was given (CapPolicy then holds
+	// the default "eks" when it was not).
+	capPolicySet bool
 }
 
 // Validate checks every setting on its own and against the others, and fills
 // in defaults.
 func (n Networking) Validate() (Resolved, error) {
-	r := Resolved{Networking: n}
+	r := Resolved{Networking: n, capPolicySet: n.CapPolicy != ""}
 	r.IPFamily, r.OS, r.CapPolicy, r.LaunchPath = n.ipFamily(), n.os(), n.capPolicy(), n.launchPath()
 	if err := oneOf(fieldLaunchPath, r.LaunchPath, launchPaths...); err != nil {
 		return r, err

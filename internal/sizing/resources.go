@@ -365,6 +365,9 @@ func checkNodeResourceChoices(in NodeResourcesInput) (nodeResourceSettings, erro
 	if settings.net, err = in.Networking.Validate(); err != nil {
 		return settings, err
 	}
+	if err := checkAutoModeNodeResources(in.Networking); err != nil {
+		return settings, err
+	}
 	if settings.net.OS == osWindows {
 		return settings, inputErr(fieldOS, "os = \"windows\" cannot be used with ami_family = %q: %s is a Linux AMI and ekssize_node_config renders Linux node configurations only; use os = \"linux\", or ekssize_max_pods for Windows nodes", settings.amiFamily, amiFamilyName(settings.amiFamily))
 	}

@@ -36,8 +36,16 @@ import (
 const (
 	vpcModule = "github.com/aws/amazon-vpc-cni-k8s"
 	vpcFile   = "pkg/vpc/vpc_ip_resource_limit.go"
-	// factsVersion names the snapshot of tools/data/instance-facts.tsv.
-	factsVersion = "2026-08"
+	// factsVersion names the snapshot of tools/data/instance-facts.tsv (the
+	// month it was last changed) and factsSHA256 is that file's hash. The
+	// data_version of the table is factsVersion+vpc-cni-<module version>. A
+	// changed facts file is a new snapshot: the generator fails until both are
+	// updated, so a table whose values changed never keeps its old data_version
+	// (README, "Versioning and instance data"). History: 2026-08, copied from the
+	// shared reference; 2026-11, vCPUs, memory and architecture of five types
+	// completed (tools/data/README.md).
+	factsVersion = "2026-11"
+	factsSHA256  = "68cd9aa84ac1f313d9ce81b12cf1522fbd4840a64699fd5c6b335322dbcc165c"
 )
 
 // limits is one row of the VPC CNI table.
@@ -84,6 +92,9 @@ func run(factsPath, outPath, vpcDir string) error {
 	if err != nil {
 		return err
 	}
+	if err := checkFactsSnapshot(factsPath, factsRaw); err != nil {
+		return err
+	}
 	header, rows, err := readTSV(factsRaw)
 	if err != nil {
 		return fmt.Errorf("%s: %w", factsPath, err)
@@ -106,6 +117,18 @@ func run(factsPath, outPath, vpcDir string) error {
 		buf.WriteString(strings.Join(r, "\t") + "\n")
 	}
 	return os.WriteFile(outPath, buf.Bytes(), 0o644)
+}
+
+// checkFactsSnapshot fails when the facts file is not the snapshot that
+// factsVersion names.
+func checkFactsSnapshot(path string, raw []byte) error {
+	if got := sha(raw); got != factsSHA256 {
+		return fmt.Errorf("%s has sha256 %s, but snapshot %s (factsVersion) is sha256 %s: a changed facts file is a new "+
+			"snapshot of the instance data; set factsVersion to the month of the change and factsSHA256 to %s in "+
+			"tools/cmd/geninstances, and announce the new data_version in CHANGELOG.md (README, \"Versioning and instance data\")",
+			path, got, factsVersion, factsSHA256, got)
+	}
+	return nil
 }
 
 func sha(b []byte) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -64,5 +65,21 @@ func TestMergeDetectsDisagreement(t *testing.T) {
 	out, err := merge(table, header, [][]string{row})
 	if err != nil || len(out) != 1 || out[0][4] != "5" {
 		t.Errorf("merge = %v, %v", out, err)
+	}
+}
+
+// The committed facts file is the snapshot factsVersion names; any other
+// content is refused until the version is bumped.
+func TestCheckFactsSnapshot(t *testing.T) {
+	raw, err := os.ReadFile("../../data/instance-facts.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkFactsSnapshot("data/instance-facts.tsv", raw); err != nil {
+		t.Fatal(err)
+	}
+	err = checkFactsSnapshot("data/instance-facts.tsv", append(raw, "zz.new\n"...))
+	if err == nil || !strings.Contains(err.Error(), "a changed facts file is a new snapshot of the instance data; set factsVersion") {
+		t.Fatalf("a changed facts file was accepted: %v", err)
 	}
 }

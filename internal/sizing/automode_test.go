@@ -1,0 +1,195 @@
+package sizing
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
+)
+
+// TestAutoModeMaxPods checks launch_path = "auto_mode" against AWS's
+// published rule, "the lower of: 110 pods hard cap; number of ENIs × (IPs per
+// ENI − 1)" (automode.go), on a Nitro type, the running m5.2xlarge AWS's
+// sample reported (pods: 56), Xen types (no prefixes at all), large types (the
+// flat 110, no 250) and a multi-card type.
+func TestAutoModeMaxPods(t *testing.T) {
+	tests := []struct {
+		instance string
+		net      Networking
+		want     int
+		uncapped int
+		enis     int
+		formula  string
+	}{
+		{"m5.large", Networking{}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
+		{"m5.large", Networking{PrefixDelegation: true}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
+		{"m5.large", Networking{IPFamily: ipFamilyIPv6}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
+		{"m5.2xlarge", Networking{}, 56, 56, 4, "auto_mode: 4 ENIs x (15 - 1) IPs = 56"},
+		{"m4.large", Networking{}, 18, 18, 2, "auto_mode: 2 ENIs x (10 - 1) IPs = 18"},
+		{"c4.large", Networking{PrefixDelegation: true}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
+		{"t2.medium", Networking{}, 15, 15, 3, "auto_mode: 3 ENIs x (6 - 1) IPs = 15"},
+		{"m5.24xlarge", Networking{}, 110, 735, 15, "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"},
+		{"c7i.48xlarge", Networking{}, 110, 735, 15, "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"},
+		{"m5.metal", Networking{}, 110, 735, 15, "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"},
+		{"p5.48xlarge", Networking{}, 98, 98, 2, "auto_mode: 2 ENIs x (50 - 1) IPs = 98"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.instance, func(t *testing.T) {
+			inst := lookup(t, tt.instance)
+			tt.net.LaunchPath = launchAutoMode
+			got, warns, err := MaxPods(inst, tt.net)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(warns) > 0 {
+				t.Errorf("unexpected warnings %+v", warns)
+			}
+			if got.MaxPods != tt.want || got.MaxPodsUncapped != tt.uncapped || got.Cap != 110 || got.NetworkInterfaces != tt.enis ||
+				got.PrefixDelegationApplied || got.ENIMaxPods != inst.ENIMaxPods() || got.Formula() != tt.formula {
+				t.Errorf("got %+v\nwant max %d uncapped %d enis %d formula %q", got, tt.want, tt.uncapped, tt.enis, tt.formula)
+			}
+		})
+	}
+}
+
+// TestAutoModeExcludedTypes checks each rule of "EKS Auto Mode supported
+// instance reference" with its error text.
+func TestAutoModeExcludedTypes(t *testing.T) {
+	tests := []struct{ instance, field, want string }{
+		{"t3.micro", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch t3.micro: it "will only create EC2 instances that meet the following requirements: [...] Instance size is not nano, micro or small" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a larger size, such as t3.medium or t3.large`},
+		{"t4g.small", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch t4g.small: it "will only create EC2 instances that meet the following requirements: [...] Instance size is not nano, micro or small"`},
+		{"m6g.medium", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch m6g.medium: it has 1 vCPU, and Auto Mode "will only create EC2 instances that meet the following requirements: More than 1 CPU" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a size with at least 2 vCPUs, such as m6g.large`},
+		{"a1.large", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch a1.large: the a1 family is not among the instance types it supports, and "EKS Auto Mode only creates instances of supported types" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a listed family (c, m, r from generation 4, t2 to t4g, ...) or another launch_path`},
+		{"u-6tb1.metal", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch u-6tb1.metal: the u-6tb1 family is not among the instance types it supports`},
+		{"m3.large", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch m3.large: the m3 family is not among the instance types it supports`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.instance, func(t *testing.T) {
+			_, _, err := MaxPods(lookup(t, tt.instance), Networking{LaunchPath: launchAutoMode})
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != tt.field || !strings.HasPrefix(ie.Msg, tt.want) {
+				t.Fatalf("error = %v (%+v), want on %s starting %q", err, ie, tt.field, tt.want)
+			}
+		})
+	}
+}
+
+// TestAutoModeSettings: settings Auto Mode cannot run are errors; settings
+// that would only change the number are ignored with a warning each.
+func TestAutoModeSettings(t *testing.T) {
+	errs := []struct {
+		net         Networking
+		field, want string
+	}{
+		{Networking{OS: osWindows}, fieldOS, `os = "windows" cannot be used with launch_path = "auto_mode": "EKS Auto Mode only supports Linux" (EKS User Guide, Create a Node Pool for EKS Auto Mode); use os = "linux", or another launch_path for Windows nodes`},
+		{Networking{SecurityGroupsForPods: true}, fieldSecurityGroupsForPods, `security_groups_for_pods cannot be used with launch_path = "auto_mode": EKS Auto Mode does not support "Security Groups per Pod (SGPP)"`},
+		{Networking{CustomNetworking: true}, fieldCustomNetworking, `custom_networking cannot be used with launch_path = "auto_mode": EKS Auto Mode does not support "Custom Networking in the ENIConfig"`},
+	}
+	for _, tt := range errs {
+		tt.net.LaunchPath = launchAutoMode
+		_, _, err := MaxPods(lookup(t, "m5.large"), tt.net)
+		var ie *InputError
+		if !errors.As(err, &ie) || ie.Field != tt.field || !strings.HasPrefix(ie.Msg, tt.want) {
+			t.Errorf("%+v: error = %v, want on %s starting %q", tt.net, err, tt.field, tt.want)
+		}
+	}
+	// IPv6 still needs a Nitro type (prefixes, "a /80 IPv6 prefix per node").
+	if _, _, err := MaxPods(lookup(t, "m4.large"), Networking{LaunchPath: launchAutoMode, IPFamily: ipFamilyIPv6}); err == nil ||
+		err.Error() != `ip_family = "ipv6" needs a Nitro-based instance type, but m4.large runs on the xen hypervisor` {
+		t.Errorf("ipv6 on m4.large: %v", err)
+	}
+
+	ignored := Networking{
+		LaunchPath: launchAutoMode, CapPolicy: capNone, MaxPodsLimit: ptr(20), PodsPerCore: ptr(5),
+		ReservedENIs: 1, MaxENI: ptr(1), CNIVersion: "1.18.3",
+	}
+	got, warns, err := MaxPods(lookup(t, "m5.large"), ignored)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.MaxPods != 27 {
+		t.Errorf("max pods = %d, want 27 whatever the ignored settings", got.MaxPods)
+	}
+	var fields []string
+	for _, w := range warns {
+		fields = append(fields, w.Field)
+		if !strings.HasSuffix(w.Summary, " is ignored on EKS Auto Mode") || !strings.HasPrefix(w.Detail, `launch_path = "auto_mode": `) {
+			t.Errorf("warning %+v", w)
+		}
+	}
+	want := []string{fieldCapPolicy, fieldMaxPodsLimit, fieldPodsPerCore, fieldReservedENIs, fieldMaxENI, fieldCNIVersion}
+	if strings.Join(fields, ",") != strings.Join(want, ",") {
+		t.Errorf("warnings on %v, want %v", fields, want)
+	}
+	if !strings.Contains(warns[3].Detail, `"Configuration options for the previous AWS VPC CNI will not apply to EKS Auto Mode"`) ||
+		!strings.Contains(warns[1].Detail, "the Auto Mode NodeClass has no kubelet settings") {
+		t.Errorf("warning details: %+v", warns)
+	}
+}
+
+// TestAutoModeDescribedInstance: the instance object has no family or size,
+// so only its vCPUs are checked.
+func TestAutoModeDescribedInstance(t *testing.T) {
+	spec := InstanceSpec{NetworkInterfaces: 3, IPv4AddressesPerInterface: 10, VCPUs: ptr(2)}
+	inst, err := ResolveInstance(nil, &spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, warns, err := MaxPods(inst, Networking{LaunchPath: launchAutoMode})
+	if err != nil || got.MaxPods != 27 || len(warns) != 1 || warns[0].Field != fieldInstance ||
+		warns[0].Summary != "Whether EKS Auto Mode launches this instance type is not checked" {
+		t.Errorf("got %d %+v %v", got.MaxPods, warns, err)
+	}
+	spec.VCPUs = ptr(1)
+	inst, _ = ResolveInstance(nil, &spec)
+	_, _, err = MaxPods(inst, Networking{LaunchPath: launchAutoMode})
+	want := `launch_path = "auto_mode": EKS Auto Mode does not launch the described instance: it has 1 vCPU, and Auto Mode "will only create EC2 instances that meet the following requirements: More than 1 CPU" (EKS User Guide, "EKS Auto Mode supported instance reference")`
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != fieldInstanceVCPUs || ie.Msg != want {
+		t.Errorf("error = %v", err)
+	}
+}
+
+// TestAutoModeTable checks every table type: Auto Mode either refuses it
+// with one of the three rules or gives exactly min(110, ENIs x (IPs - 1));
+// and the deprecated cap_policy = "auto_mode" gives the same value on every
+// type Auto Mode launches.
+func TestAutoModeTable(t *testing.T) {
+	launched, refused := 0, 0
+	for _, in := range ec2data.MustDefault().All() {
+		got, warns, err := MaxPods(in, Networking{LaunchPath: launchAutoMode})
+		if err != nil {
+			family, size, _ := strings.Cut(in.Name, ".")
+			if autoModeFamilies[family] && !autoModeExcludedSizes[size] && (!in.HasVCPUs() || in.VCPUs > 1) {
+				t.Fatalf("%s refused: %v", in.Name, err)
+			}
+			refused++
+			continue
+		}
+		launched++
+		want := min(110, in.DefaultCardENIs*(in.IPv4PerENI-1))
+		if got.MaxPods != want || len(warns) != 0 {
+			t.Fatalf("%s: %d %+v, want %d", in.Name, got.MaxPods, warns, want)
+		}
+		old, _, err := MaxPods(in, Networking{CapPolicy: capAutoMode})
+		if err != nil || old.MaxPods != got.MaxPods {
+			t.Fatalf("%s: cap_policy auto_mode %d %v, launch_path auto_mode %d", in.Name, old.MaxPods, err, got.MaxPods)
+		}
+	}
+	if launched+refused != 1391 || launched < 900 {
+		t.Fatalf("launched %d, refused %d", launched, refused)
+	}
+	t.Logf("EKS Auto Mode launches %d of the %d table types", launched, launched+refused)
+}
+
+// TestAutoModeNodeResources: AWS publishes no kube-reserved for Auto Mode
+// nodes and they take no user data, so node resources refuse the launch path.
+func TestAutoModeNodeResources(t *testing.T) {
+	_, _, err := NodeResources(NodeResourcesInput{Instance: lookup(t, "m5.large"), Networking: Networking{LaunchPath: launchAutoMode}})
+	var ie *InputError
+	if !errors.As(err, &ie) || ie.Field != fieldLaunchPath ||
+		!strings.HasPrefix(ie.Msg, `launch_path = "auto_mode" cannot be used here: kube-reserved, allocatable and the node configurations are for nodes whose user data you write, but EKS Auto Mode nodes take none`) {
+		t.Fatalf("error = %v", err)
+	}
+}
