@@ -54,7 +54,10 @@ import (
 // (it never counts on prefixes), and reports prefix_delegation_applied = false
 // because the value is not prefix arithmetic. Which ENIs count is not
 // published either: the ENIs of the default network card are taken, as the
-// VPC CNI table counts them (a p5.48xlarge gets 2 x 49 = 98).
+// VPC CNI table counts them (a p5.48xlarge gets 2 x 49 = 98). IPv6: "For IPv6
+// clusters, EKS Auto Mode provisions a /80 IPv6 prefix per node on the primary
+// network interface" (same page); the max pods formula names no IP family, so
+// IPv6 nodes get the same value (and, as everywhere, need a Nitro type).
 //
 // Settings. The same networking page: "Configuration options for the previous
 // AWS VPC CNI will not apply to EKS Auto Mode", and "EKS Auto Mode does not
@@ -149,6 +152,7 @@ func autoModeMaxPods(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	}
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods(), Cap: ceilingAutoMode}
 	autoModeArithmetic(inst, podENICount{start: inst.DefaultCardENIs}, &res)
+	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6 // the node's /80 prefix
 	res.MaxPods = min(res.MaxPodsUncapped, res.Cap)
 	if res.MaxPods < res.MaxPodsUncapped {
 		res.steps.capped = capAutoMode
