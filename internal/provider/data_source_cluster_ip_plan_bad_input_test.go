@@ -107,7 +107,7 @@ var clusterIPPlanFunctionBadInputs = []badInput{
 	{fn: "cluster_ip_plan", name: "misspelt key in a subnet", arg: "plan",
 		args: planArg(attrs{"subnet": tuple(lit(attrs{"name": str("a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("10.0.0.0/24"),
 			"application_loadbalancers": num(1)}))}),
-		want: `plan.subnet[0]: unknown attribute "application_loadbalancers"; valid attributes are`},
+		want: `plan.subnet[0]: unknown attribute "application_loadbalancers" (did you mean "application_load_balancers"?); valid attributes are`},
 	{fn: "cluster_ip_plan", name: "required key left out", arg: "plan",
 		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")),
 			"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large")}))}),

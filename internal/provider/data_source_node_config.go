@@ -209,7 +209,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"(`m5.4xlarge`, 110 max pods: 2829Mi on AL2023 and AL2, 1465Mi on Bottlerocket). Every rendering, `karpenter_kubelet` " +
 				"included, carries the resulting value.",
 		},
-		"kube_reserved": schema.SingleNestedAttribute{
+		"kube_reserved": checkedObject(schema.SingleNestedAttribute{
 			Optional: true,
 			Computed: true,
 			MarkdownDescription: "kube-reserved, as rendered into every configuration. Each value you set replaces the computed one " +
@@ -217,13 +217,13 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 				"Karpenter share: CPU 6% of the first core, 1% of the second, 0.5% of the third and fourth, 0.25% of the rest (`70m` " +
 				"for 2 vCPUs); memory 11 x P + 255 MiB with P from `kube_reserved_basis` (`574Mi` for 29 pods); ephemeral storage `1Gi`.",
 			Attributes: reservedAttributes("reserved for kubelet and the container runtime", true),
-		},
-		"system_reserved": schema.SingleNestedAttribute{
+		}),
+		"system_reserved": checkedObject(schema.SingleNestedAttribute{
 			Optional: true,
 			MarkdownDescription: "system-reserved for the OS daemons. None by default (as the EKS AMIs and Karpenter); when set, it is " +
 				"rendered into every configuration and subtracted from allocatable.",
 			Attributes: reservedAttributes("reserved for the operating system", false),
-		},
+		}),
 		"eviction_hard": schema.MapAttribute{
 			ElementType: types.StringType,
 			Optional:    true,
@@ -262,7 +262,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 			MarkdownDescription: "ENIs attached to the node at steady state (default `1`). On `shared` EBS types every ENI beyond the " +
 				"first takes an EBS attachment slot.",
 		},
-		"cluster": schema.SingleNestedAttribute{
+		"cluster": checkedObject(schema.SingleNestedAttribute{
 			Optional: true,
 			MarkdownDescription: "The cluster to join. When set, `nodeadm_config` is a complete NodeConfig (with `spec.cluster`) and " +
 				"`bottlerocket_settings_toml` includes the cluster settings. Leave it unset when something else writes them " +
@@ -281,7 +281,7 @@ func nodeConfigAttributes() map[string]schema.Attribute {
 					"(`aws_eks_cluster.kubernetes_network_config[0].service_ipv4_cidr`), /12 to /24 for IPv4. nodeadm takes it as " +
 					"`cidr`; Bottlerocket's `cluster-dns-ip` is its tenth address (`10.100.0.10` for `10.100.0.0/16`)."},
 			},
-		},
+		}),
 
 		"kube_reserved_cpu_millicores": computedInt("kube-reserved CPU in millicores (`70` for 2 vCPUs)."),
 		"kube_reserved_memory_mib":     computedInt("kube-reserved memory in MiB, rounded up (`574` for 29 pods)."),

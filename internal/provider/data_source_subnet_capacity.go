@@ -182,19 +182,19 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 			networkingAttributes(),
 			warmTargetsAttributes(),
 			map[string]schema.Attribute{
-				"subnets": schema.ListNestedAttribute{
+				"subnets": checkedObject(schema.ListNestedAttribute{
 					Required: true,
 					MarkdownDescription: "The node subnets (typically one per availability zone). Planned nodes are spread evenly over them. " +
 						"They must not overlap. Results are in `subnet_results`, in the same order.",
 					NestedObject: schema.NestedAttributeObject{Attributes: subnetAttributes()},
-				},
-				"pod_subnets": schema.ListNestedAttribute{
+				}),
+				"pod_subnets": checkedObject(schema.ListNestedAttribute{
 					Optional: true,
 					MarkdownDescription: "With `custom_networking`: the ENIConfig subnets pods take their addresses from, paired with " +
 						"`subnets` by index (node subnet i's pods use pod subnet i). Required with custom networking and only then. " +
 						"Results are in `pod_subnet_results`.",
 					NestedObject: schema.NestedAttributeObject{Attributes: subnetAttributes()},
-				},
+				}),
 				"max_pods": schema.Int64Attribute{
 					CustomType: wholeNumber,
 					Optional:   true,
@@ -215,7 +215,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 				"node_count": optionalCount("Planned nodes over all subnets, spread evenly. Default 0 (only `max_nodes` is then of interest)."),
 				"surge_nodes_per_subnet": optionalCount("Extra nodes a rolling update adds in each subnet with planned nodes; old nodes keep " +
 					"their IPs until drained. Default 2, what a managed node group adds per availability zone."),
-				"reserved": schema.SingleNestedAttribute{
+				"reserved": checkedObject(schema.SingleNestedAttribute{
 					Optional:            true,
 					MarkdownDescription: "What else takes addresses in each node subnet (counts per subnet; pod subnets are not charged).",
 					Attributes: map[string]schema.Attribute{
@@ -225,7 +225,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 						"fargate_pods":               optionalCount("Fargate pods in the subnet: 1 IP each (every Fargate pod is its own node). Default 0."),
 						"other_ips":                  optionalCount("Any other addresses taken in the subnet. Default 0."),
 					},
-				},
+				}),
 				"prefix_layout": schema.StringAttribute{
 					Optional: true,
 					MarkdownDescription: "With prefix delegation, how single IPs (ENI primaries, trunk and branch ENIs, reserved and used " +

@@ -373,7 +373,11 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 	var sr datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &sr)
 	typ := sr.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	subnetTyp := typ.AttributeTypes["subnets"].(tftypes.List).ElementType.(tftypes.Object)
+	// subnets is a checked object: Terraform sends it as written, here as
+	// the list of objects its shape describes.
+	shaped, _ := shapedSchema(sr.Schema)
+	subnetsTyp := shaped.Type().TerraformType(ctx).(tftypes.Object).AttributeTypes["subnets"]
+	subnetTyp := subnetsTyp.(tftypes.List).ElementType.(tftypes.Object)
 
 	read := func(vals map[string]tftypes.Value, subnets ...map[string]tftypes.Value) datasource.ReadResponse {
 		obj := map[string]tftypes.Value{}
@@ -391,7 +395,7 @@ func TestSubnetCapacityDiagnosticPaths(t *testing.T) {
 			}
 			elems = append(elems, tftypes.NewValue(subnetTyp, sv))
 		}
-		obj["subnets"] = tftypes.NewValue(typ.AttributeTypes["subnets"], elems)
+		obj["subnets"] = tftypes.NewValue(subnetsTyp, elems)
 		for k, v := range vals {
 			obj[k] = v
 		}

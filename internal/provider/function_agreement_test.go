@@ -262,7 +262,8 @@ func TestKubeReservedAgreesWithDataSource(t *testing.T) {
 		want: func(t *testing.T, state tfsdk.State) attr.Value {
 			var kr reservedModel
 			var cpu, mem types.Int64
-			state.GetAttribute(t.Context(), path.Root("kube_reserved"), &kr)
+			shaped := shapedState(t, state)
+			shaped.GetAttribute(t.Context(), path.Root("kube_reserved"), &kr)
 			state.GetAttribute(t.Context(), path.Root("kube_reserved_cpu_millicores"), &cpu)
 			state.GetAttribute(t.Context(), path.Root("kube_reserved_memory_mib"), &mem)
 			return types.ObjectValueMust(kubeReservedResultTypes(), map[string]attr.Value{

@@ -91,7 +91,7 @@ func schemaAttributes(ds datasource.DataSource, names ...string) map[string]sche
 		if !ok {
 			panic("provider: the data source has no attribute " + n)
 		}
-		out[n] = a
+		out[n] = unshaped(a) // an option's value is checked by convertOption
 	}
 	return out
 }
@@ -231,11 +231,17 @@ func (o funcOptions) elements(ctx context.Context, pos int64, arg types.Dynamic)
 // the string "true"; an object may leave out optional attributes), so the same
 // value means the same in both places. It returns a problem text, starting
 // with where the problem is (where, then nested attributes and indexes), when
-// the value cannot be converted.
+// the value cannot be converted. A value not known yet converts to an unknown
+// value of type want, and unknown is then true; the known parts of an object
+// or list around it are still converted and checked.
 func convertOption(ctx context.Context, v attr.Value, want attr.Type, where string) (attr.Value, bool, string) {
 	v, unknown := underlyingValue(v)
 	if unknown {
-		return nil, true, ""
+		uv, err := typedValue(ctx, want, tftypes.NewValue(want.TerraformType(ctx), tftypes.UnknownValue))
+		if err != nil {
+			return nil, false, where + ": " + err.Error()
+		}
+		return uv, true, ""
 	}
 	if _, ok := want.(wholeNumberType); ok {
 		want = types.Int64Type // the same checks, in the options' words
@@ -256,6 +262,8 @@ func convertOption(ctx context.Context, v attr.Value, want attr.Type, where stri
 		out, problem = convertInt64(v, where)
 	case basetypes.StringType:
 		out = convertString(v)
+	case basetypes.NumberType:
+		out, problem = convertNumber(v, where)
 	case basetypes.ObjectType:
 		if given, ok := elementsOf(v); ok {
 			return convertObject(ctx, given, want, where)
@@ -343,6 +351,24 @@ func convertInt64(v attr.Value, where string) (attr.Value, string) {
 	return types.Int64Value(i), ""
 }
 
+// convertNumber takes a number, or a string that is one; nil and no problem
+// when neither applies.
+func convertNumber(v attr.Value, where string) (attr.Value, string) {
+	switch x := v.(type) {
+	case basetypes.NumberValue:
+		return x, ""
+	case basetypes.Int64Value:
+		return types.NumberValue(new(big.Float).SetInt64(x.ValueInt64())), ""
+	case basetypes.StringValue:
+		f, _, err := big.ParseFloat(strings.TrimSpace(x.ValueString()), 10, 512, big.ToNearestEven)
+		if err != nil {
+			return nil, fmt.Sprintf("%s: must be a number, got the string %s", where, echo.Quote(x.ValueString()))
+		}
+		return types.NumberValue(f), ""
+	}
+	return nil, ""
+}
+
 // convertString takes a string, and writes a number or a bool as one; nil
 // when none applies.
 func convertString(v attr.Value) attr.Value {
@@ -363,22 +389,28 @@ func convertObject(ctx context.Context, given map[string]attr.Value, want basety
 	names := slices.Sorted(maps.Keys(want.AttrTypes))
 	for _, k := range slices.Sorted(maps.Keys(given)) {
 		if _, ok := want.AttrTypes[k]; !ok {
-			return nil, false, fmt.Sprintf("%s: unknown attribute %s; valid attributes are %s", where, echo.Quote(k), strings.Join(names, ", "))
+			msg := where + ": unknown attribute " + echo.Quote(k)
+			if s := closestKey(k, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, false, msg + "; valid attributes are " + strings.Join(names, ", ")
 		}
 	}
 	vals := make(map[string]attr.Value, len(want.AttrTypes))
+	anyUnknown := false
 	for _, k := range names {
 		cv, unknown, problem := convertOption(ctx, given[k], want.AttrTypes[k], where+"."+k)
-		if problem != "" || unknown {
-			return nil, unknown, problem
+		if problem != "" {
+			return nil, false, problem
 		}
+		anyUnknown = anyUnknown || unknown
 		vals[k] = cv
 	}
 	obj, diags := types.ObjectValue(want.AttrTypes, vals)
 	if diags.HasError() {
 		return nil, false, where + ": " + diags[0].Detail()
 	}
-	return obj, false, ""
+	return obj, anyUnknown, ""
 }
 
 // listElements is the elements of a tuple, list or set.
@@ -397,18 +429,20 @@ func listElements(v attr.Value) ([]attr.Value, bool) {
 // convertList converts each element to a list of type want.
 func convertList(ctx context.Context, elems []attr.Value, want basetypes.ListType, where string) (attr.Value, bool, string) {
 	out := make([]attr.Value, len(elems))
+	anyUnknown := false
 	for i, e := range elems {
 		cv, unknown, problem := convertOption(ctx, e, want.ElemType, fmt.Sprintf("%s[%d]", where, i))
-		if problem != "" || unknown {
-			return nil, unknown, problem
+		if problem != "" {
+			return nil, false, problem
 		}
+		anyUnknown = anyUnknown || unknown
 		out[i] = cv
 	}
 	l, diags := types.ListValue(want.ElemType, out)
 	if diags.HasError() {
 		return nil, false, where + ": " + diags[0].Detail()
 	}
-	return l, false, ""
+	return l, anyUnknown, ""
 }
 
 // numberText writes a number for a message. The exact decimal form of a number

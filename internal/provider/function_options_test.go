@@ -74,6 +74,15 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 		vals[k] = tftypes.NewValue(b.Type().TerraformType(ctx), []tftypes.Value{})
 	}
 	for k, v := range set {
+		if _, ok := sr.Schema.Attributes[k].(checkedObjectAttribute); ok {
+			// A dynamic attribute: Terraform sends the value as written.
+			tv, err := int64sAsNumbers(v).ToTerraformValue(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			vals[k] = tv
+			continue
+		}
 		// Fill in left-out nested attributes as Terraform does.
 		var want attr.Type
 		if a, ok := sr.Schema.Attributes[k]; ok {
@@ -218,26 +227,6 @@ func tuple(elems ...attr.Value) attr.Value {
 		ts[i] = e.Type(context.Background())
 	}
 	return types.TupleValueMust(ts, elems)
-}
-
-// numbersAsTerraform is t with whole-number attributes as plain numbers: the
-// type Terraform checks a configuration against.
-func numbersAsTerraform(t attr.Type) attr.Type {
-	switch x := t.(type) {
-	case wholeNumberType:
-		return types.NumberType
-	case basetypes.ObjectType:
-		ats := map[string]attr.Type{}
-		for k, at := range x.AttrTypes {
-			ats[k] = numbersAsTerraform(at)
-		}
-		return types.ObjectType{AttrTypes: ats}
-	case basetypes.ListType:
-		return types.ListType{ElemType: numbersAsTerraform(x.ElemType)}
-	case basetypes.MapType:
-		return types.MapType{ElemType: numbersAsTerraform(x.ElemType)}
-	}
-	return t
 }
 
 // int64sAsNumbers turns the known Int64 values in v into numbers.

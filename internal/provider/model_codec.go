@@ -34,9 +34,14 @@ import (
 // never differ from theirs.
 
 func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagnostics {
+	// Object arguments whose names the provider checks are converted to their
+	// nested attributes first (see checked_object.go).
+	config, diags := shapeConfig(ctx, config)
+	if diags.HasError() {
+		return diags
+	}
 	// Whole-number inputs Int64 cannot hold are reported in plain words first
 	// (see whole_number.go).
-	var diags diag.Diagnostics
 	typ := config.Schema.Type() // the framework builds it anew on each call
 	checkWholeNumbers(typ, config.Raw, path.Empty(), &diags)
 	if diags.HasError() {
@@ -56,6 +61,28 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 }
 
 func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
+	shaped, names := shapedSchema(state.Schema)
+	if names == nil {
+		return setStateOf(ctx, state, model)
+	}
+	// The model holds the checked objects as their nested attributes: write
+	// it against the shaped schema, then give those values to the dynamic
+	// attributes (see checked_object.go).
+	tmp := tfsdk.State{Schema: shaped, Raw: tftypes.NewValue(shaped.Type().TerraformType(ctx), nil)}
+	diags := setStateOf(ctx, &tmp, model)
+	if diags.HasError() {
+		return diags
+	}
+	raw, err := unshapeState(ctx, state.Schema.Type(), tmp.Raw, names)
+	if err != nil {
+		diags.AddError("Invalid state", "internal error: "+err.Error())
+		return diags
+	}
+	state.Raw = raw
+	return diags
+}
+
+func setStateOf(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
 	if len(state.Schema.GetBlocks()) == 0 {
 		rv := reflect.ValueOf(model)
 		if rv.Kind() == reflect.Pointer {

@@ -20,7 +20,14 @@ func configOf(t *testing.T, ds datasource.DataSource, set map[string]any) tfsdk.
 	var resp datasource.SchemaResponse
 	ds.Schema(ctx, datasource.SchemaRequest{}, &resp)
 	typ := resp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	return tfsdk.Config{Schema: resp.Schema, Raw: objectOf(typ, set)}
+	// Checked objects are dynamic attributes: Terraform sends their values
+	// as written, here with the types of their shapes.
+	shaped, _ := shapedSchema(resp.Schema)
+	var vals map[string]tftypes.Value
+	if err := objectOf(shaped.Type().TerraformType(ctx).(tftypes.Object), set).As(&vals); err != nil {
+		t.Fatal(err)
+	}
+	return tfsdk.Config{Schema: resp.Schema, Raw: tftypes.NewValue(typ, vals)}
 }
 
 func objectOf(typ tftypes.Object, set map[string]any) tftypes.Value {
@@ -79,14 +86,18 @@ func TestModelCodecMatchesFramework(t *testing.T) {
 		{"node_config", NewNodeConfigDataSource(), func() any { return &nodeConfigModel{} }, map[string]any{
 			"instance_type": str("m5.large"), "ami_family": str("al2023"),
 			"eviction_hard": tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, map[string]tftypes.Value{"memory.available": str("100Mi")}),
-			"cluster":       map[string]any{"name": str("c"), "service_cidr": str("10.100.0.0/16")},
+			"cluster": map[string]any{"name": str("c"), "service_cidr": str("10.100.0.0/16"),
+				"api_server_endpoint": str("https://example.com"), "certificate_authority": str("Y2E=")},
 		}},
 		{"instance_type", NewInstanceTypeDataSource(), func() any { return &instanceTypeModel{} }, map[string]any{
 			"instance_type": str("m5.large"),
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			config := configOf(t, tt.ds, tt.set)
+			config, diags := shapeConfig(ctx, configOf(t, tt.ds, tt.set))
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
 			target := tt.model()
 			c, err := codecFor(reflect.TypeOf(target).Elem())
 			if err != nil {

@@ -63,7 +63,7 @@ func instanceAttributes() map[string]schema.Attribute {
 				"`eni-max-pods.txt`, see `data_version`). An unknown name is an error that suggests the closest known types. " +
 				"Exactly one of `instance_type` and `instance` must be set.",
 		},
-		"instance": schema.SingleNestedAttribute{
+		"instance": checkedObject(schema.SingleNestedAttribute{
 			Optional: true,
 			MarkdownDescription: "Limits of an instance type the embedded table lacks (newer than its data version), for example " +
 				"from `data.aws_ec2_instance_type`. Exactly one of `instance_type` and `instance` must be set.",
@@ -105,7 +105,7 @@ func instanceAttributes() map[string]schema.Attribute {
 						"capacity model subtracts 64 MiB on arm64.",
 				},
 			},
-		},
+		}),
 	}
 }
 

@@ -59,6 +59,13 @@ var (
 // known.
 func knownConfig(ctx context.Context, config tfsdk.Config, target any, diags *diag.Diagnostics) (unknown map[string]bool, full, ok bool) {
 	unknown = map[string]bool{}
+	// Checked objects first, so their unknown parts are scrubbed like those of
+	// any nested attribute (see checked_object.go).
+	config, d := shapeConfig(ctx, config)
+	diags.Append(d...)
+	if d.HasError() {
+		return unknown, false, false
+	}
 	raw := config.Raw
 	full = raw.IsFullyKnown()
 	if !full && raw.IsKnown() && !raw.IsNull() {
@@ -74,7 +81,7 @@ func knownConfig(ctx context.Context, config tfsdk.Config, target any, diags *di
 			raw = tftypes.NewValue(raw.Type(), scrubbed)
 		}
 	}
-	d := getConfig(ctx, tfsdk.Config{Schema: config.Schema, Raw: raw}, target)
+	d = getConfig(ctx, tfsdk.Config{Schema: config.Schema, Raw: raw}, target)
 	diags.Append(d...)
 	return unknown, full, !d.HasError()
 }

@@ -106,6 +106,23 @@ func TestAccValidateConfigAtPlan(t *testing.T) {
   cap_policy     = "EKS"
   cni_version    = terraform_data.u.output
 }`, `cap_policy\s+is\s+"EKS"`),
+			// A misspelt name inside an object argument (issue 14 item 12),
+			// also inside an object that holds a value not known yet.
+			step(`data "ekssize_subnet_capacity" "x" {
+  instance_type = "m5.large"
+  node_count    = tonumber(terraform_data.u.output)
+  subnets       = [{ cidr_block = "10.0.0.0/24" }]
+  reserved      = { application_loadbalancers = 10 }
+}`, `reserved:\s+unknown\s+attribute\s+"application_loadbalancers"\s+\(did\s+you\s+mean\s+"application_load_balancers"\?\)`),
+			step(`data "ekssize_subnet_capacity" "x" {
+  instance_type = "m5.large"
+  subnets       = [{ cidr_block = "10.0.0.0/24", available_ip_addresses_count = tonumber(terraform_data.u.output) }]
+}`, `subnets\[0\]:\s+unknown\s+attribute\s+"available_ip_addresses_count"\s+\(did\s+you\s+mean\s+"available_ip_address_count"\?\)`),
+			step(`data "ekssize_node_config" "x" {
+  instance_type   = "m5.large"
+  max_pods        = tonumber(terraform_data.u.output)
+  system_reserved = { cpu = terraform_data.u.output, memroy = "100Mi" }
+}`, `system_reserved:\s+unknown\s+attribute\s+"memroy"\s+\(did\s+you\s+mean\s+"memory"\?\)`),
 			step(`data "ekssize_instance_type" "x" { instance_type = "m5.larg" }`,
 				`instance\s+type\s+"m5.larg"\s+is\s+not\s+in\s+the\s+embedded`),
 			// Checks that combine a known value with an unknown one wait: 100
@@ -132,6 +149,7 @@ func TestWholeNumberInputs(t *testing.T) {
 	whole := 0
 	var check func(where string, a schema.Attribute)
 	check = func(where string, a schema.Attribute) {
+		a = unshaped(a) // a checked object's attributes are its shape's
 		if _, ok := a.GetType().(wholeNumberType); ok {
 			whole++
 		}

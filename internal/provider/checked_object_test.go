@@ -1,0 +1,85 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+)
+
+// shapedState is a data source's state with its checked objects typed as
+// their shapes, so a test can read them into their models.
+func shapedState(t *testing.T, state tfsdk.State) tfsdk.State {
+	t.Helper()
+	shaped, names := shapedSchema(state.Schema)
+	if names == nil {
+		return state
+	}
+	var vals map[string]tftypes.Value
+	if err := state.Raw.As(&vals); err != nil {
+		t.Fatal(err)
+	}
+	typ := shaped.Type().TerraformType(t.Context()).(tftypes.Object)
+	out := make(map[string]tftypes.Value, len(vals))
+	for k, v := range vals {
+		if v.IsNull() {
+			v = tftypes.NewValue(typ.AttributeTypes[k], nil)
+		}
+		out[k] = v
+	}
+	return tfsdk.State{Schema: shaped, Raw: tftypes.NewValue(typ, out)}
+}
+
+// TestAccCheckedObjectsReadBack: object arguments the provider checks by
+// name (dynamic attributes) read back as the objects their shapes describe,
+// with Terraform's conversions (a string for a number) and the left-out
+// attributes null, and a computed one (kube_reserved) as before.
+func TestAccCheckedObjectsReadBack(t *testing.T) {
+	t.Parallel()
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_subnet_capacity" "x" {
+  instance_type = "m5.large"
+  node_count    = 3
+  subnets       = [{ cidr_block = "10.0.0.0/24", name = "a" }, { cidr_block = "10.0.1.0/24" }]
+  reserved      = { application_load_balancers = 2, fargate_pods = "3" }
+}
+data "ekssize_node_config" "x" {
+  instance_type   = "m5.large"
+  system_reserved = { cpu = "100m" }
+}
+output "alb" { value = data.ekssize_subnet_capacity.x.reserved.application_load_balancers }
+output "fargate" { value = data.ekssize_subnet_capacity.x.reserved.fargate_pods }
+data "ekssize_subnet_capacity" "none" {
+  instance_type = "m5.large"
+  node_count    = 3
+  subnets       = [{ cidr_block = "10.0.0.0/24", name = "a" }, { cidr_block = "10.0.1.0/24" }]
+}
+output "nlb_null" { value = data.ekssize_subnet_capacity.x.reserved.network_load_balancers == null }
+output "second_subnet" { value = data.ekssize_subnet_capacity.x.subnets[1].cidr_block }
+output "second_name_null" { value = data.ekssize_subnet_capacity.x.subnets[1].name == null }
+# 2 ALBs x 8 IPs + 3 Fargate pods x 1 IP, in each subnet.
+output "reserved_ips" {
+  value = data.ekssize_subnet_capacity.none.subnet_results[0].headroom_ips - data.ekssize_subnet_capacity.x.subnet_results[0].headroom_ips
+}
+output "kube_memory" { value = data.ekssize_node_config.x.kube_reserved.memory }
+output "system_cpu" { value = data.ekssize_node_config.x.system_reserved.cpu }
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValue("alb", knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownOutputValue("fargate", knownvalue.Int64Exact(3)),
+				statecheck.ExpectKnownOutputValue("nlb_null", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("second_subnet", knownvalue.StringExact("10.0.1.0/24")),
+				statecheck.ExpectKnownOutputValue("second_name_null", knownvalue.Bool(true)),
+				statecheck.ExpectKnownOutputValue("reserved_ips", knownvalue.Int64Exact(2*8+3)),
+				statecheck.ExpectKnownOutputValue("kube_memory", knownvalue.StringExact("574Mi")),
+				statecheck.ExpectKnownOutputValue("system_cpu", knownvalue.StringExact("100m")),
+			},
+		}},
+	})
+}
