@@ -445,7 +445,7 @@ func perNodeOf(u sizing.NodeUsage) *perNodeModel {
 		Prefixes:          types.Int64Value(int64(u.Prefixes)),
 		NodeSubnetIPs:     types.Int64Value(int64(u.NodeSubnetIPs)),
 		PodSubnetIPs:      types.Int64Value(int64(u.PodSubnetIPs)),
-		Formula:           types.StringValue(u.Formula),
+		Formula:           types.StringValue(u.Formula()),
 	}
 }
 

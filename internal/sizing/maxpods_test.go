@@ -114,8 +114,8 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			if got.ENIMaxPods != lookup(t, tt.instance).ENIMaxPods() {
 				t.Errorf("ENIMaxPods = %d", got.ENIMaxPods)
 			}
-			if tt.formula != "" && got.Formula != tt.formula {
-				t.Errorf("formula = %q\nwant      %q", got.Formula, tt.formula)
+			if tt.formula != "" && got.Formula() != tt.formula {
+				t.Errorf("formula = %q\nwant      %q", got.Formula(), tt.formula)
 			}
 			switch {
 			case tt.warnField == "" && len(warns) > 0:
@@ -294,7 +294,7 @@ func TestMaxPodsWholeTable(t *testing.T) {
 			if res.MaxPods < 2 || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) {
 				t.Errorf("%s settings %d: max %d uncapped %d cap %d", in.Name, i, res.MaxPods, res.MaxPodsUncapped, res.Cap)
 			}
-			if !strings.HasSuffix(res.Formula, "") || res.Formula == "" {
+			if !strings.HasSuffix(res.Formula(), "") || res.Formula() == "" {
 				t.Errorf("%s: empty formula", in.Name)
 			}
 		}

@@ -3,6 +3,7 @@ package sizing
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
@@ -57,9 +58,33 @@ type NodeUsage struct {
 	// PodSubnetIPs is the addresses taken in the custom networking pod
 	// (ENIConfig) subnet; 0 without custom networking.
 	PodSubnetIPs int
-	// Formula is the derivation of the numbers, written from the ipamd replay's
-	// own numbers (explainReplay).
-	Formula string
+	// replay explains the ipamd replay (IPv4 only); Formula writes it out.
+	replay replayExplanation
+}
+
+// Formula is the derivation of the numbers, written from the ipamd replay's
+// own numbers (explainReplay) when it is read.
+func (u NodeUsage) Formula() string {
+	var f strings.Builder
+	if u.IPv6 {
+		f.WriteString("ip_family ipv6: 1 IPv4 address per node (the primary ENI's); pods take IPv6 addresses")
+		if u.TrunkENI+u.BranchPodsPerNode > 0 {
+			fmt.Fprintf(&f, " + 1 trunk ENI + %d branch ENIs = %d", u.BranchPodsPerNode, u.NodeSubnetIPs)
+		}
+		return f.String()
+	}
+	u.replay.write(&f)
+	podIPs := u.NodeSubnetIPs
+	if u.CustomNetworking {
+		podIPs = u.PodSubnetIPs
+	}
+	if u.TrunkENI > 0 {
+		fmt.Fprintf(&f, " + 1 trunk ENI IP + %d branch pod IPs = %d", u.BranchPodsPerNode, podIPs)
+	}
+	if u.CustomNetworking {
+		fmt.Fprintf(&f, "; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
+	}
+	return f.String()
 }
 
 // subnetShare is what a node takes in one subnet: prefixes (each an aligned
@@ -248,10 +273,6 @@ func ipv6NodeUsage(usage *NodeUsage) {
 	usage.NetworkInterfaces = 1 + usage.TrunkENI
 	usage.PodENIs = 1
 	usage.NodeSubnetIPs = 1 + usage.TrunkENI + usage.BranchPodsPerNode
-	usage.Formula = "ip_family ipv6: 1 IPv4 address per node (the primary ENI's); pods take IPv6 addresses"
-	if usage.TrunkENI+usage.BranchPodsPerNode > 0 {
-		usage.Formula += fmt.Sprintf(" + 1 trunk ENI + %d branch ENIs = %d", usage.BranchPodsPerNode, usage.NodeSubnetIPs)
-	}
 }
 
 // ipv4NodeUsage replays ipamd for one node's peak pods and fills in the ENIs,
@@ -283,15 +304,8 @@ func ipv4NodeUsage(in NodeIPsInput, r Resolved, warm ResolvedWarm, computed MaxP
 		usage.NodeSubnetIPs = podIPs
 	}
 
-	formula, overshoot := explainReplay(replay, usage.PodsPerNode)
-	usage.Formula = formula
-	if usage.TrunkENI > 0 {
-		usage.Formula += fmt.Sprintf(" + 1 trunk ENI IP + %d branch pod IPs = %d", usage.BranchPodsPerNode, podIPs)
-	}
-	if r.CustomNetworking {
-		usage.Formula += fmt.Sprintf("; node subnet 1 IP (primary ENI), pod subnet %d", podIPs)
-	}
-	if !overshoot {
+	usage.replay = explainReplay(replay, usage.PodsPerNode)
+	if !usage.replay.overshoot {
 		return nil, nil
 	}
 	replayed := fmt.Sprintf("%s with %s", counted(usage.PodENIs, "ENI", "ENIs"), counted(usage.SecondaryIPs, "secondary IP", "secondary IPs"))
