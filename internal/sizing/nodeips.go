@@ -60,6 +60,8 @@ type NodeUsage struct {
 	PodSubnetIPs int
 	// replay explains the ipamd replay (IPv4 only); Formula writes it out.
 	replay replayExplanation
+	// windows explains a Windows node's pool (windows_pool.go) instead.
+	windows windowsExplanation
 }
 
 // Formula is the derivation of the numbers, written from the ipamd replay's
@@ -71,6 +73,10 @@ func (u NodeUsage) Formula() string {
 		if u.TrunkENI+u.BranchPodsPerNode > 0 {
 			fmt.Fprintf(&f, " + 1 trunk ENI + %d branch ENIs = %d", u.BranchPodsPerNode, u.NodeSubnetIPs)
 		}
+		return f.String()
+	}
+	if u.windows.on {
+		u.windows.write(&f, u.NodeSubnetIPs)
 		return f.String()
 	}
 	u.replay.write(&f)

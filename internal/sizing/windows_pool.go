@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
@@ -152,24 +153,47 @@ func or0(v, def int) int {
 	return v
 }
 
-// units is the pool's secondary IPs (or prefixes) at p pods, within capacity.
-func (p windowsPool) units(pods int) (units int, formula string) {
+// units is the pool's secondary IPs (or prefixes) at p pods: what the
+// targets ask for, and that within capacity.
+func (p windowsPool) units(pods int) (asked, units int) {
 	switch {
 	case !p.prefix:
-		units = max(pods+p.warmIP, p.minimumIP)
-		formula = fmt.Sprintf("secondary IPs = max(%d + %d, %d) = %d", pods, p.warmIP, p.minimumIP, units)
+		asked = max(pods+p.warmIP, p.minimumIP)
 	case p.warmPrefixMode:
-		units = ceilDiv(pods, ipsPerPrefix) + p.warmPrefix
-		formula = fmt.Sprintf("prefixes = ceil(%d/16) + %d = %d", pods, p.warmPrefix, units)
+		asked = ceilDiv(pods, ipsPerPrefix) + p.warmPrefix
 	default:
-		units = max(ceilDiv(pods+p.warmIP, ipsPerPrefix), ceilDiv(p.minimumIP, ipsPerPrefix))
-		formula = fmt.Sprintf("prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", pods, p.warmIP, p.minimumIP, units)
+		asked = max(ceilDiv(pods+p.warmIP, ipsPerPrefix), ceilDiv(p.minimumIP, ipsPerPrefix))
 	}
-	if units > p.slots {
-		formula += fmt.Sprintf(", limited to %d (the primary ENI: %d - 1)", p.slots, p.slots+1)
-		units = p.slots
+	return asked, min(asked, p.slots)
+}
+
+// windowsExplanation records a Windows node's numbers; NodeUsage.Formula
+// writes them out when read.
+type windowsExplanation struct {
+	on                 bool
+	pool               windowsPool
+	pods, asked, units int
+}
+
+func (e windowsExplanation) write(f *strings.Builder, nodeIPs int) {
+	f.WriteString("VPC resource controller (windows): ")
+	p := e.pool
+	switch {
+	case !p.prefix:
+		fmt.Fprintf(f, "secondary IPs = max(%d + %d, %d) = %d", e.pods, p.warmIP, p.minimumIP, e.asked)
+	case p.warmPrefixMode:
+		fmt.Fprintf(f, "prefixes = ceil(%d/16) + %d = %d", e.pods, p.warmPrefix, e.asked)
+	default:
+		fmt.Fprintf(f, "prefixes = max(ceil((%d + %d)/16), ceil(%d/16)) = %d", e.pods, p.warmIP, p.minimumIP, e.asked)
 	}
-	return units, formula
+	if e.units < e.asked {
+		fmt.Fprintf(f, ", limited to %d (the primary ENI: %d - 1)", e.units, p.slots+1)
+	}
+	if p.prefix {
+		fmt.Fprintf(f, " on the primary ENI; node IPs = 1 + 16 x %d = %d", e.units, nodeIPs)
+	} else {
+		fmt.Fprintf(f, " on the primary ENI; node IPs = 1 + %d = %d", e.units, nodeIPs)
+	}
 }
 
 // windowsNodeUsage fills in what one Windows node takes at its peak pods.
@@ -178,20 +202,18 @@ func windowsNodeUsage(in NodeIPsInput, r Resolved, usage *NodeUsage) ([]Warning,
 	if err := windowsPodsFit(in.Instance, pool, *usage, in.PodsPerNode != nil); err != nil {
 		return nil, err
 	}
-	units, formula := pool.units(usage.PodsPerNode)
+	asked, units := pool.units(usage.PodsPerNode)
 	usage.PrefixDelegation = pool.prefix
 	usage.WarmIPMode = !pool.warmPrefixMode
 	usage.NetworkInterfaces, usage.PodENIs = 1, 1
 	if pool.prefix {
 		usage.Prefixes = units
 		usage.NodeSubnetIPs = 1 + units*ipsPerPrefix
-		formula += fmt.Sprintf(" on the primary ENI; node IPs = 1 + 16 x %d = %d", units, usage.NodeSubnetIPs)
 	} else {
 		usage.SecondaryIPs = units
 		usage.NodeSubnetIPs = 1 + units
-		formula += fmt.Sprintf(" on the primary ENI; node IPs = 1 + %d = %d", units, usage.NodeSubnetIPs)
 	}
-	usage.Formula = "VPC resource controller (windows): " + formula
+	usage.windows = windowsExplanation{on: true, pool: pool, pods: usage.PodsPerNode, asked: asked, units: units}
 	return warns, nil
 }
 

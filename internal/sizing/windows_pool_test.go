@@ -115,7 +115,7 @@ func TestWindowsPoolMatchesController(t *testing.T) {
 			mode = "prefix"
 		}
 		if u.SecondaryIPs != sec || u.Prefixes != pre || mode != row["mode"] || u.NodeSubnetIPs != 1+sec+16*pre || u.NetworkInterfaces != 1 {
-			t.Errorf("%s: got %s, %d secondary IPs, %d prefixes, %d node IPs; controller: %s, %d, %d (%s)", name, mode, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, row["mode"], sec, pre, u.Formula)
+			t.Errorf("%s: got %s, %d secondary IPs, %d prefixes, %d node IPs; controller: %s, %d, %d (%s)", name, mode, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, row["mode"], sec, pre, u.Formula())
 		}
 		pool, _ := resolveWindowsPool(inst, mustResolve(t, in.Networking), in.Warm)
 		if pool.capacity() != atoi(t, row["capacity"]) {
@@ -227,10 +227,10 @@ func TestNodeIPsWindows(t *testing.T) {
 				t.Fatal(err)
 			}
 			if u.PodsPerNode != tt.wantPods || u.SecondaryIPs != tt.secondary || u.Prefixes != tt.prefixes || u.NodeSubnetIPs != tt.nodeIPs || u.PodENIs != 1 || u.NetworkInterfaces != 1 || u.PodSubnetIPs != 0 {
-				t.Errorf("got pods %d, secondary %d, prefixes %d, node IPs %d (%s); want %d, %d, %d, %d", u.PodsPerNode, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, u.Formula, tt.wantPods, tt.secondary, tt.prefixes, tt.nodeIPs)
+				t.Errorf("got pods %d, secondary %d, prefixes %d, node IPs %d (%s); want %d, %d, %d, %d", u.PodsPerNode, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, u.Formula(), tt.wantPods, tt.secondary, tt.prefixes, tt.nodeIPs)
 			}
-			if tt.formula != "" && u.Formula != tt.formula {
-				t.Errorf("formula = %q, want %q", u.Formula, tt.formula)
+			if tt.formula != "" && u.Formula() != tt.formula {
+				t.Errorf("formula = %q, want %q", u.Formula(), tt.formula)
 			}
 			var fields []string
 			for _, w := range warns {
