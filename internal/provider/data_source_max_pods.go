@@ -299,7 +299,7 @@ func maxPodsFieldsFrom(res sizing.MaxPodsResult) maxPodsFields {
 		Cap:                     int64Ptr(res.Cap, res.Cap > 0),
 		NetworkInterfaces:       types.Int64Value(int64(res.NetworkInterfaces)),
 		PrefixDelegationApplied: types.BoolValue(res.PrefixDelegationApplied),
-		Formula:                 types.StringValue(res.Formula),
+		Formula:                 types.StringValue(res.Formula()),
 		KubeletExtraArgs:        types.StringValue(render.KubeletExtraArgs(flags)),
 		BootstrapExtraArgs:      types.StringValue(render.AL2BootstrapExtraArgs(flags)),
 	}

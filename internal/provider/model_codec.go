@@ -42,7 +42,8 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 	}
 	// Whole-number inputs Int64 cannot hold are reported in plain words first
 	// (see whole_number.go).
-	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	typ := config.Schema.Type() // the framework builds it anew on each call
+	checkWholeNumbers(typ, config.Raw, path.Empty(), &diags)
 	if diags.HasError() {
 		return diags
 	}
@@ -50,7 +51,7 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 		rv := reflect.ValueOf(target)
 		if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 			if c, err := codecFor(rv.Elem().Type()); err == nil {
-				if err := c.decode(ctx, config.Schema.Type(), config.Raw, rv.Elem()); err == nil {
+				if err := c.decode(ctx, typ, config.Raw, rv.Elem()); err == nil {
 					return nil
 				}
 			}

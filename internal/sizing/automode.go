@@ -151,31 +151,35 @@ func autoModeMaxPods(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		return MaxPodsResult{}, nil, err
 	}
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods(), Cap: ceilingAutoMode}
-	var formula strings.Builder
-	autoModeArithmetic(inst, inst.DefaultCardENIs, "", &res, &formula)
+	autoModeArithmetic(inst, podENICount{start: inst.DefaultCardENIs}, &res)
 	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6 // the node's /80 prefix
 	res.MaxPods = min(res.MaxPodsUncapped, res.Cap)
 	if res.MaxPods < res.MaxPodsUncapped {
-		fmt.Fprintf(&formula, ", capped at %d (auto_mode)", res.Cap)
+		res.steps.capped = capAutoMode
 	}
-	res.Formula = formula.String()
 	return res, warns, nil
 }
 
 // autoModeArithmetic fills Auto Mode's "number of ENIs × (IPs per ENI − 1)"
-// for enis ENIs into res (no "+ 2", no prefix arithmetic: see the top of this
-// file), with its formula; why explains a reduced ENI count.
-func autoModeArithmetic(inst ec2data.Instance, enis int, why string, res *MaxPodsResult, formula *strings.Builder) {
+// for the ENIs count leaves into res (no "+ 2", no prefix arithmetic: see the
+// top of this file), recording it for the formula.
+func autoModeArithmetic(inst ec2data.Instance, count podENICount, res *MaxPodsResult) {
+	enis := count.count()
 	res.NetworkInterfaces = enis
 	res.MaxPodsUncapped = inst.PodAddressesOnENIs(enis, 1)
 	// The pod addresses counted without prefixes: the secondary-IP fallback
 	// is the least the node can address (see the top of this file).
 	res.PodIPs = res.MaxPodsUncapped
-	formula.WriteString("auto_mode: " + counted(enis, "ENI", "ENIs"))
-	if why != "" {
-		fmt.Fprintf(formula, " (%s)", why)
+	res.steps.autoMode, res.steps.enis, res.steps.ipv4PerENI = true, count, inst.IPv4PerENI
+}
+
+// writeAutoModeArithmetic writes what autoModeArithmetic recorded.
+func (s maxPodsSteps) writeAutoModeArithmetic(f *strings.Builder, res MaxPodsResult) {
+	f.WriteString("auto_mode: " + counted(res.NetworkInterfaces, "ENI", "ENIs"))
+	if why := s.enis.why(); why != "" {
+		fmt.Fprintf(f, " (%s)", why)
 	}
-	fmt.Fprintf(formula, " x (%d - 1) IPs = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
+	fmt.Fprintf(f, " x (%d - 1) IPs = %d", s.ipv4PerENI, res.MaxPodsUncapped)
 }
 
 // capAutoModeDeprecated is the Linux arithmetic of the deprecated cap_policy
@@ -186,10 +190,10 @@ func autoModeArithmetic(inst ec2data.Instance, enis int, why string, res *MaxPod
 // Mode-specific, so no configuration that worked stops working; it warns that
 // launch_path = "auto_mode" is the model of an Auto Mode node. On the settings
 // Auto Mode accepts, the two agree.
-func capAutoModeDeprecated(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
-	enis, why := podENIs(inst, r)
-	autoModeArithmetic(inst, enis, why, res, formula)
-	warns := noENILeft(inst, enis, why, "Auto Mode's formula then gives 0 (it has no \"+ 2\")")
+func capAutoModeDeprecated(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []Warning {
+	count := podENIs(inst, r)
+	autoModeArithmetic(inst, count, res)
+	warns := noENILeft(inst, count, "Auto Mode's formula then gives 0 (it has no \"+ 2\")")
 	if !r.capPolicySet {
 		return warns
 	}

@@ -46,7 +46,7 @@ func TestAutoModeMaxPods(t *testing.T) {
 				t.Errorf("unexpected warnings %+v", warns)
 			}
 			if got.MaxPods != tt.want || got.MaxPodsUncapped != tt.uncapped || got.Cap != 110 || got.NetworkInterfaces != tt.enis ||
-				got.PrefixDelegationApplied || got.ENIMaxPods != inst.ENIMaxPods() || got.Formula != tt.formula {
+				got.PrefixDelegationApplied || got.ENIMaxPods != inst.ENIMaxPods() || got.Formula() != tt.formula {
 				t.Errorf("got %+v\nwant max %d uncapped %d enis %d formula %q", got, tt.want, tt.uncapped, tt.enis, tt.formula)
 			}
 		})

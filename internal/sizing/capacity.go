@@ -322,12 +322,16 @@ func (res *SubnetCapacityResult) evalSubnets(in SubnetCapacityInput, subnets, po
 		}
 		nodeResult := evalSubnet(subnets[i], perNode.nodeShare(), planned, surge, in.Reserved.IPs(), packed)
 		res.Subnets[i] = nodeResult
-		res.addShortfall(in.nodeSubnets.ref(i), subnets[i], nodeResult, perNode, "node", packed)
+		if !nodeResult.Fits {
+			res.addShortfall(in.nodeSubnets.ref(i), subnets[i], nodeResult, perNode, "node", packed)
+		}
 		maxNodes := nodeResult.MaxNodes
 		if podSubnets != nil {
 			podResult := evalSubnet(podSubnets[i], perNode.podShare(), planned, surge, 0, packed)
 			res.PodSubnets[i] = podResult
-			res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], podResult, perNode, "pod", packed)
+			if !podResult.Fits {
+				res.addShortfall(fmt.Sprintf("%s[%d]", FieldPodSubnets, i), podSubnets[i], podResult, perNode, "pod", packed)
+			}
 			maxNodes = min(maxNodes, podResult.MaxNodes)
 		}
 		res.MaxNodes += maxNodes
@@ -497,8 +501,9 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
 	res.ShortfallBlocks += r.ShortfallBlocks
-	need := fmt.Sprintf("%s: %s (%d planned + %d surge) x %s", counted(r.RequiredIPs, "IP", "IPs"), counted(r.PlannedNodes+r.SurgeNodes, "node", "nodes"),
-		r.PlannedNodes, r.SurgeNodes, counted(r.IPsPerNode, "IP", "IPs"))
+	nodes := r.PlannedNodes + r.SurgeNodes
+	need := fmt.Sprintf("%d %s: %d %s (%d planned + %d surge) x %d %s", r.RequiredIPs, plural(r.RequiredIPs, "IP", "IPs"),
+		nodes, plural(nodes, "node", "nodes"), r.PlannedNodes, r.SurgeNodes, r.IPsPerNode, plural(r.IPsPerNode, "IP", "IPs"))
 	if r.ReservedIPs > 0 {
 		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
 	}
@@ -507,16 +512,16 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	}
 	blocks := ""
 	if r.PrefixBlocksNeeded > 0 {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node); of the subnet's %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
-			counted(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
-			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d %s (%d %s per node); of the subnet's %d %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			r.PrefixBlocksNeeded, plural(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
+			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
 	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %s (%s per node), taken from the prefix reservations (%s).",
-			counted((r.PlannedNodes+r.SurgeNodes)*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), counted(u.Prefixes, "prefix", "prefixes"),
-			counted(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
+		blocks = fmt.Sprintf(" Prefix delegation also needs %d %s (%d %s per node), taken from the prefix reservations (%d %s).",
+			nodes*u.Prefixes, plural(nodes*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
+			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
 	}
 	if r.ShortfallBlocks > 0 {
-		blocks += fmt.Sprintf(" That is %s short.", counted(r.ShortfallBlocks, "/28 block", "/28 blocks"))
+		blocks += fmt.Sprintf(" That is %d %s short.", r.ShortfallBlocks, plural(r.ShortfallBlocks, "/28 block", "/28 blocks"))
 	}
 	fit := "no subnet up to a /16 holds them"
 	if r.SmallestFittingPrefixLength > 0 {
@@ -532,7 +537,7 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	res.Shortfalls = append(res.Shortfalls, Warning{
 		Field:   path,
 		Summary: summary,
-		Detail: fmt.Sprintf("The %s subnet %s is %s short: it needs %s, but has %d free.%s It holds at most %s; %s.",
-			role, s.Label(), counted(r.ShortfallIPs, "IP", "IPs"), need, r.FreeIPs, blocks, counted(r.MaxNodes, "node", "nodes"), fit),
+		Detail: fmt.Sprintf("The %s subnet %s is %d %s short: it needs %s, but has %d free.%s It holds at most %d %s; %s.",
+			role, s.Label(), r.ShortfallIPs, plural(r.ShortfallIPs, "IP", "IPs"), need, r.FreeIPs, blocks, r.MaxNodes, plural(r.MaxNodes, "node", "nodes"), fit),
 	})
 }

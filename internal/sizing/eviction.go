@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Eviction signals accepted in eviction_hard: the ones Karpenter's
@@ -98,39 +99,67 @@ func EvictionPath(signal string) string { return FieldEvictionHard + "[" + signa
 // resolveEvictionHard merges the overrides over the defaults and parses every
 // value. Overrides replace a default signal's value or add a signal; the
 // defaults stay otherwise (kubelet drops unset signals when given a partial
-// evictionHard, so renderers always write the merged map).
+// evictionHard, so renderers always write the merged map). The result is
+// read-only: without overrides it is the parsed defaults, shared.
 func resolveEvictionHard(overrides map[string]string) (map[string]threshold, error) {
-	merged := defaultEvictionHard()
-	for _, k := range sortedKeys(overrides) {
+	if len(overrides) == 0 {
+		return defaultThresholds(), nil
+	}
+	keys := sortedKeys(overrides)
+	for _, k := range keys {
 		if _, ok := signalKinds[k]; !ok {
 			return nil, inputErr(EvictionPath(k), "eviction_hard has the signal %q, which is not one kubelet and Karpenter both accept; use %s", k, quoteList(sortedKeys(signalKinds)))
 		}
-		merged[k] = overrides[k]
 	}
-	out := make(map[string]threshold, len(merged))
-	for _, k := range sortedKeys(merged) {
-		field := EvictionPath(k)
-		v := merged[k]
-		p, isPct, err := parsePercentage(field, v)
+	defaults := defaultThresholds()
+	out := make(map[string]threshold, len(defaults)+len(overrides))
+	for k, t := range defaults {
+		out[k] = t
+	}
+	for _, k := range keys {
+		t, err := parseThreshold(k, overrides[k])
 		if err != nil {
 			return nil, err
 		}
-		if isPct {
-			p.Text = canonicalPercent(p)
-			out[k] = threshold{Percent: &p}
-			continue
-		}
-		q, err := parseQuantity(field, v, signalKinds[k])
-		if err != nil {
-			var ie *InputError
-			if errors.As(err, &ie) && !strings.Contains(ie.Msg, "negative") {
-				ie.Msg += `, or a percentage of capacity such as "10%"`
-			}
-			return nil, err
-		}
-		out[k] = threshold{Quantity: q}
+		out[k] = t
 	}
 	return out, nil
+}
+
+// defaultThresholds is defaultEvictionHard parsed, once per process.
+var defaultThresholds = sync.OnceValue(func() map[string]threshold {
+	out := make(map[string]threshold)
+	for k, v := range defaultEvictionHard() {
+		t, err := parseThreshold(k, v)
+		if err != nil {
+			panic("sizing: a default eviction threshold does not parse: " + err.Error())
+		}
+		out[k] = t
+	}
+	return out
+})
+
+// parseThreshold parses the value v of the eviction signal k: a percentage,
+// or a quantity of the signal's kind.
+func parseThreshold(k, v string) (threshold, error) {
+	field := EvictionPath(k)
+	p, isPct, err := parsePercentage(field, v)
+	if err != nil {
+		return threshold{}, err
+	}
+	if isPct {
+		p.Text = canonicalPercent(p)
+		return threshold{Percent: &p}, nil
+	}
+	q, err := parseQuantity(field, v, signalKinds[k])
+	if err != nil {
+		var ie *InputError
+		if errors.As(err, &ie) && !strings.Contains(ie.Msg, "negative") {
+			ie.Msg += `, or a percentage of capacity such as "10%"`
+		}
+		return threshold{}, err
+	}
+	return threshold{Quantity: q}, nil
 }
 
 func sortedKeys[V any](m map[string]V) []string {

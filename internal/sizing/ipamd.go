@@ -36,11 +36,14 @@ type ipamdReplay struct {
 	maxENIs int  // ENIs that may carry pod addresses
 	maxPods int  // kubelet max pods, as ipamd reads it from the node
 	w       ResolvedWarm
-	primary bool  // the primary ENI carries pods (no custom networking)
-	enis    []int // slots used per pod ENI, in attachment order
-	open    int   // index of the first ENI with room (all before it are full)
-	units   int   // slots used on all ENIs
-	pods    int   // pods holding an IP
+	primary bool // the primary ENI carries pods (no custom networking)
+	// ENIs are filled in attachment order and a new one is attached only
+	// when every ENI is full, so all ENIs but the last are full: the pod ENIs
+	// are a count and the slots used on the last one.
+	enis  int // pod ENIs, in attachment order
+	last  int // slots used on the last pod ENI
+	units int // slots used on all ENIs
+	pods  int // pods holding an IP
 }
 
 func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, primaryCarriesPods bool) *ipamdReplay {
@@ -48,7 +51,7 @@ func newIPAMDReplay(prefix bool, slots, maxENIs, maxPods int, w ResolvedWarm, pr
 	if primaryCarriesPods {
 		// Without custom networking the primary ENI is in the datastore from
 		// node init, with no secondary IPs or prefixes yet.
-		r.enis = make([]int, 1, min(max(maxENIs, 1), 64))
+		r.enis = 1
 	}
 	return r
 }
@@ -115,26 +118,25 @@ func (r *ipamdReplay) needed() int {
 func (r *ipamdReplay) increase() bool {
 	// tryAssignIPs returns early when warm targets are defined and not short.
 	if r.prefix || !r.w.WarmIPDefined() || r.short() > 0 {
+		// tryAssignCidrs: the first ENI with room is the last one.
 		n := r.needed()
-		for r.open < len(r.enis) && r.enis[r.open] >= r.slots {
-			r.open++
-		}
-		if r.open < len(r.enis) && n > 0 {
-			add := min(r.slots-r.enis[r.open], n)
-			r.enis[r.open] += add
+		if r.enis > 0 && r.last < r.slots && n > 0 {
+			add := min(r.slots-r.last, n)
+			r.last += add
 			r.units += add
 			return true
 		}
 	}
 	// hasRoomForEni, then tryAllocateENI with GetENIResourcesToAllocate.
-	if len(r.enis) >= r.maxENIs {
+	if r.enis >= r.maxENIs {
 		return false
 	}
 	n := min(r.needed(), r.slots)
 	if n <= 0 {
 		return false
 	}
-	r.enis = append(r.enis, n)
+	r.enis++
+	r.last = n
 	r.units += n
 	return true
 }
@@ -182,10 +184,31 @@ func (r *ipamdReplay) run(pods int) int {
 		k := min(r.podsUntilLow(), avail, pods-r.pods)
 		r.pods += k
 		r.settle()
+		r.warmIPStride(pods)
 	}
 	return 0
 }
 
+// warmIPStride takes, in one step, the pods that each cost exactly one new
+// secondary IP: with WARM_IP_TARGET in secondary-IP mode, once the pool holds
+// exactly WARM_IP_TARGET spare IPs and MINIMUM_IP_TARGET is met, every pod
+// that arrives makes the pool short by one and ipamd adds one IP to the last
+// ENI, until that ENI is full, max pods is reached or the pods run out. The
+// one-pod-at-a-time loop of run gives the same state (TestWarmIPStride); this
+// only spares it a settle per pod.
+func (r *ipamdReplay) warmIPStride(pods int) {
+	if r.prefix || r.w.WarmIP == 0 || r.enis == 0 || r.available() != r.w.WarmIP || r.total() < r.w.MinimumIP {
+		return
+	}
+	k := min(pods-r.pods, r.slots-r.last, r.maxPods-r.total())
+	if k <= 0 {
+		return
+	}
+	r.pods += k
+	r.last += k
+	r.units += k
+}
+
 // podENIs is the ENIs holding at least one pod slot (the primary ENI always
 // counts without custom networking).
-func (r *ipamdReplay) podENIs() int { return len(r.enis) }
+func (r *ipamdReplay) podENIs() int { return r.enis }

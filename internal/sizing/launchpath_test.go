@@ -42,10 +42,10 @@ func TestMaxPodsManagedNodeGroup(t *testing.T) {
 				t.Fatal(err)
 			}
 			if got.MaxPods != tt.want {
-				t.Errorf("max pods = %d, want %d (%s)", got.MaxPods, tt.want, got.Formula)
+				t.Errorf("max pods = %d, want %d (%s)", got.MaxPods, tt.want, got.Formula())
 			}
-			if tt.formula != "" && got.Formula != tt.formula {
-				t.Errorf("formula = %q, want %q", got.Formula, tt.formula)
+			if tt.formula != "" && got.Formula() != tt.formula {
+				t.Errorf("formula = %q, want %q", got.Formula(), tt.formula)
 			}
 			var fields []string
 			for _, w := range warns {

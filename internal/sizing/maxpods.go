@@ -43,43 +43,151 @@ type MaxPodsResult struct {
 	PodIPsUnlimited bool
 	// PrefixDelegationApplied is true when the /28 prefix arithmetic was used.
 	PrefixDelegationApplied bool
-	// Formula is a one-line derivation, e.g. "3 ENIs x (10 - 1) IPs + 2 = 29".
-	Formula string
+	// steps is what maxPodsResolved decided; Formula writes it out.
+	steps maxPodsSteps
 }
 
-// podENIs is the default-card ENIs the VPC CNI may give to pods under these
-// settings: min(default-card ENIs, MAX_ENI) minus one for custom networking
-// (the primary ENI stays in the node subnet), one for the trunk ENI of security
-// groups for pods, and the reserved ENIs; never below 0. The second value
-// explains the subtraction ("" when nothing was subtracted).
-func podENIs(inst ec2data.Instance, n Resolved) (int, string) {
-	enis := inst.DefaultCardENIs
+// maxPodsSteps records each decision of maxPodsResolved that the formula
+// shows, so that the formula is written only when someone reads it (the
+// arithmetic alone is a few integer operations; writing the text is most of
+// the cost of MaxPods).
+type maxPodsSteps struct {
+	windows, managed bool
+	autoMode         bool // Auto Mode's formula (automode.go)
+	ipv4PerENI       int
+	vcpus            int
+	enis             podENICount
+	// capped is the ceiling that lowered max pods: "" (none), capEKS,
+	// capAutoMode, or capWindowsKubeletDefault.
+	capped string
+	// limited is the max_pods_limit that lowered max pods (0: none);
+	// podsPerCore is set when pods_per_core x vCPUs lowered it after that.
+	limited, podsPerCore int
+}
+
+// capWindowsKubeletDefault marks a Windows node's kubelet default in
+// maxPodsSteps.capped (it is not a cap policy).
+const capWindowsKubeletDefault = "windows"
+
+// Formula is a one-line derivation of the result, e.g. "3 ENIs x (10 - 1) IPs
+// + 2 = 29", written from the decisions MaxPods recorded.
+func (res MaxPodsResult) Formula() string {
+	var f strings.Builder
+	s := res.steps
+	switch {
+	case s.windows:
+		s.writeWindowsPodAddresses(&f, res)
+	case s.autoMode:
+		s.writeAutoModeArithmetic(&f, res)
+	default:
+		s.writeLinuxPodAddresses(&f, res)
+	}
+	switch s.capped {
+	case "":
+	case capWindowsKubeletDefault:
+		fmt.Fprintf(&f, ", capped at %d (windows: kubelet default)", res.Cap)
+	case capEKS:
+		comparison := "<="
+		if s.vcpus > ceilingCPUBoundary {
+			comparison = ">"
+		}
+		fmt.Fprintf(&f, ", capped at %d (eks: %s %s %d)", res.Cap, counted(s.vcpus, "vCPU", "vCPUs"), comparison, ceilingCPUBoundary)
+	default:
+		fmt.Fprintf(&f, ", capped at %d (%s)", res.Cap, s.capped)
+	}
+	if s.limited > 0 {
+		fmt.Fprintf(&f, ", limited to %d (max_pods_limit)", s.limited)
+	}
+	if s.podsPerCore > 0 {
+		fmt.Fprintf(&f, ", limited to %d (pods_per_core %d x %s)", s.podsPerCore*s.vcpus, s.podsPerCore, counted(s.vcpus, "vCPU", "vCPUs"))
+	}
+	if s.managed {
+		f.WriteString("; managed node group: EKS writes this value")
+	}
+	return f.String()
+}
+
+func (s maxPodsSteps) writeLinuxPodAddresses(f *strings.Builder, res MaxPodsResult) {
+	f.WriteString(counted(res.NetworkInterfaces, "ENI", "ENIs"))
+	if why := s.enis.why(); why != "" {
+		fmt.Fprintf(f, " (%s)", why)
+	}
+	if res.PrefixDelegationApplied {
+		fmt.Fprintf(f, " x (%d - 1) prefixes x %d IPs + 2 = %d", s.ipv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
+	} else {
+		fmt.Fprintf(f, " x (%d - 1) IPs + 2 = %d", s.ipv4PerENI, res.MaxPodsUncapped)
+	}
+}
+
+func (s maxPodsSteps) writeWindowsPodAddresses(f *strings.Builder, res MaxPodsResult) {
+	if res.PrefixDelegationApplied {
+		fmt.Fprintf(f, "(%d - 1) prefixes on the primary ENI x %d IPs = %d", s.ipv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
+		return
+	}
+	fmt.Fprintf(f, "%d IPv4 addresses on the primary ENI - 1 = %d", s.ipv4PerENI, res.MaxPodsUncapped)
+}
+
+// podENICount is the default-card ENIs the VPC CNI may give to pods under
+// these settings: min(default-card ENIs, MAX_ENI) minus one for custom
+// networking (the primary ENI stays in the node subnet), one for the trunk ENI
+// of security groups for pods, and the reserved ENIs; never below 0.
+type podENICount struct {
+	start                   int  // min(default-card ENIs, MAX_ENI)
+	maxENIGiven, maxENICuts bool // MAX_ENI is set; it is below the default-card ENIs
+	customNetworking, trunk bool
+	reserved                int
+}
+
+func podENIs(inst ec2data.Instance, n Resolved) podENICount {
+	c := podENICount{
+		start:            inst.DefaultCardENIs,
+		maxENIGiven:      n.MaxENI != nil,
+		customNetworking: n.CustomNetworking,
+		trunk:            n.SecurityGroupsForPods,
+		reserved:         n.ReservedENIs,
+	}
+	if n.MaxENI != nil && *n.MaxENI < c.start {
+		c.start, c.maxENICuts = *n.MaxENI, true
+	}
+	return c
+}
+
+// count is the ENIs left for pods.
+func (c podENICount) count() int {
+	enis := c.start
+	if c.customNetworking {
+		enis--
+	}
+	if c.trunk {
+		enis--
+	}
+	if c.reserved > 0 {
+		enis -= c.reserved
+	}
+	return max(enis, 0)
+}
+
+// why explains the subtraction, e.g. "max_eni 2 - 1 trunk ENI" ("" when
+// nothing was subtracted and MAX_ENI is not set).
+func (c podENICount) why() string {
+	if !c.customNetworking && !c.trunk && c.reserved <= 0 && !c.maxENIGiven {
+		return ""
+	}
 	var why strings.Builder
-	if n.MaxENI != nil && *n.MaxENI < enis {
-		enis = *n.MaxENI
+	if c.maxENICuts {
 		why.WriteString("max_eni ")
 	}
-	why.WriteString(strconv.Itoa(enis))
-	subtracted := false
-	subtract := func(count int, label string) {
-		if count > 0 {
-			enis -= count
-			subtracted = true
-			fmt.Fprintf(&why, " - %d %s", count, label)
-		}
+	why.WriteString(strconv.Itoa(c.start))
+	if c.customNetworking {
+		why.WriteString(" - 1 custom networking")
 	}
-	if n.CustomNetworking {
-		subtract(1, "custom networking")
+	if c.trunk {
+		why.WriteString(" - 1 trunk ENI")
 	}
-	if n.SecurityGroupsForPods {
-		subtract(1, "trunk ENI")
+	if c.reserved > 0 {
+		fmt.Fprintf(&why, " - %d reserved", c.reserved)
 	}
-	subtract(n.ReservedENIs, "reserved")
-	enis = max(enis, 0)
-	if !subtracted && n.MaxENI == nil {
-		return enis, ""
-	}
-	return enis, why.String()
+	return why.String()
 }
 
 // supportsPrefixDelegation mirrors the VPC CNI's IsPrefixDelegationSupported:
@@ -129,28 +237,24 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 		return MaxPodsResult{}, nil, err
 	}
 	res := MaxPodsResult{ENIMaxPods: inst.ENIMaxPods()}
-	var formula strings.Builder
+	res.steps = maxPodsSteps{windows: r.OS == osWindows, managed: managed, ipv4PerENI: inst.IPv4PerENI, vcpus: inst.VCPUs}
 	switch {
 	case r.OS == osWindows:
-		warns = append(warns, windowsPodAddresses(inst, r, &res, &formula)...)
+		warns = append(warns, windowsPodAddresses(inst, r, &res)...)
 	case r.CapPolicy == capAutoMode:
 		// The deprecated cap_policy "auto_mode": Auto Mode's formula over
 		// these settings' ENIs (automode.go).
-		warns = append(warns, capAutoModeDeprecated(inst, r, &res, &formula)...)
+		warns = append(warns, capAutoModeDeprecated(inst, r, &res)...)
 	default:
-		warns = append(warns, linuxPodAddresses(inst, r, &res, &formula)...)
+		warns = append(warns, linuxPodAddresses(inst, r, &res)...)
 	}
 	res.MaxPods = res.MaxPodsUncapped
 	if res.PrefixDelegationApplied && r.OS == osWindows && r.CapPolicy != capNone {
-		applyWindowsKubeletDefault(&res, &formula)
+		applyWindowsKubeletDefault(&res)
 	} else {
-		applyCap(inst, r.CapPolicy, &res, &formula)
+		applyCap(inst, r.CapPolicy, &res)
 	}
-	applyLimits(inst, r, &res, &formula)
-	if managed {
-		formula.WriteString("; managed node group: EKS writes this value")
-	}
-	res.Formula = formula.String()
+	applyLimits(inst, r, &res)
 	return res, warns, nil
 }
 
@@ -191,6 +295,11 @@ func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 			return inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
 		}
 	}
+	if r.OS == osWindows {
+		if err := checkWindowsInstance(inst); err != nil {
+			return err
+		}
+	}
 	if r.OS != osWindows && r.IPFamily == ipFamilyIPv6 && !supportsPrefixDelegation(inst) {
 		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
 	}
@@ -206,40 +315,36 @@ func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 }
 
 // linuxPodAddresses fills the ENI arithmetic of a Linux node into res: the pod
-// ENIs, whether prefixes apply, and the uncapped max pods, with its formula.
-func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
-	enis, why := podENIs(inst, r)
+// ENIs, whether prefixes apply, and the uncapped max pods.
+func linuxPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []Warning {
+	count := podENIs(inst, r)
+	enis := count.count()
 	usePrefixes, warns := prefixesApply(inst, r)
+	res.steps.enis = count
 	res.NetworkInterfaces = enis
 	res.PrefixDelegationApplied = usePrefixes
-	formula.WriteString(counted(enis, "ENI", "ENIs"))
-	if why != "" {
-		fmt.Fprintf(formula, " (%s)", why)
-	}
 	if usePrefixes {
 		res.MaxPodsUncapped = inst.PodsOnENIs(enis, ipsPerPrefix)
 		res.PodIPs = inst.PodAddressesOnENIs(enis, ipsPerPrefix)
-		fmt.Fprintf(formula, " x (%d - 1) prefixes x %d IPs + 2 = %d", inst.IPv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
 	} else {
 		res.MaxPodsUncapped = inst.PodsOnENIs(enis, 1)
 		res.PodIPs = inst.PodAddressesOnENIs(enis, 1)
-		fmt.Fprintf(formula, " x (%d - 1) IPs + 2 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
 	}
 	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6
-	return append(warns, noENILeft(inst, enis, why, "only the 2 host-network pods counted by the formula can run")...)
+	return append(warns, noENILeft(inst, count, "only the 2 host-network pods counted by the formula can run")...)
 }
 
 // noENILeft warns when the settings leave no ENI for pods; what says what
 // max pods is then.
-func noENILeft(inst ec2data.Instance, enis int, why, what string) []Warning {
-	if enis > 0 {
+func noENILeft(inst ec2data.Instance, count podENICount, what string) []Warning {
+	if count.count() > 0 {
 		return nil
 	}
 	return []Warning{{
 		Field:   fieldReservedENIs,
 		Summary: "No ENI is left for pods",
 		Detail: fmt.Sprintf("%s has %s on its default network card and the settings take all of them (%s); %s.",
-			instName(inst), counted(inst.DefaultCardENIs, "ENI", "ENIs"), why, what),
+			instName(inst), counted(inst.DefaultCardENIs, "ENI", "ENIs"), count.why(), what),
 	}}
 }
 
@@ -285,38 +390,34 @@ func prefixesApply(inst ec2data.Instance, r Resolved) (bool, []Warning) {
 }
 
 // applyCap lowers res.MaxPods to the cap policy's ceiling.
-func applyCap(inst ec2data.Instance, policy string, res *MaxPodsResult, formula *strings.Builder) {
-	var why string
+func applyCap(inst ec2data.Instance, policy string, res *MaxPodsResult) {
 	switch policy {
 	case capEKS:
 		res.Cap = ceilingLowCPU
-		comparison := "<="
 		if inst.VCPUs > ceilingCPUBoundary {
-			res.Cap, comparison = ceilingHighCPU, ">"
+			res.Cap = ceilingHighCPU
 		}
-		why = fmt.Sprintf("eks: %s %s %d", counted(inst.VCPUs, "vCPU", "vCPUs"), comparison, ceilingCPUBoundary)
 	case capAutoMode:
 		res.Cap = ceilingAutoMode
-		why = "auto_mode"
 	default:
 		return
 	}
 	if res.MaxPods > res.Cap {
 		res.MaxPods = res.Cap
-		fmt.Fprintf(formula, ", capped at %d (%s)", res.Cap, why)
+		res.steps.capped = policy
 	}
 }
 
 // applyLimits lowers res.MaxPods to max_pods_limit, then to pods_per_core x vCPUs.
-func applyLimits(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) {
+func applyLimits(inst ec2data.Instance, r Resolved, res *MaxPodsResult) {
 	if r.MaxPodsLimit != nil && *r.MaxPodsLimit < res.MaxPods {
 		res.MaxPods = *r.MaxPodsLimit
-		fmt.Fprintf(formula, ", limited to %d (max_pods_limit)", res.MaxPods)
+		res.steps.limited = res.MaxPods
 	}
 	if r.PodsPerCore != nil {
 		if perCore := *r.PodsPerCore * inst.VCPUs; perCore < res.MaxPods {
 			res.MaxPods = perCore
-			fmt.Fprintf(formula, ", limited to %d (pods_per_core %d x %s)", perCore, *r.PodsPerCore, counted(inst.VCPUs, "vCPU", "vCPUs"))
+			res.steps.podsPerCore = *r.PodsPerCore
 		}
 	}
 }
@@ -341,7 +442,7 @@ const windowsKubeletDefaultMaxPods = 110
 // least one Amazon EC2 Nitro instance type"); on another type this provider
 // falls back to secondary IPs with a warning, as for Linux (AWS does not say
 // what the controller does there).
-func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, formula *strings.Builder) []Warning {
+func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []Warning {
 	res.NetworkInterfaces = 1
 	var warns []Warning
 	if r.PrefixDelegation {
@@ -349,7 +450,6 @@ func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, 
 			res.PrefixDelegationApplied = true
 			res.MaxPodsUncapped = inst.SecondaryIPsPerENI() * ipsPerPrefix
 			res.PodIPs = res.MaxPodsUncapped
-			fmt.Fprintf(formula, "(%d - 1) prefixes on the primary ENI x %d IPs = %d", inst.IPv4PerENI, ipsPerPrefix, res.MaxPodsUncapped)
 			return nil
 		}
 		warns = append(warns, Warning{
@@ -361,17 +461,16 @@ func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult, 
 	}
 	res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
 	res.PodIPs = res.MaxPodsUncapped
-	fmt.Fprintf(formula, "%d IPv4 addresses on the primary ENI - 1 = %d", inst.IPv4PerENI, res.MaxPodsUncapped)
 	return warns
 }
 
 // applyWindowsKubeletDefault lowers the max pods of a Windows node with
 // prefixes to kubelet's default 110, whatever the vCPUs (cap_policy "eks" and
 // the deprecated "auto_mode"; "none" keeps the pod IPs).
-func applyWindowsKubeletDefault(res *MaxPodsResult, formula *strings.Builder) {
+func applyWindowsKubeletDefault(res *MaxPodsResult) {
 	res.Cap = windowsKubeletDefaultMaxPods
 	if res.MaxPods > res.Cap {
 		res.MaxPods = res.Cap
-		fmt.Fprintf(formula, ", capped at %d (windows: kubelet default)", res.Cap)
+		res.steps.capped = capWindowsKubeletDefault
 	}
 }

@@ -79,7 +79,7 @@ func FuzzMaxPods(f *testing.F) {
 				t.Fatalf("incomplete warning %+v", w)
 			}
 		}
-		if res.MaxPods < 1 || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) || res.Formula == "" {
+		if res.MaxPods < 1 || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) || res.Formula() == "" {
 			t.Fatalf("result out of bounds: %+v", res)
 		}
 		if res.ENIMaxPods != enis*(ips-1)+2 {

@@ -114,8 +114,8 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			if got.ENIMaxPods != lookup(t, tt.instance).ENIMaxPods() {
 				t.Errorf("ENIMaxPods = %d", got.ENIMaxPods)
 			}
-			if tt.formula != "" && got.Formula != tt.formula {
-				t.Errorf("formula = %q\nwant      %q", got.Formula, tt.formula)
+			if tt.formula != "" && got.Formula() != tt.formula {
+				t.Errorf("formula = %q\nwant      %q", got.Formula(), tt.formula)
 			}
 			switch {
 			case tt.warnField == "" && len(warns) > 0:
@@ -145,8 +145,12 @@ func TestMaxPodsErrors(t *testing.T) {
 		{"ipv6 with custom networking", "m5.large", Networking{IPFamily: ipFamilyIPv6, CustomNetworking: true}, fieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\""},
 		{"ipv6 with old cni", "m5.large", Networking{IPFamily: ipFamilyIPv6, CNIVersion: "1.9.3"}, fieldCNIVersion, "needs VPC CNI 1.10.0 or later"},
 		{"ipv6 on xen", "m4.large", Networking{IPFamily: ipFamilyIPv6}, fieldIPFamily, "needs a Nitro-based instance type, but m4.large runs on the xen hypervisor"},
-		{"windows max_eni", "m5.large", Networking{OS: osWindows, MaxENI: ptr(2)}, fieldMaxENI, `max_eni is not modelled for os = "windows"`},
-		{"windows custom networking", "m5.large", Networking{OS: osWindows, CustomNetworking: true}, fieldCustomNetworking, `custom_networking is not modelled for os = "windows"`},
+		{"windows max_eni", "m5.large", Networking{OS: osWindows, MaxENI: ptr(2)}, fieldMaxENI, `max_eni does not apply to os = "windows": the VPC resource controller gives Windows pods addresses of the primary ENI only`},
+		{"windows reserved ENIs", "m5.large", Networking{OS: osWindows, ReservedENIs: 1}, fieldReservedENIs, `reserved_enis does not apply to os = "windows"`},
+		{"windows security groups for pods", "m5.large", Networking{OS: osWindows, SecurityGroupsForPods: true}, fieldSecurityGroupsForPods, `security_groups_for_pods cannot be used with os = "windows": security groups for pods are not supported for pods on Windows nodes`},
+		{"windows ipv6", "m5.large", Networking{OS: osWindows, IPFamily: ipFamilyIPv6}, fieldIPFamily, `ip_family = "ipv6" cannot be used with os = "windows"`},
+		{"windows on a type the controller lacks", "hpc7a.96xlarge", Networking{OS: osWindows}, fieldOS, `hpc7a.96xlarge is not in the VPC resource controller's instance limits`},
+		{"windows custom networking", "m5.large", Networking{OS: osWindows, CustomNetworking: true}, fieldCustomNetworking, `custom_networking cannot be used with os = "windows": EKS does not support custom networking on Windows nodes`},
 		{"sgp on t3", "t3.large", Networking{SecurityGroupsForPods: true}, fieldSecurityGroupsForPods, "t3.large is not trunking compatible"},
 		{"sgp on type missing from the controller table", "c7i.32xlarge", Networking{SecurityGroupsForPods: true, CapPolicy: capNone}, fieldSecurityGroupsForPods, "not in the VPC resource controller's limits table"},
 		{"eks cap with unknown vCPUs", "c7i.32xlarge", Networking{}, fieldCapPolicy, `cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge`},
@@ -290,7 +294,7 @@ func TestMaxPodsWholeTable(t *testing.T) {
 			if res.MaxPods < 2 || res.MaxPods > res.MaxPodsUncapped || (res.Cap > 0 && res.MaxPods > res.Cap) {
 				t.Errorf("%s settings %d: max %d uncapped %d cap %d", in.Name, i, res.MaxPods, res.MaxPodsUncapped, res.Cap)
 			}
-			if !strings.HasSuffix(res.Formula, "") || res.Formula == "" {
+			if !strings.HasSuffix(res.Formula(), "") || res.Formula() == "" {
 				t.Errorf("%s: empty formula", in.Name)
 			}
 		}

@@ -116,7 +116,7 @@ func NodeadmMaxPodsCompiled(inst ec2data.Instance, expr *nodeadm.Expression, n N
 		warn("nodeadm allows more pods than the VPC CNI can address on "+name,
 			"nodeadm gives kubelet %d max pods on %s (%s), but the VPC CNI can give at most %d pods an IP %s: %s. "+
 				"Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
-			res.MaxPods, name, src, res.VPCCNIMaxPods, why, mp.Formula)
+			res.MaxPods, name, src, res.VPCCNIMaxPods, why, mp.Formula())
 	}
 	if res.KubeReservedMemoryMiB < 0 || res.KubeReservedMemoryMiB != 11*int64(res.MaxPods)+255 {
 		warn("nodeadm's kube-reserved memory overflows",

@@ -103,7 +103,7 @@ func MaxPodsExpression(insts []ec2data.Instance, n Networking) (MaxPodsExpressio
 		}
 		v := ExpressionTypeValue{
 			InstanceType: inst.Name, MaxPods: mp.MaxPods, Info: info, InNodeadmTable: inTable,
-			NodeadmDefaultMaxPods: int(nodeadm.DefaultMaxPods(info)), Formula: mp.Formula, limited: mp.MaxPods < mp.MaxPodsUncapped,
+			NodeadmDefaultMaxPods: int(nodeadm.DefaultMaxPods(info)), Formula: mp.Formula(), limited: mp.MaxPods < mp.MaxPodsUncapped,
 			KubeReservedMemoryMiB: int64(nodeadm.KubeReservedMemoryMiB(int32(mp.MaxPods))),
 		}
 		p := pair{info.DefaultENIs, info.IPsPerENI}

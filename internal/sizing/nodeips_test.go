@@ -83,10 +83,10 @@ func TestNodeIPsWorkedValues(t *testing.T) {
 			got := [6]int{u.NetworkInterfaces, u.PodENIs, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, u.PodSubnetIPs}
 			want := [6]int{tc.enis, tc.podENIs, tc.secondary, tc.prefixes, tc.nodeSubnet, tc.podSubnet}
 			if got != want {
-				t.Errorf("{ENIs, pod ENIs, secondary, prefixes, node subnet, pod subnet} = %v, want %v (%s)", got, want, u.Formula)
+				t.Errorf("{ENIs, pod ENIs, secondary, prefixes, node subnet, pod subnet} = %v, want %v (%s)", got, want, u.Formula())
 			}
-			if tc.formula != "" && u.Formula != tc.formula {
-				t.Errorf("formula = %q, want %q", u.Formula, tc.formula)
+			if tc.formula != "" && u.Formula() != tc.formula {
+				t.Errorf("formula = %q, want %q", u.Formula(), tc.formula)
 			}
 			if len(warns) > 0 {
 				t.Errorf("unexpected warnings: %+v", warns)
@@ -157,8 +157,6 @@ func TestNodeIPsErrors(t *testing.T) {
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{MinimumIPTarget: ptr(-3)}}, contains: []string{"minimum_ip_target is -3"}},
 		{name: "negative warm prefix target", field: fieldWarmPrefixTarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmPrefixTarget: ptr(-4)}}, contains: []string{"warm_prefix_target is -4"}},
-		{name: "windows", field: fieldOS,
-			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows}}, contains: []string{"os = \"windows\" is not modelled"}},
 		{name: "security groups for pods on a t3 without branch pods", field: fieldSecurityGroupsForPods,
 			in: NodeIPsInput{Instance: mustLookup("t3.small"), Networking: Networking{SecurityGroupsForPods: true}}, contains: []string{"not trunking compatible"}},
 		{name: "custom networking leaves no ENI", field: FieldPodsPerNode,
@@ -227,7 +225,7 @@ func TestNodeIPsWarnings(t *testing.T) {
 				t.Fatal(err)
 			}
 			if u.NodeSubnetIPs != tc.ips {
-				t.Errorf("node IPs = %d, want %d (%s)", u.NodeSubnetIPs, tc.ips, u.Formula)
+				t.Errorf("node IPs = %d, want %d (%s)", u.NodeSubnetIPs, tc.ips, u.Formula())
 			}
 			for _, w := range warns {
 				if w.Field == tc.field && strings.Contains(w.Summary, tc.summary) {
@@ -317,7 +315,11 @@ func TestClosedFormMatchesReplay(t *testing.T) {
 								got[1] = rp.units
 							}
 							want := [3]int{cf.enis, cf.secondary, cf.prefixes}
-							formula, warned := explainReplay(rp, p)
+							e := explainReplay(rp, p)
+							warned := e.overshoot
+							var fb strings.Builder
+							e.write(&fb)
+							formula := fb.String()
 							if overshoot {
 								// Only here may they disagree, and then the
 								// replay warns and its formula says so.
@@ -385,8 +387,8 @@ func TestClosedFormDisagreesWithReplay(t *testing.T) {
 			if cf.ips != tc.closedIPs || u.NodeSubnetIPs != tc.ips {
 				t.Errorf("closed form %d, replay %d node IPs; want %d and %d", cf.ips, u.NodeSubnetIPs, tc.closedIPs, tc.ips)
 			}
-			if u.Formula != tc.formula {
-				t.Errorf("formula = %q\nwant      %q", u.Formula, tc.formula)
+			if u.Formula() != tc.formula {
+				t.Errorf("formula = %q\nwant      %q", u.Formula(), tc.formula)
 			}
 			if len(warns) != 1 || warns[0].Summary != "Warm target is above max_pods" || warns[0].Detail != tc.detail {
 				t.Errorf("warnings = %+v\nwant detail %q", warns, tc.detail)
@@ -429,7 +431,7 @@ func BenchmarkNodeIPs(b *testing.B) {
 
 func ExampleNodeIPs() {
 	u, _, _ := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(10)})
-	fmt.Println(u.NodeSubnetIPs, u.Formula)
+	fmt.Println(u.NodeSubnetIPs, u.Formula())
 	// Output: 30 ENIs = ceil(10/9) + 1 = 3; node IPs = 3 x 10 = 30
 }
 
@@ -444,6 +446,44 @@ func TestReplayIsIncremental(t *testing.T) {
 				if f1 != f2 || inc.units != fresh.units || inc.podENIs() != fresh.podENIs() || inc.pods != fresh.pods {
 					t.Fatalf("warm %+v prefix %v pods %d: incremental (%d, %d units, %d ENIs) != fresh (%d, %d units, %d ENIs)",
 						w, prefix, p, f1, inc.units, inc.podENIs(), f2, fresh.units, fresh.podENIs())
+				}
+			}
+		}
+	}
+}
+
+// runOneByOne is run without warmIPStride: every pod placed and settled on
+// its own, as ipamd sees them arrive.
+func (r *ipamdReplay) runOneByOne(pods int) int {
+	r.settle()
+	for r.pods < pods {
+		avail := r.available()
+		if avail == 0 {
+			return r.pods + 1
+		}
+		r.pods += min(r.podsUntilLow(), avail, pods-r.pods)
+		r.settle()
+	}
+	return 0
+}
+
+// warmIPStride gives the state of the one-pod-at-a-time replay.
+func TestWarmIPStride(t *testing.T) {
+	for _, w := range []ResolvedWarm{{WarmIP: 1}, {WarmIP: 3}, {WarmIP: 7, MinimumIP: 20}, {WarmIP: 2, MinimumIP: 5}, {WarmIP: 30}, {WarmIP: 5, MinimumIP: 100}} {
+		for _, slots := range []int{1, 2, 5, 9, 29, 49} {
+			for _, maxENIs := range []int{1, 2, 3, 8, 15} {
+				for _, maxPods := range []int{1, 4, 17, 29, 58, 110, 250, 737} {
+					for _, primary := range []bool{false, true} {
+						for p := 0; p <= maxPods+3; p++ {
+							a := newIPAMDReplay(false, slots, maxENIs, maxPods, w, primary)
+							b := newIPAMDReplay(false, slots, maxENIs, maxPods, w, primary)
+							fa, fb := a.run(p), b.runOneByOne(p)
+							if fa != fb || *a != *b {
+								t.Fatalf("warm %+v slots %d ENIs %d max pods %d primary %v pods %d: stride (%d, %+v) != one by one (%d, %+v)",
+									w, slots, maxENIs, maxPods, primary, p, fa, *a, fb, *b)
+							}
+						}
+					}
 				}
 			}
 		}

@@ -294,13 +294,15 @@ func parsePercentage(field, s string) (p percentage, ok bool, err error) {
 	if !found {
 		return percentage{}, false, nil
 	}
-	bad := inputErr(field, "%s is %q; a percentage threshold is a number from 0 to 100 with at most two decimals, such as \"10%%\" or \"7.5%%\"", field, s)
+	bad := func() error {
+		return inputErr(field, "%s is %q; a percentage threshold is a number from 0 to 100 with at most two decimals, such as \"10%%\" or \"7.5%%\"", field, s)
+	}
 	whole, frac, hasFrac := strings.Cut(num, ".")
 	if whole == "" || len(whole) > 3 || strings.Trim(whole, "0123456789") != "" {
-		return percentage{}, true, bad
+		return percentage{}, true, bad()
 	}
 	if hasFrac && (frac == "" || len(frac) > 2 || strings.Trim(frac, "0123456789") != "") {
-		return percentage{}, true, bad
+		return percentage{}, true, bad()
 	}
 	w, _ := strconv.ParseInt(whole, 10, 64)
 	f := int64(0)
@@ -312,7 +314,7 @@ func parsePercentage(field, s string) (p percentage, ok bool, err error) {
 	}
 	h := w*100 + f
 	if h > 100*100 {
-		return percentage{}, true, bad
+		return percentage{}, true, bad()
 	}
 	return percentage{Hundredths: h, Text: s}, true, nil
 }

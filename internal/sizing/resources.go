@@ -443,7 +443,7 @@ func maxPodsAbovePodIPs(inst ec2data.Instance, maxPods int, computed MaxPodsResu
 		Field:   FieldMaxPods,
 		Summary: "max_pods is more than the pod IPs this node can get",
 		Detail: fmt.Sprintf("max_pods is %d, but %s gets at most %d pods' worth of IPs under these networking settings (%s). Pods beyond that are scheduled and then stay in ContainerCreating, waiting for an IP.",
-			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula),
+			maxPods, instName(inst), computed.MaxPodsUncapped, computed.Formula()),
 	}}
 }
 
@@ -455,14 +455,16 @@ func (res *NodeResourcesResult) setKubeReserved(inst ec2data.Instance, settings 
 	res.KubeReservedPods = res.MaxPods
 	if res.KubeReservedBasis == BasisENI {
 		res.KubeReservedPods = res.Computed.ENIMaxPods
-		source := fmt.Sprintf("eni_max_pods %d", res.Computed.ENIMaxPods)
+		source := func() string { return fmt.Sprintf("eni_max_pods %d", res.Computed.ENIMaxPods) }
 		if res.AMIFamily == AMIFamilyAL2023 {
 			// nodeadm's own table: for a few multi-card types it has more ENIs
 			// than the VPC CNI's (i7ie.48xlarge: 15, not 8).
 			info, _ := NodeadmInfo(inst)
 			if p := int(info.DefaultENIs)*(int(info.IPsPerENI)-1) + 2; p != res.Computed.ENIMaxPods {
 				res.KubeReservedPods = p
-				source = fmt.Sprintf("nodeadm's own ENI max pods %d: its table has %d ENIs x %d IPs", p, info.DefaultENIs, info.IPsPerENI)
+				source = func() string {
+					return fmt.Sprintf("nodeadm's own ENI max pods %d: its table has %d ENIs x %d IPs", p, info.DefaultENIs, info.IPsPerENI)
+				}
 			}
 		}
 		if !settings.kubeOverride.Memory.IsSet() && res.KubeReservedPods < res.MaxPods {
@@ -470,7 +472,7 @@ func (res *NodeResourcesResult) setKubeReserved(inst ec2data.Instance, settings 
 				Field:   FieldKubeReservedBasis,
 				Summary: "kube-reserved memory is sized for fewer pods than max_pods",
 				Detail: fmt.Sprintf("kube_reserved_basis = \"eni\" (the default for AL2023 and AL2) reserves 11 x %d + 255 = %d MiB (%s, as nodeadm, AL2 bootstrap.sh and Karpenter on those AMIs do), but kubelet allows %d pods, which would need %d MiB. Use kube_reserved_basis = \"max_pods\" to reserve for the pods the node can run.",
-					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), source, res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
+					res.KubeReservedPods, kubeReservedMemoryMiB(res.KubeReservedPods), source(), res.MaxPods, kubeReservedMemoryMiB(res.MaxPods)),
 			})
 		}
 	}

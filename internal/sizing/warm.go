@@ -59,24 +59,27 @@ const warmTargetMax = 1 << 20
 // error so a typo does not pass unnoticed.
 func (w WarmTargets) Validate() (ResolvedWarm, error) {
 	r := ResolvedWarm{WarmENI: defaultWarmENITarget, WarmPrefix: defaultWarmPrefixTarget}
-	for _, c := range []struct {
-		v     *int
-		dst   *int
-		field string
-		what  string
-	}{
-		{w.WarmENITarget, &r.WarmENI, fieldWarmENITarget, "WARM_ENI_TARGET, whole spare ENIs; 0 keeps no spare ENI, unset means 1"},
-		{w.WarmIPTarget, &r.WarmIP, fieldWarmIPTarget, "WARM_IP_TARGET, spare IPs per node; 0 or unset means no warm-IP target"},
-		{w.MinimumIPTarget, &r.MinimumIP, fieldMinimumIPTarget, "MINIMUM_IP_TARGET, IPs each node holds at least; 0 or unset means none"},
-		{w.WarmPrefixTarget, &r.WarmPrefix, fieldWarmPrefixTarget, "WARM_PREFIX_TARGET, spare /28 prefixes; 0 keeps no spare prefix, unset means 1"},
-	} {
-		if c.v == nil {
-			continue
-		}
-		if *c.v < 0 || *c.v > warmTargetMax {
-			return r, inputErr(c.field, "%s is %d; it must be between 0 and %d (%s)", c.field, *c.v, warmTargetMax, c.what)
-		}
-		*c.dst = *c.v
+	var err error
+	if r.WarmENI, err = warmTarget(w.WarmENITarget, r.WarmENI, fieldWarmENITarget, "WARM_ENI_TARGET, whole spare ENIs; 0 keeps no spare ENI, unset means 1"); err != nil {
+		return r, err
 	}
-	return r, nil
+	if r.WarmIP, err = warmTarget(w.WarmIPTarget, r.WarmIP, fieldWarmIPTarget, "WARM_IP_TARGET, spare IPs per node; 0 or unset means no warm-IP target"); err != nil {
+		return r, err
+	}
+	if r.MinimumIP, err = warmTarget(w.MinimumIPTarget, r.MinimumIP, fieldMinimumIPTarget, "MINIMUM_IP_TARGET, IPs each node holds at least; 0 or unset means none"); err != nil {
+		return r, err
+	}
+	r.WarmPrefix, err = warmTarget(w.WarmPrefixTarget, r.WarmPrefix, fieldWarmPrefixTarget, "WARM_PREFIX_TARGET, spare /28 prefixes; 0 keeps no spare prefix, unset means 1")
+	return r, err
+}
+
+// warmTarget is one warm-pool setting: v checked, or def when v is unset.
+func warmTarget(v *int, def int, field, what string) (int, error) {
+	if v == nil {
+		return def, nil
+	}
+	if *v < 0 || *v > warmTargetMax {
+		return def, inputErr(field, "%s is %d; it must be between 0 and %d (%s)", field, *v, warmTargetMax, what)
+	}
+	return *v, nil
 }

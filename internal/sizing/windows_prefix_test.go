@@ -40,8 +40,8 @@ func TestMaxPodsWindowsPrefixDelegation(t *testing.T) {
 			if got.MaxPods != tt.want || got.MaxPodsUncapped != tt.uncapped || got.Cap != tt.cap || got.PrefixDelegationApplied != tt.applied || got.NetworkInterfaces != 1 {
 				t.Errorf("got %+v; want max pods %d, uncapped %d, cap %d, prefixes %v, 1 ENI", got, tt.want, tt.uncapped, tt.cap, tt.applied)
 			}
-			if tt.formula != "" && got.Formula != tt.formula {
-				t.Errorf("formula = %q, want %q", got.Formula, tt.formula)
+			if tt.formula != "" && got.Formula() != tt.formula {
+				t.Errorf("formula = %q, want %q", got.Formula(), tt.formula)
 			}
 			field := ""
 			if len(warns) == 1 {
