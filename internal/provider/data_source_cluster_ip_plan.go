@@ -112,7 +112,7 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 		"max_pods": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
 			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
 		"pods_per_node": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Peak pods per node on the VPC network. " +
-			"Default max pods - 2 - `branch_pods_per_node`, as in `ekssize_subnet_capacity`."},
+			"Default max pods - 2 - `branch_pods_per_node` (max pods with `os = \"windows\"`), as in `ekssize_subnet_capacity`."},
 		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0."),
 	}
 }

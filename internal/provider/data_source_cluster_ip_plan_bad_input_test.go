@@ -90,6 +90,16 @@ var clusterIPPlanBadInputs = []badInput{
 			lit(attrs{"name": str("cni-a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("100.64.0.0/20"), "role": str("pod")}))},
 		line: `cni_version = "1.17.1"`, path: "cni_version",
 		want: `subnets with role = "pod" are given without custom_networking, so they are subnet discovery subnets`},
+	{ds: "cluster_ip_plan", name: "pod subnets with Windows nodes",
+		attrs: attrs{"os": str("windows"), "subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24"),
+			lit(attrs{"name": str("cni-a"), "availability_zone": str("eu-west-1a"), "cidr_block": str("100.64.0.0/20"), "role": str("pod")}))},
+		line: `os = "windows"`, path: "os",
+		want: `subnets with role = "pod" are given but os is "windows": the VPC resource controller gives Windows pods addresses of the primary ENI, in the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use os = "linux"`},
+	{ds: "cluster_ip_plan", name: "Windows node group past the controller's capacity",
+		attrs: with(planOneSubnet, attrs{"os": str("windows"), "node_group": tuple(lit(attrs{"name": str("win"), "instance_types": strs("m5.large"),
+			"max_size": num(3), "max_pods": num(20)}))}),
+		line: `node_group {`, path: "node_group[0].pods_per_node",
+		want: `node_group "win", instance type m5.large: pods_per_node is 20 (the default: max_pods 20), but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI`},
 }
 
 func init() {

@@ -232,3 +232,57 @@ func TestClusterIPPlanUnknownBlockElements(t *testing.T) {
 		t.Errorf("ValidatePlan: %v", err)
 	}
 }
+
+// TestAccClusterIPPlanWindows: os = "windows" sizes every group with the VPC
+// resource controller's pool. m5.xlarge (14 secondary IPs + the primary = 15)
+// takes more than m5.large (10); 10 nodes + 2 surge x 15 = 180 of 251. With
+// prefix delegation, 110 pods: 7 prefixes + the primary = 113 on either type.
+func TestAccClusterIPPlanWindows(t *testing.T) {
+	t.Parallel()
+	const addr = "data.ekssize_cluster_ip_plan.x"
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_cluster_ip_plan" "x" {
+  os = "windows"
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/24"
+  }
+  node_group {
+    name           = "win"
+    instance_types = ["m5.large", "m5.xlarge"]
+    max_size       = 10
+  }
+}
+data "ekssize_cluster_ip_plan" "pd" {
+  os                = "windows"
+  prefix_delegation = true
+  prefix_layout     = "packed"
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/22"
+  }
+  node_group {
+    name           = "win"
+    instance_types = ["m5.large"]
+    max_size       = 3
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("instance_type"), knownvalue.StringExact("m5.xlarge")),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("nodes"), knownvalue.Int64Exact(12)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "node_ips"), knownvalue.Int64Exact(180)),
+				statecheck.ExpectKnownValue(addr, planSubnet(0, "headroom_ips"), knownvalue.Int64Exact(71)),
+				statecheck.ExpectKnownValue(addr, tfjsonpath.New("fits"), knownvalue.Bool(true)),
+				// 5 nodes x 113 = 565, 35 of the /22's 62 blocks.
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.pd", planSubnet(0, "node_ips"), knownvalue.Int64Exact(565)),
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.pd", planSubnet(0, "prefix_blocks_needed"), knownvalue.Int64Exact(35)),
+			},
+		}},
+	})
+}

@@ -159,7 +159,7 @@ func TestAccMaxPodsErrors(t *testing.T) {
 		{"bad ip family", "instance_type = \"m5.large\"\n ip_family = \"IPv6\"", `ip_family is "IPv6"; it must be one of "ipv4" or "ipv6"`},
 		{"bad cni version", "instance_type = \"m5.large\"\n cni_version = \"latest\"", `cni_version "latest" is not a VPC CNI version`},
 		{"windows custom networking", "instance_type = \"m5.large\"\n os = \"windows\"\n custom_networking = true",
-			`(?s)custom_networking = true.*custom_networking is not modelled for os = "windows"`},
+			`(?s)custom_networking = true.*custom_networking cannot be used with os = "windows"`},
 		{"sgp on t3", "instance_type = \"t3.large\"\n security_groups_for_pods = true", `t3.large is not trunking compatible`},
 		{"unknown vcpus", `instance_type = "c7i.32xlarge"`, `(?s)cap_policy "eks" needs the vCPU count, which is unknown for\s+c7i.32xlarge`},
 		{"ipv6 with custom networking", "instance_type = \"m5.large\"\n ip_family = \"ipv6\"\n custom_networking = true",

@@ -349,23 +349,25 @@ func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m.ByInstanceType = types.MapNull(types.ObjectType{AttrTypes: nodeConfigBatchAttrTypes})
-	if !m.InstanceTypes.IsNull() {
-		if !m.computeBatch(ctx, &resp.Diagnostics) {
-			return
-		}
-		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
-		return
-	}
-	inst, err := m.resolve()
-	if err != nil {
-		addCoreError(&resp.Diagnostics, "Invalid instance", err)
-		return
-	}
-	if !m.compute(ctx, inst, &resp.Diagnostics) {
+	if !m.answer(ctx, &resp.Diagnostics) {
 		return
 	}
 	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+}
+
+// answer computes the data source's answer into m, the batch form or the
+// single one (what Read and ValidateConfig run); false on an error.
+func (m *nodeConfigModel) answer(ctx context.Context, diags *diag.Diagnostics) bool {
+	m.ByInstanceType = types.MapNull(types.ObjectType{AttrTypes: nodeConfigBatchAttrTypes})
+	if !m.InstanceTypes.IsNull() {
+		return m.computeBatch(ctx, diags)
+	}
+	inst, err := m.resolve()
+	if err != nil {
+		addCoreError(diags, "Invalid instance", err)
+		return false
+	}
+	return m.compute(ctx, inst, diags)
 }
 
 // computeBatch answers the batch form: the single form's core call per type,

@@ -199,8 +199,9 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 					CustomType: wholeNumber,
 					Optional:   true,
 					Computed:   true,
-					MarkdownDescription: "kubelet max pods on the nodes; ipamd never allocates addresses beyond it. Default: what " +
-						"`ekssize_max_pods` gives for the same instance and settings (cap policy `eks` unless `cap_policy` says otherwise).",
+					MarkdownDescription: "kubelet max pods on the nodes; ipamd never allocates addresses beyond it (the VPC resource controller, " +
+						"which serves `os = \"windows\"`, does not read it). Default: what `ekssize_max_pods` gives for the same instance and " +
+						"settings (cap policy `eks` unless `cap_policy` says otherwise).",
 				},
 				"pods_per_node": schema.Int64Attribute{
 					CustomType: wholeNumber,
@@ -208,7 +209,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 					Computed:   true,
 					MarkdownDescription: "Peak pods per node on the VPC network (host-network pods cost nothing, branch pods are counted " +
 						"apart). Size with the peak: ipamd frees addresses late. Default `max_pods` - 2 (aws-node and kube-proxy run on the " +
-						"host network) - `branch_pods_per_node`.",
+						"host network) - `branch_pods_per_node`; with `os = \"windows\"`, `max_pods` (no host-network system pods there).",
 				},
 				"branch_pods_per_node": optionalCount("Pods per node with their own branch ENI (security groups for pods), each taking one IP. " +
 					"Needs `security_groups_for_pods` and a trunking-compatible type; at most the type's branch ENIs. Default 0."),
@@ -238,8 +239,11 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 						"Default `false`.",
 				},
 				"per_node": schema.SingleNestedAttribute{
-					Computed:            true,
-					MarkdownDescription: "IPv4 addresses one node takes at `pods_per_node` pods, as ipamd allocates them.",
+					Computed: true,
+					MarkdownDescription: "IPv4 addresses one node takes at `pods_per_node` pods, as ipamd allocates them; with " +
+						"`os = \"windows\"`, the primary address and the VPC resource controller's warm pool on the primary ENI " +
+						"(amazon-vpc-resource-controller-k8s v1.8.2: `min(S, max(pods + warm, minimum))` secondary IPs, or " +
+						"`max(ceil((pods + warm)/16), ceil(minimum/16))` prefixes, S = IPv4 per ENI - 1).",
 					Attributes: map[string]schema.Attribute{
 						"network_interfaces": schema.Int64Attribute{Computed: true, MarkdownDescription: "ENIs attached to the node: the primary ENI, the ENIs carrying pod addresses and the trunk ENI."},
 						"secondary_ips":      schema.Int64Attribute{Computed: true, MarkdownDescription: "Secondary IPs on the ENIs (0 with prefix delegation and IPv6)."},

@@ -67,6 +67,33 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
  pods_per_node = 10
  subnets = [{ cidr_block = "10.0.0.0/24" }]`,
 			map[string]int64{"max_nodes": 4, "per_node.prefixes": 2, "per_node.network_interfaces": 1, "per_node.node_subnet_ips": 33}, true},
+		// Windows: the VPC resource controller's pool on the primary ENI. Default pods =
+		// max pods 9; min(9, max(9 + 3, 3)) = 9 secondary IPs + the primary: floor(251/10).
+		{"windows", `instance_type = "m5.large"
+ os = "windows"
+ subnets = [{ cidr_block = "10.0.0.0/24" }]`,
+			map[string]int64{"max_nodes": 25, "per_node.network_interfaces": 1, "per_node.secondary_ips": 9, "per_node.node_subnet_ips": 10}, true},
+		// Windows prefixes, 110 pods (max pods): 7 prefixes + the primary, 3 nodes + 2 surge
+		// take 35 /28 blocks of the /22's 62.
+		{"windows_pd", `instance_type = "m5.large"
+ os = "windows"
+ prefix_delegation = true
+ node_count = 3
+ subnets = [{ cidr_block = "10.0.0.0/22" }]`,
+			map[string]int64{"max_nodes": 7, "required_ips": 565, "per_node.prefixes": 7, "per_node.node_subnet_ips": 113}, true},
+		// The Windows guide's example (examples/guides/windows-nodes): 40 pods, warm 5,
+		// minimum 20: max(ceil(45/16), ceil(20/16)) = 3 prefixes + the primary; 6 nodes take
+		// 18 blocks and spoil 6 of the /23's 30.
+		{"windows_guide", `instance_type = "m5.large"
+ os = "windows"
+ prefix_delegation = true
+ warm_ip_target = 5
+ minimum_ip_target = 20
+ pods_per_node = 40
+ node_count = 4
+ subnets = [{ name = "eu-west-1a", cidr_block = "10.0.8.0/23" }]`,
+			map[string]int64{"max_nodes": 7, "required_ips": 294, "headroom_ips": 96, "prefix_eligible_blocks": 30, "per_node.prefixes": 3,
+				"per_node.node_subnet_ips": 49}, true},
 		{"pd_packed", `instance_type = "m5.large"
  prefix_delegation = true
  max_pods = 110
@@ -179,6 +206,13 @@ func TestAccSubnetCapacityWorkedValues(t *testing.T) {
 		expectAt("data.ekssize_subnet_capacity.defaults", tfjsonpath.New("pod_subnet_results"), knownvalue.Null()),
 		expectAt("data.ekssize_subnet_capacity.defaults", subnetResult(0, "name"), knownvalue.Null()),
 		expectInt("data.ekssize_subnet_capacity.usable_16", "pods_per_node", 27),
+		// Windows runs no host-network system pods: pods_per_node defaults to max pods.
+		expectInt("data.ekssize_subnet_capacity.windows", "max_pods", 9),
+		expectInt("data.ekssize_subnet_capacity.windows", "pods_per_node", 9),
+		expectInt("data.ekssize_subnet_capacity.windows_pd", "max_pods", 110),
+		expectInt("data.ekssize_subnet_capacity.windows_pd", "pods_per_node", 110),
+		expectAt("data.ekssize_subnet_capacity.windows", tfjsonpath.New("per_node").AtMapKey("formula"),
+			knownvalue.StringExact("VPC resource controller (windows): secondary IPs = max(9 + 3, 3) = 12, limited to 9 (the primary ENI: 10 - 1) on the primary ENI; node IPs = 1 + 9 = 10")),
 		expectInt("data.ekssize_subnet_capacity.defaults_short", "shortfall_ips", 179),
 		expectInt("data.ekssize_subnet_capacity.defaults_short", "shortfall_blocks", 0),
 		expectInt("data.ekssize_subnet_capacity.defaults", "shortfall_blocks", 0),

@@ -37,6 +37,12 @@ output "unknown"    { value = provider::ekssize::node_ips("m5.large", terraform_
 # ipamd ignores WARM_ENI_TARGET with prefix delegation; the data source warns, the
 # function returns the same answer: ceil(10/16) + 1 = 2 prefixes on 1 ENI, 1 + 32 IPs.
 output "ignored"    { value = provider::ekssize::node_ips("m5.large", 10, { prefix_delegation = true, warm_eni_target = 2 }) }
+# Windows (the VPC resource controller's pool on the primary ENI): 9 pods + 3 warm,
+# limited to 9 secondary IPs; 4 pods: max(4 + 3, 3) = 7; with prefixes, 110 pods:
+# max(ceil((110 + 1)/16), ceil(3/16)) = 7 prefixes; each node adds its primary IP.
+output "windows"    { value = provider::ekssize::node_ips("m5.large", 9, { os = "windows" }) }
+output "windows_4"  { value = provider::ekssize::node_ips("m5.large", 4, { os = "windows" }) }
+output "windows_pd" { value = provider::ekssize::node_ips("m5.large", 110, { os = "windows", prefix_delegation = true }) }
 `,
 		ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectUnknownOutputValue("unknown")}},
 		ConfigStateChecks: []statecheck.StateCheck{
@@ -45,6 +51,11 @@ output "ignored"    { value = provider::ekssize::node_ips("m5.large", 10, { pref
 			expectOutput("custom", nodeIPsCheck(3, 18, 0, 1, 20)),
 			expectOutput("warm_ip", nodeIPsCheck(2, 12, 0, 14, 0)),
 			expectOutput("ignored", nodeIPsCheck(1, 0, 2, 33, 0)),
+			expectOutput("windows", nodeIPsCheck(1, 9, 0, 10, 0)),
+			expectOutput("windows_4", nodeIPsCheck(1, 7, 0, 8, 0)),
+			expectOutput("windows_pd", nodeIPsCheck(1, 0, 7, 113, 0)),
+			statecheck.ExpectKnownOutputValueAtPath("windows_pd", tfjsonpath.New("formula"),
+				knownvalue.StringExact("VPC resource controller (windows): prefixes = max(ceil((110 + 1)/16), ceil(3/16)) = 7 on the primary ENI; node IPs = 1 + 16 x 7 = 113")),
 			statecheck.ExpectKnownOutputValueAtPath("m5_large", tfjsonpath.New("formula"),
 				knownvalue.StringExact("ENIs = ceil(27/9) + 1 = 4, limited to 3 (ENIs available); node IPs = 3 x 10 = 30")),
 			expectOutput("unknown", knownvalue.Int64Exact(30)),
@@ -61,7 +72,8 @@ func TestAccFunctionNodeIPsErrors(t *testing.T) {
 		{`node_ips("m5.large", null)`, `Invalid value for "pods_per_node" parameter: argument must not be null`},
 		{`node_ips("m5.lrage", 10)`, `(?s)Invalid value for "instance_type" parameter: instance type "m5.lrage".*did you mean m5.large\?`},
 		{`node_ips("m5.large", 10, { warm_ip_target = -1 })`, `Invalid value for "options" parameter: options.warm_ip_target: warm_ip_target is -1`},
-		{`node_ips("m5.large", 10, { os = "windows" })`, `options.os: os = "windows" is not modelled here`},
+		{`node_ips("m5.large", 10, { os = "windows" })`, `Invalid value for "pods_per_node" parameter: pods_per_node is 10, more than max_pods 9`},
+		{`node_ips("m5.large", 10, { os = "windows", ip_family = "ipv6" })`, `options.ip_family: ip_family = "ipv6" cannot be used with os = "windows"`},
 		{`node_ips("m5.large", 10, { pod_subnets = [] })`, `unknown option "pod_subnets"; valid keys are`},
 		{`node_ips("m5.large", 10, { warm_eni_target = 2, prefix_delegation = true, strict = true })`, `(?s)options.warm_eni_target: warm_eni_target has no effect here.*strict = true makes it an error`},
 	})

@@ -29,6 +29,12 @@ func TestAccFunctionSubnetMaxNodes(t *testing.T) {
 		{"custom_networking", `subnet_max_nodes("10.0.0.0/24", "m5.large", { custom_networking = true, pod_subnets = [{ cidr_block = "100.64.0.0/22" }] })`, 50},
 		// Warm IPs: 10 pods + 2 warm = 12 IPs on ceil(12/9) = 2 ENIs, 14 per node.
 		{"warm_ip", `subnet_max_nodes("10.0.0.0/24", "m5.large", { warm_ip_target = 2, pods_per_node = 10 })`, 17},
+		// Windows: 9 secondary IPs + the primary per node; with prefixes and 16 pods,
+		// 2 prefixes + the primary, which spoils a /28 when scattered (14 eligible / 3).
+		{"windows", `subnet_max_nodes("10.0.0.0/24", "m5.large", { os = "windows" })`, 25},
+		{"windows_pd", `subnet_max_nodes("10.0.0.0/24", "m5.large", { os = "windows", prefix_delegation = true, pods_per_node = 16 })`, 4},
+		// The Windows guide's example: 3 prefixes + the primary per node; packed, the /23's 30 blocks / 3.
+		{"windows_guide", `subnet_max_nodes("10.0.8.0/23", "m5.large", { os = "windows", prefix_delegation = true, warm_ip_target = 5, minimum_ip_target = 20, pods_per_node = 40, prefix_layout = "packed" })`, 10},
 		// Where the data source warns, the same value: a layout that has no
 		// effect, and reservations that leave no room (max_nodes 0, "5 IPs short").
 		{"layout_without_pd", `subnet_max_nodes("10.0.0.0/24", "m5.large", { prefix_layout = "packed" })`, 8},

@@ -152,14 +152,18 @@ func networkingAttributes() map[string]schema.Attribute {
 		},
 		"os": schema.StringAttribute{
 			Optional: true,
-			MarkdownDescription: "`linux` (default) or `windows`. Windows nodes get pod IPs from the VPC resource controller, on the " +
-				"primary ENI only: its secondary IPs (IPv4 per ENI - 1), or with `prefix_delegation` (`enable-windows-prefix-delegation`) " +
-				"IPv4 per ENI - 1 /28 prefixes of 16 IPs each on a Nitro type (amazon-vpc-resource-controller-k8s: " +
-				"`(Secondary IP per interface -1)*16`), with max pods then kubelet's default 110 whatever the vCPUs (EKS User Guide, " +
-				"prefix delegation for Windows: \"By default, the maximum number of Pods that you can deploy to a node is 110\"; " +
-				"`cap_policy = \"none\"` gives the address count). An m5.large: 9 pods, or 144 addresses and 110 pods with prefixes. " +
-				"The other ENI settings are not modelled for Windows and are errors; subnet use (`ekssize_subnet_capacity`, `node_ips`) " +
-				"is not modelled for Windows.",
+			MarkdownDescription: "`linux` (default) or `windows`. Windows nodes get pod IPs from the VPC resource controller " +
+				"(amazon-vpc-resource-controller-k8s, mirrored at v1.8.2), on the primary ENI only: its secondary IPs (IPv4 per ENI - 1), or " +
+				"with `prefix_delegation` (`enable-windows-prefix-delegation`) IPv4 per ENI - 1 /28 prefixes of 16 IPs each on a Nitro type, " +
+				"with max pods then kubelet's default 110 whatever the vCPUs (EKS User Guide, prefix delegation for Windows: \"By default, " +
+				"the maximum number of Pods that you can deploy to a node is 110\"; `cap_policy = \"none\"` gives the address count). An " +
+				"m5.large: 9 pods, or 144 addresses and 110 pods with prefixes. Subnet use (`ekssize_subnet_capacity`, `node_ips`, " +
+				"`subnet_max_nodes`, `ekssize_cluster_ip_plan`) follows the controller's warm pool, with `warm_ip_target`, " +
+				"`minimum_ip_target` and `warm_prefix_target` standing for the ConfigMap's `windows-warm-ip-target`, " +
+				"`windows-minimum-ip-target` and `windows-warm-prefix-target` (see those attributes); `pods_per_node` defaults to max pods " +
+				"(Windows runs no host-network system pods). `ip_family = \"ipv6\"`, `custom_networking` and `security_groups_for_pods` " +
+				"are errors (the EKS User Guide: you can't use them with Windows nodes), and so are `reserved_enis`, `max_eni` and the " +
+				"19 table types the controller's limits table lacks.",
 		},
 		"cap_policy": schema.StringAttribute{
 			Optional: true,

@@ -147,9 +147,13 @@ func holdsObjects(t tftypes.Type) bool {
 	return false
 }
 
-// errorsOnly appends the errors of from: ValidateConfig leaves warnings to Read.
-func errorsOnly(to *diag.Diagnostics, from diag.Diagnostics) {
-	for _, d := range from {
+// computeErrors runs a wholly known configuration through the data
+// source's own computation (compute, what Read calls) and keeps its errors;
+// the warnings are left to Read, which reports them with the answer.
+func computeErrors(to *diag.Diagnostics, compute func(*diag.Diagnostics)) {
+	var all diag.Diagnostics
+	compute(&all)
+	for _, d := range all {
 		if d.Severity() == diag.SeverityError {
 			to.Append(d)
 		}
@@ -201,9 +205,7 @@ func (d *maxPodsDataSource) ValidateConfig(ctx context.Context, req datasource.V
 		return
 	}
 	if full {
-		var all diag.Diagnostics
-		m.compute(ctx, &all)
-		errorsOnly(&resp.Diagnostics, all)
+		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
 		return
 	}
 	m.networkingModel.validateKnown(&resp.Diagnostics)
@@ -230,9 +232,7 @@ func (d *subnetCapacityDataSource) ValidateConfig(ctx context.Context, req datas
 		return
 	}
 	if full {
-		var all diag.Diagnostics
-		m.compute(ctx, &all)
-		errorsOnly(&resp.Diagnostics, all)
+		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
 		return
 	}
 	m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
@@ -269,21 +269,11 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 	if !ok {
 		return
 	}
-	batch := !m.InstanceTypes.IsNull()
 	if full {
-		var all diag.Diagnostics
-		switch inst, err := m.resolve(); {
-		case batch:
-			m.computeBatch(ctx, &all)
-		case err != nil:
-			addCoreError(&all, "Invalid instance", err)
-		default:
-			m.compute(ctx, inst, &all)
-		}
-		errorsOnly(&resp.Diagnostics, all)
+		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.answer(ctx, d) })
 		return
 	}
-	if !batch {
+	if m.InstanceTypes.IsNull() {
 		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
 	}
 	m.networkingModel.validateKnown(&resp.Diagnostics)
@@ -327,9 +317,7 @@ func (d *maxPodsExpressionDataSource) ValidateConfig(ctx context.Context, req da
 		return
 	}
 	if full {
-		var all diag.Diagnostics
-		m.compute(ctx, &all)
-		errorsOnly(&resp.Diagnostics, all)
+		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
 		return
 	}
 	m.validateKnown(&resp.Diagnostics)

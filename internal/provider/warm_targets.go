@@ -24,25 +24,32 @@ func warmTargetsAttributes() map[string]schema.Attribute {
 			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_ENI_TARGET`: whole spare ENIs of secondary IPs each node keeps. Unset means 1 " +
 				"(ipamd's default), which differs from 0 (no spare ENI: a new ENI only when the last IP is taken). Ignored with " +
-				"`warm_ip_target`/`minimum_ip_target` and with prefix delegation. Must be 0 or more.",
+				"`warm_ip_target`/`minimum_ip_target`, with prefix delegation and with `os = \"windows\"` (a warning). Must be 0 or more.",
 		},
 		"warm_ip_target": schema.Int64Attribute{
 			CustomType: wholeNumber,
 			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_IP_TARGET`: spare IPs each node keeps. When it or `minimum_ip_target` is non-zero " +
-				"it replaces the warm ENI and warm prefix targets. Unset or 0 means no warm-IP target, as in ipamd. Must be 0 or more.",
+				"it replaces the warm ENI and warm prefix targets. Unset or 0 means no warm-IP target, as in ipamd. Must be 0 or more. " +
+				"With `os = \"windows\"` it is the `amazon-vpc-cni` ConfigMap's `windows-warm-ip-target`, read as the VPC resource " +
+				"controller v1.8.2 does: with secondary IPs an explicit 0 means 1, and with neither it nor `minimum_ip_target` set both are 3; " +
+				"with prefix delegation an unset one of the two is 1 (warm) or 3 (minimum) unless `warm_prefix_target` alone is set.",
 		},
 		"minimum_ip_target": schema.Int64Attribute{
 			CustomType: wholeNumber,
 			Optional:   true,
 			MarkdownDescription: "VPC CNI `MINIMUM_IP_TARGET`: IPs each node holds at least. Without `warm_ip_target` ipamd never " +
-				"allocates beyond it, so more pods than that is an error. Unset or 0 means none. Must be 0 or more.",
+				"allocates beyond it, so more pods than that is an error. Unset or 0 means none. Must be 0 or more. With `os = \"windows\"` it " +
+				"is `windows-minimum-ip-target`; alone, in secondary-IP mode, the controller's code (unlike its documentation) keeps no warm " +
+				"IP either, so more pods than it is an error there too.",
 		},
 		"warm_prefix_target": schema.Int64Attribute{
 			CustomType: wholeNumber,
 			Optional:   true,
 			MarkdownDescription: "VPC CNI `WARM_PREFIX_TARGET`: spare /28 prefixes each node keeps with prefix delegation. Unset means " +
-				"1, what the VPC CNI manifest, Helm chart and EKS add-on set; 0 adds a prefix only when the last IP is taken. Must be 0 or more.",
+				"1, what the VPC CNI manifest, Helm chart and EKS add-on set; 0 adds a prefix only when the last IP is taken. Must be 0 or more. " +
+				"With `os = \"windows\"` it is `windows-warm-prefix-target`: unset means 0, it applies only with prefix delegation and " +
+				"neither warm-IP setting, and the controller keeps that many wholly free prefixes.",
 		},
 	}
 }

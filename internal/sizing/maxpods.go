@@ -295,6 +295,11 @@ func checkInstanceSupports(inst ec2data.Instance, r Resolved) error {
 			return inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods: %s is not trunking compatible: the VPC resource controller gives it no trunk ENI, so pods cannot get their own security groups on it; use a type whose trunking_compatible is true (ekssize_instance_type), such as m5.large", name)
 		}
 	}
+	if r.OS == osWindows {
+		if err := checkWindowsInstance(inst); err != nil {
+			return err
+		}
+	}
 	if r.OS != osWindows && r.IPFamily == ipFamilyIPv6 && !supportsPrefixDelegation(inst) {
 		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" needs a Nitro-based instance type, but %s runs on the %s hypervisor", name, inst.Hypervisor)
 	}

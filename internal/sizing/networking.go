@@ -148,22 +148,34 @@ func (n Networking) Validate() (Resolved, error) {
 		}
 	}
 	if r.OS == osWindows {
-		for _, c := range []struct {
-			set   bool
-			field string
-		}{
-			{r.IPFamily == ipFamilyIPv6, fieldIPFamily},
-			{n.CustomNetworking, fieldCustomNetworking},
-			{n.SecurityGroupsForPods, fieldSecurityGroupsForPods},
-			{n.ReservedENIs > 0, fieldReservedENIs},
-			{n.MaxENI != nil, fieldMaxENI},
-		} {
-			if c.set {
-				return r, inputErr(c.field, "%s is not modelled for os = \"windows\": Windows nodes give pods addresses of the primary ENI only (its secondary IPs, or /28 prefixes with prefix_delegation), from the VPC resource controller; remove %s or use os = \"linux\"", c.field, c.field)
-			}
+		if err := windowsRefusals(n, r); err != nil {
+			return r, err
 		}
 	}
 	return r, nil
+}
+
+// windowsRefusals rejects the settings Windows nodes do not have. The EKS User
+// Guide ("Deploy Windows nodes on EKS clusters", considerations): "You can't
+// use Assign security groups to individual pods with Pods running on Windows
+// nodes", "You can't use custom networking with Windows nodes", "You can't use
+// IPv6 with Windows nodes". ENI counts do not apply: the VPC resource
+// controller gives Windows pods addresses of the primary ENI only.
+func windowsRefusals(n Networking, r Resolved) error {
+	const source = "(EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations)"
+	switch {
+	case r.IPFamily == ipFamilyIPv6:
+		return inputErr(fieldIPFamily, "ip_family = \"ipv6\" cannot be used with os = \"windows\": EKS does not support IPv6 on Windows nodes %s; use ip_family = \"ipv4\"", source)
+	case n.CustomNetworking:
+		return inputErr(fieldCustomNetworking, "custom_networking cannot be used with os = \"windows\": EKS does not support custom networking on Windows nodes %s; Windows pods take addresses of the primary ENI in the node's subnet", source)
+	case n.SecurityGroupsForPods:
+		return inputErr(fieldSecurityGroupsForPods, "security_groups_for_pods cannot be used with os = \"windows\": security groups for pods are not supported for pods on Windows nodes %s", source)
+	case n.ReservedENIs > 0:
+		return inputErr(fieldReservedENIs, "reserved_enis does not apply to os = \"windows\": the VPC resource controller gives Windows pods addresses of the primary ENI only and attaches no other ENI for them; remove reserved_enis")
+	case n.MaxENI != nil:
+		return inputErr(fieldMaxENI, "max_eni does not apply to os = \"windows\": the VPC resource controller gives Windows pods addresses of the primary ENI only and attaches no other ENI for them; remove max_eni")
+	}
+	return nil
 }
 
 func oneOf(field, v string, allowed ...string) error {

@@ -19,7 +19,8 @@ type NodeIPsInput struct {
 	// PodsPerNode is the peak number of pods on the VPC network per node (not
 	// host-network pods, which cost nothing, and not branch pods). nil =
 	// max pods - 2 - branch pods (at least 0), the two being aws-node and
-	// kube-proxy on the host network.
+	// kube-proxy on the host network; on Windows nil = max pods (kube-proxy
+	// and the CNI run as host services there, not as pods).
 	PodsPerNode *int
 	// BranchPodsPerNode is pods with their own branch ENI (security groups for
 	// pods), each costing one IP.
@@ -59,6 +60,8 @@ type NodeUsage struct {
 	PodSubnetIPs int
 	// replay explains the ipamd replay (IPv4 only); Formula writes it out.
 	replay replayExplanation
+	// windows explains a Windows node's pool (windows_pool.go) instead.
+	windows windowsExplanation
 }
 
 // Formula is the derivation of the numbers, written from the ipamd replay's
@@ -70,6 +73,10 @@ func (u NodeUsage) Formula() string {
 		if u.TrunkENI+u.BranchPodsPerNode > 0 {
 			fmt.Fprintf(&f, " + 1 trunk ENI + %d branch ENIs = %d", u.BranchPodsPerNode, u.NodeSubnetIPs)
 		}
+		return f.String()
+	}
+	if u.windows.on {
+		u.windows.write(&f, u.NodeSubnetIPs)
 		return f.String()
 	}
 	u.replay.write(&f)
@@ -150,9 +157,16 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 	if err != nil {
 		return NodeUsage{}, nil, err
 	}
-	usage, err := nodePodCounts(in, computed.MaxPods)
+	usage, err := nodePodCounts(in, computed.MaxPods, r.OS == osWindows)
 	if err != nil {
 		return NodeUsage{}, nil, err
+	}
+	if r.OS == osWindows {
+		poolWarns, err := windowsNodeUsage(in, r, &usage)
+		if err != nil {
+			return NodeUsage{}, nil, err
+		}
+		return usage, append(warns, poolWarns...), nil
 	}
 	if r.SecurityGroupsForPods {
 		usage.TrunkENI = 1
@@ -177,11 +191,8 @@ func nodeIPsResolved(in NodeIPsInput, r Resolved) (NodeUsage, []Warning, error) 
 }
 
 // checkNodeIPsInput checks what NodeIPs adds to the max pods settings: the
-// OS, the warm targets and the branch pods.
+// warm targets and the branch pods.
 func checkNodeIPsInput(in NodeIPsInput, r Resolved) (ResolvedWarm, error) {
-	if r.OS == osWindows {
-		return ResolvedWarm{}, inputErr(fieldOS, "os = \"windows\" is not modelled here: Windows nodes get their IPs from the VPC resource controller, not ipamd; use os = \"linux\"")
-	}
 	warm, err := in.Warm.Validate()
 	if err != nil {
 		return ResolvedWarm{}, err
@@ -229,8 +240,8 @@ func nodeMaxPods(in NodeIPsInput, r Resolved) (computed MaxPodsResult, warns []W
 }
 
 // nodePodCounts settles max pods, pods and branch pods per node and checks
-// that they fit together.
-func nodePodCounts(in NodeIPsInput, computedMaxPods int) (NodeUsage, error) {
+// that they fit together. Windows nodes run no host-network system pods.
+func nodePodCounts(in NodeIPsInput, computedMaxPods int, windows bool) (NodeUsage, error) {
 	usage := NodeUsage{MaxPods: computedMaxPods, BranchPodsPerNode: in.BranchPodsPerNode}
 	if in.MaxPods != nil {
 		if *in.MaxPods < 1 || *in.MaxPods > maxPodsInputLimit {
@@ -244,6 +255,8 @@ func nodePodCounts(in NodeIPsInput, computedMaxPods int) (NodeUsage, error) {
 		if usage.PodsPerNode < 0 {
 			return usage, inputErr(FieldPodsPerNode, "pods_per_node is %d; it must be 0 or more (peak pods on the VPC network per node)", usage.PodsPerNode)
 		}
+	} else if windows {
+		usage.PodsPerNode = usage.MaxPods
 	} else {
 		usage.PodsPerNode = max(0, usage.MaxPods-2-branchPods)
 	}

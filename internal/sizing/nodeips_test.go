@@ -157,8 +157,6 @@ func TestNodeIPsErrors(t *testing.T) {
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{MinimumIPTarget: ptr(-3)}}, contains: []string{"minimum_ip_target is -3"}},
 		{name: "negative warm prefix target", field: fieldWarmPrefixTarget,
 			in: NodeIPsInput{Instance: mustLookup("m5.large"), Warm: WarmTargets{WarmPrefixTarget: ptr(-4)}}, contains: []string{"warm_prefix_target is -4"}},
-		{name: "windows", field: fieldOS,
-			in: NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows}}, contains: []string{"os = \"windows\" is not modelled"}},
 		{name: "security groups for pods on a t3 without branch pods", field: fieldSecurityGroupsForPods,
 			in: NodeIPsInput{Instance: mustLookup("t3.small"), Networking: Networking{SecurityGroupsForPods: true}}, contains: []string{"not trunking compatible"}},
 		{name: "custom networking leaves no ENI", field: FieldPodsPerNode,

@@ -382,6 +382,8 @@ func (z *zoneConsistency) check(field, az string) error {
 // networking they are subnet discovery subnets, which need VPC CNI 1.18.
 func (p *plan) checkPodSubnetsAllowed() error {
 	switch {
+	case p.r.OS == osWindows:
+		return inputErr(fieldOS, "subnets with role = \"pod\" are given but os is \"windows\": the VPC resource controller gives Windows pods addresses of the primary ENI, in the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use os = \"linux\"")
 	case p.r.IPFamily == ipFamilyIPv6:
 		return inputErr(fieldIPFamily, "subnets with role = \"pod\" are given but ip_family is \"ipv6\": IPv6 pods take IPv6 addresses from the node's subnet, with neither custom networking nor subnet discovery; remove the pod subnets or use ip_family = \"ipv4\"")
 	case !p.r.CustomNetworking && !p.r.CNI.AtLeast(planSubnetDiscoveryMajorVersion, subnetDiscoveryMinorVersion):

@@ -36,3 +36,13 @@ output "node_group_subnet_ips" {
     for name, g in local.node_groups : name => g.nodes * provider::ekssize::node_ips(g.instance_type, g.pods).node_subnet_ips
   }
 }
+
+# A Windows node (os = "windows"): the VPC resource controller's pool on the
+# primary ENI. 4 pods with its defaults: max(4 + 3, 3) = 7 secondary IPs and
+# the primary, 8; with prefix delegation 1 prefix and the primary, 17.
+output "windows" {
+  value = {
+    secondary_ips = provider::ekssize::node_ips("m5.large", 4, { os = "windows" }).node_subnet_ips                           # 8
+    prefixes      = provider::ekssize::node_ips("m5.large", 4, { os = "windows", prefix_delegation = true }).node_subnet_ips # 17
+  }
+}
