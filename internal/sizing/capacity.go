@@ -3,6 +3,7 @@ package sizing
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Prefix layouts: how single IPs sit among a subnet's /28 blocks.
@@ -501,32 +502,6 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	res.Fits = false
 	res.ShortfallIPs += r.ShortfallIPs
 	res.ShortfallBlocks += r.ShortfallBlocks
-	nodes := r.PlannedNodes + r.SurgeNodes
-	need := fmt.Sprintf("%d %s: %d %s (%d planned + %d surge) x %d %s", r.RequiredIPs, plural(r.RequiredIPs, "IP", "IPs"),
-		nodes, plural(nodes, "node", "nodes"), r.PlannedNodes, r.SurgeNodes, r.IPsPerNode, plural(r.IPsPerNode, "IP", "IPs"))
-	if r.ReservedIPs > 0 {
-		need += fmt.Sprintf(" + %d reserved", r.ReservedIPs)
-	}
-	if r.KeepFreeIPs > 0 {
-		need += fmt.Sprintf(", and %d kept free for EKS upgrades", r.KeepFreeIPs)
-	}
-	blocks := ""
-	if r.PrefixBlocksNeeded > 0 {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d %s (%d %s per node); of the subnet's %d %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
-			r.PrefixBlocksNeeded, plural(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
-			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
-	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
-		blocks = fmt.Sprintf(" Prefix delegation also needs %d %s (%d %s per node), taken from the prefix reservations (%d %s).",
-			nodes*u.Prefixes, plural(nodes*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
-			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
-	}
-	if r.ShortfallBlocks > 0 {
-		blocks += fmt.Sprintf(" That is %d %s short.", r.ShortfallBlocks, plural(r.ShortfallBlocks, "/28 block", "/28 blocks"))
-	}
-	fit := "no subnet up to a /16 holds them"
-	if r.SmallestFittingPrefixLength > 0 {
-		fit = fmt.Sprintf("a fresh /%d would", r.SmallestFittingPrefixLength)
-	}
 	// The summary is fixed per kind and the subnet goes in the detail: Terraform
 	// groups warnings with equal summaries, and rendering 1,000 distinct ones
 	// took the CLI about 20 seconds (BENCHMARKS.md).
@@ -534,10 +509,49 @@ func (res *SubnetCapacityResult) addShortfall(path string, s Subnet, r SubnetRes
 	if role == "pod" {
 		summary = PodShortfallSummary
 	}
-	res.Shortfalls = append(res.Shortfalls, Warning{
-		Field:   path,
-		Summary: summary,
-		Detail: fmt.Sprintf("The %s subnet %s is %d %s short: it needs %s, but has %d free.%s It holds at most %d %s; %s.",
-			role, s.Label(), r.ShortfallIPs, plural(r.ShortfallIPs, "IP", "IPs"), need, r.FreeIPs, blocks, r.MaxNodes, plural(r.MaxNodes, "node", "nodes"), fit),
-	})
+	res.Shortfalls = append(res.Shortfalls, Warning{Field: path, Summary: summary, Detail: shortfallDetail(s, r, u, role, packed)})
+}
+
+// shortfallDetail says how short the subnet is: what it needs, what it has,
+// the /28 blocks prefix delegation needs, and what would hold the nodes.
+func shortfallDetail(s Subnet, r SubnetResult, u NodeUsage, role string, packed bool) string {
+	var b strings.Builder
+	b.Grow(480) // the detail is 165 to 475 bytes long
+	nodes := r.PlannedNodes + r.SurgeNodes
+	fmt.Fprintf(&b, "The %s subnet %s is %d %s short: it needs %d %s: %d %s (%d planned + %d surge) x %d %s",
+		role, s.Label(), r.ShortfallIPs, plural(r.ShortfallIPs, "IP", "IPs"), r.RequiredIPs, plural(r.RequiredIPs, "IP", "IPs"),
+		nodes, plural(nodes, "node", "nodes"), r.PlannedNodes, r.SurgeNodes, r.IPsPerNode, plural(r.IPsPerNode, "IP", "IPs"))
+	if r.ReservedIPs > 0 {
+		fmt.Fprintf(&b, " + %d reserved", r.ReservedIPs)
+	}
+	if r.KeepFreeIPs > 0 {
+		fmt.Fprintf(&b, ", and %d kept free for EKS upgrades", r.KeepFreeIPs)
+	}
+	fmt.Fprintf(&b, ", but has %d free.", r.FreeIPs)
+	writePrefixShortfall(&b, r, u, role, packed)
+	fmt.Fprintf(&b, " It holds at most %d %s; ", r.MaxNodes, plural(r.MaxNodes, "node", "nodes"))
+	if r.SmallestFittingPrefixLength > 0 {
+		fmt.Fprintf(&b, "a fresh /%d would.", r.SmallestFittingPrefixLength)
+	} else {
+		b.WriteString("no subnet up to a /16 holds them.")
+	}
+	return b.String()
+}
+
+// writePrefixShortfall writes the /28 blocks prefix delegation needs in the
+// subnet, and how many it is short of.
+func writePrefixShortfall(b *strings.Builder, r SubnetResult, u NodeUsage, role string, packed bool) {
+	nodes := r.PlannedNodes + r.SurgeNodes
+	if r.PrefixBlocksNeeded > 0 {
+		fmt.Fprintf(b, " Prefix delegation also needs %d %s (%d %s per node); of the subnet's %d %s, the %s layout assumes %d are taken by single IPs (%d already in use, the rest nodes' and reserved IPs), leaving %d.",
+			r.PrefixBlocksNeeded, plural(r.PrefixBlocksNeeded, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
+			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"), layoutName(packed), r.PrefixBlocksSpoiled, r.UsableIPs-r.FreeIPs, max(0, r.PrefixEligibleBlocks-r.PrefixBlocksSpoiled))
+	} else if u.PrefixDelegation && (role == "pod" || !u.CustomNetworking) {
+		fmt.Fprintf(b, " Prefix delegation also needs %d %s (%d %s per node), taken from the prefix reservations (%d %s).",
+			nodes*u.Prefixes, plural(nodes*u.Prefixes, "aligned free /28 block", "aligned free /28 blocks"), u.Prefixes, plural(u.Prefixes, "prefix", "prefixes"),
+			r.PrefixEligibleBlocks, plural(r.PrefixEligibleBlocks, "eligible block", "eligible blocks"))
+	}
+	if r.ShortfallBlocks > 0 {
+		fmt.Fprintf(b, " That is %d %s short.", r.ShortfallBlocks, plural(r.ShortfallBlocks, "/28 block", "/28 blocks"))
+	}
 }
