@@ -69,8 +69,10 @@ func (d *vpcCNIConfigurationDataSource) Schema(_ context.Context, _ datasource.S
 		MarkdownDescription: "The VPC CNI configuration that makes the cluster's CNI behave as the sizing assumed: give it the " +
 			"same networking and warm-pool settings as `ekssize_max_pods`, `ekssize_subnet_capacity` or `ekssize_cluster_ip_plan`, " +
 			"and put `configuration_values` into the `vpc-cni` `aws_eks_addon`, so the CNI and the numbers cannot drift apart. " +
-			"Settings of kubelet rather than the CNI (`cap_policy`, `max_pods_limit`, `pods_per_core`, `reserved_enis`, `os`) write " +
-			"nothing; `ip_family` writes nothing either, since the EKS add-on configures IPv6 itself on an IPv6 cluster.",
+			"Settings of kubelet rather than the CNI (`cap_policy`, `max_pods_limit`, `pods_per_core`, `reserved_enis`) write " +
+			"nothing; `ip_family` writes nothing either, since the EKS add-on configures IPv6 itself on an IPv6 cluster. " +
+			"`os = \"windows\"` is an error: aws-node runs on Linux nodes only, and Windows nodes' IP settings are the " +
+			"`amazon-vpc-cni` ConfigMap's `windows-*` keys, which the VPC resource controller reads.",
 		Attributes: mergeAttributes(networkingAttributes(), warmTargetsAttributes(), vpcCNIConfigurationResultAttributes()),
 	}
 }

@@ -29,12 +29,18 @@ type VPCCNIEnv struct {
 //     probes reach pods with their own security groups.
 //
 // Settings of kubelet, not of the CNI (cap_policy, max_pods_limit,
-// pods_per_core, reserved_enis, os), write nothing. Neither does ip_family:
-// the EKS add-on configures IPv6 itself on an IPv6 cluster.
+// pods_per_core, reserved_enis), write nothing. Neither does ip_family:
+// the EKS add-on configures IPv6 itself on an IPv6 cluster. os = "windows" is
+// an error: Windows nodes' IP settings are the amazon-vpc-cni ConfigMap's,
+// read by the VPC resource controller (windows_pool.go), and the aws-node
+// environment rendered here would apply the Windows intent to Linux nodes.
 func VPCCNIAddonEnv(n Networking, w WarmTargets) (VPCCNIEnv, error) {
 	r, err := n.Validate()
 	if err != nil {
 		return VPCCNIEnv{}, err
+	}
+	if r.OS == osWindows {
+		return VPCCNIEnv{}, inputErr(fieldOS, "os = \"windows\" has no vpc-cni add-on configuration: the add-on's env configures the aws-node DaemonSet, which runs on Linux nodes only, while Windows nodes get their IPs from the VPC resource controller, set in the amazon-vpc-cni ConfigMap (enable-windows-ipam, enable-windows-prefix-delegation, windows-warm-ip-target, windows-minimum-ip-target, windows-warm-prefix-target); use os = \"linux\" with the Linux nodes' settings")
 	}
 	rw, err := w.Validate()
 	if err != nil {

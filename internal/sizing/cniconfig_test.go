@@ -51,6 +51,7 @@ func TestVPCCNIAddonEnvErrors(t *testing.T) {
 	}{
 		{Networking{CapPolicy: "EKS"}, WarmTargets{}, "cap_policy", `cap_policy is "EKS"`},
 		{Networking{}, WarmTargets{WarmPrefixTarget: &minus}, "warm_prefix_target", "warm_prefix_target is -1"},
+		{Networking{OS: osWindows, PrefixDelegation: true}, WarmTargets{}, "os", `os = "windows" has no vpc-cni add-on configuration: the add-on's env configures the aws-node DaemonSet, which runs on Linux nodes only`},
 	} {
 		_, err := VPCCNIAddonEnv(c.n, c.w)
 		var ie *InputError
