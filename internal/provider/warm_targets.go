@@ -33,7 +33,9 @@ func warmTargetsAttributes() map[string]schema.Attribute {
 				"it replaces the warm ENI and warm prefix targets. Unset or 0 means no warm-IP target, as in ipamd. Must be 0 or more. " +
 				"With `os = \"windows\"` it is the `amazon-vpc-cni` ConfigMap's `windows-warm-ip-target`, read as the VPC resource " +
 				"controller v1.8.2 does: with secondary IPs an explicit 0 means 1, and with neither it nor `minimum_ip_target` set both are 3; " +
-				"with prefix delegation an unset one of the two is 1 (warm) or 3 (minimum) unless `warm_prefix_target` alone is set.",
+				"with prefix delegation an unset one of the two is 1 (warm) or 3 (minimum) unless `warm_prefix_target` alone is set. " +
+				"The deprecated key `warm-ip-target`, which the VPC CNI manifest and Helm chart write as \"1\", wins over it: give the value " +
+				"the controller reads.",
 		},
 		"minimum_ip_target": schema.Int64Attribute{
 			CustomType: wholeNumber,

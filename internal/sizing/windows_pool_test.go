@@ -85,11 +85,17 @@ func TestWindowsPoolMatchesController(t *testing.T) {
 			insts[inst.Name] = inst
 		}
 		pods := atoi(t, row["pods"])
+		warm := WarmTargets{WarmIPTarget: cellPtr(t, row["warm_ip_target"]), MinimumIPTarget: cellPtr(t, row["minimum_ip_target"]), WarmPrefixTarget: cellPtr(t, row["warm_prefix_target"])}
+		if row["keys"] == "manifest" {
+			// The un-prefixed keys the VPC CNI manifest writes win over the
+			// windows-* keys: the controller reads warm 1, minimum 3, warm prefix 0.
+			warm = WarmTargets{WarmIPTarget: ptr(1), MinimumIPTarget: ptr(3), WarmPrefixTarget: ptr(0)}
+		}
 		huge := maxPodsInputLimit
 		in := NodeIPsInput{
 			Instance:    inst,
 			Networking:  Networking{OS: osWindows, PrefixDelegation: row["prefix_delegation"] == "true"},
-			Warm:        WarmTargets{WarmIPTarget: cellPtr(t, row["warm_ip_target"]), MinimumIPTarget: cellPtr(t, row["minimum_ip_target"]), WarmPrefixTarget: cellPtr(t, row["warm_prefix_target"])},
+			Warm:        warm,
 			MaxPods:     &huge, // the controller never reads kubelet's max pods
 			PodsPerNode: &pods,
 		}

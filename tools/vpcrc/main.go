@@ -61,6 +61,10 @@ type setting struct {
 	pd                       bool
 	warmIP, minIP, warmPrefx *int
 	legacy                   bool // the deprecated un-prefixed keys
+	// manifest adds the un-prefixed keys the VPC CNI manifest and Helm chart
+	// write (warm-ip-target "1", minimum-ip-target "3", warm-prefix-target
+	// "0") beside the windows-* keys.
+	manifest bool
 }
 
 func (s setting) data() map[string]string {
@@ -78,6 +82,9 @@ func (s setting) data() map[string]string {
 	put(config.WinWarmIPTarget, config.WarmIPTarget, s.warmIP)
 	put(config.WinMinimumIPTarget, config.MinimumIPTarget, s.minIP)
 	put(config.WinWarmPrefixTarget, config.WarmPrefixTarget, s.warmPrefx)
+	if s.manifest {
+		d[config.WarmIPTarget], d[config.MinimumIPTarget], d[config.WarmPrefixTarget] = "1", "3", "0"
+	}
 	return d
 }
 
@@ -102,7 +109,8 @@ func settings() []setting {
 		} {
 			out = append(out, setting{pd: pd, warmIP: t[0], minIP: t[1], warmPrefx: t[2]})
 		}
-		out = append(out, setting{pd: pd, warmIP: ptr(5), minIP: ptr(10), legacy: true})
+		out = append(out, setting{pd: pd, warmIP: ptr(5), minIP: ptr(10), legacy: true},
+			setting{pd: pd, warmIP: ptr(5), minIP: ptr(10), warmPrefx: ptr(2), manifest: true})
 	}
 	return out
 }
@@ -339,8 +347,11 @@ func main() {
 		}
 		for _, s := range settings() {
 			keys := "windows"
-			if s.legacy {
+			switch {
+			case s.legacy:
 				keys = "legacy"
+			case s.manifest:
+				keys = "manifest"
 			}
 			for _, pods := range podCounts(capacity(t, false), capacity(t, true)) {
 				r, err := runNode(t, s, pods)
