@@ -344,19 +344,20 @@ func (res *SubnetCapacityResult) evalSubnets(in SubnetCapacityInput, subnets, po
 func parseSubnets(list subnetList, specs []SubnetSpec, others []Subnet, othersList subnetList) ([]Subnet, error) {
 	out := make([]Subnet, 0, len(specs))
 	for i, spec := range specs {
-		path := list.path(i)
-		s, err := ParseSubnet(path, spec)
+		s, err := parseSubnet(func() string { return list.path(i) }, spec)
 		if err != nil {
 			return nil, err
 		}
-		field := subnetField(path, FieldCIDRBlock)
+		field := func() string { return subnetField(list.path(i), FieldCIDRBlock) }
 		for j, o := range out {
 			if s.Overlaps(o) {
+				field := field()
 				return nil, inputErr(field, "%s %s overlaps %s %s; subnets in a VPC cannot overlap, and each subnet is listed once", field, s.CIDR, list.ref(j), o.CIDR)
 			}
 		}
 		for j, o := range others {
 			if s.Overlaps(o) {
+				field := field()
 				return nil, inputErr(field, "%s %s overlaps %s %s; a pod subnet cannot share addresses with a node subnet", field, s.CIDR, othersList.ref(j), o.CIDR)
 			}
 		}

@@ -68,27 +68,37 @@ type Subnet struct {
 // "subnets[2]", used in error fields; "" for a subnet whose attributes are
 // top-level names (the subnet functions' cidr_block argument and options).
 func ParseSubnet(path string, spec SubnetSpec) (Subnet, error) {
+	return parseSubnet(func() string { return path }, spec)
+}
+
+// parseSubnet is ParseSubnet with the path written only for an error.
+func parseSubnet(pathOf func() string, spec SubnetSpec) (Subnet, error) {
 	s := Subnet{Name: spec.Name, ClusterSubnet: spec.ClusterSubnet}
-	field := subnetField(path, FieldCIDRBlock)
-	p, err := parseIPv4CIDR(field, spec.CIDRBlock)
+	cidrField := func() string { return subnetField(pathOf(), FieldCIDRBlock) }
+	p, err := parseIPv4CIDR(cidrField, spec.CIDRBlock)
 	if err != nil {
 		return s, err
 	}
 	if p.Bits() < subnetMinPrefixLength || p.Bits() > subnetMaxPrefixLength {
+		field := cidrField()
 		return s, inputErr(field, "%s %q is a /%d; AWS IPv4 subnets are /16 (65,536 addresses) to /28 (16 addresses), so give a prefix length from 16 to 28", field, spec.CIDRBlock, p.Bits())
 	}
 	s.CIDR = p
 	if spec.AvailableIPAddressCount != nil {
-		f := subnetField(path, FieldAvailableIPAddressCount)
 		v := *spec.AvailableIPAddressCount
 		if v < 0 || v > s.UsableIPs() {
+			f := subnetField(pathOf(), FieldAvailableIPAddressCount)
 			return s, inputErr(f, "%s is %d; for %s it must be between 0 and %d (the usable addresses: %d minus the 5 AWS reserves)", f, v, p, s.UsableIPs(), s.TotalIPs())
 		}
 		s.available, s.hasAvailable = v, true
 	}
+	path := ""
+	if len(spec.PrefixReservations) > 0 {
+		path = pathOf()
+	}
 	for i, raw := range spec.PrefixReservations {
 		f := subnetField(path, fmt.Sprintf("%s[%d]", FieldPrefixReservations, i))
-		r, err := parseIPv4CIDR(f, raw)
+		r, err := parseIPv4CIDR(func() string { return f }, raw)
 		if err != nil {
 			return s, err
 		}
@@ -119,8 +129,13 @@ func subnetField(path, name string) string {
 	return path + "." + name
 }
 
-func parseIPv4CIDR(field, raw string) (netip.Prefix, error) {
+// parseIPv4CIDR parses an IPv4 CIDR block; fieldOf names it, for an error.
+func parseIPv4CIDR(fieldOf func() string, raw string) (netip.Prefix, error) {
 	p, err := netip.ParsePrefix(strings.TrimSpace(raw))
+	if err == nil && p.Addr().Is4() && p.Masked() == p {
+		return p, nil
+	}
+	field := fieldOf()
 	if err != nil {
 		return p, inputErr(field, "%s %q is not a CIDR block; use the form \"10.0.0.0/24\" (an IPv4 address, a slash and a prefix length from 16 to 28)", field, raw)
 	}
