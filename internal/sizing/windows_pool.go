@@ -115,15 +115,17 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 	case r.PrefixDelegation && supportsPrefixDelegation(inst):
 		pool.prefix = true
 		w, m, wp := valueOr0(given.WarmIPTarget), valueOr0(given.MinimumIPTarget), valueOr0(given.WarmPrefixTarget)
+		why := "warm_ip_target or minimum_ip_target is set, and the VPC resource controller then ignores windows-warm-prefix-target."
 		if w == 0 && m == 0 && wp == 0 {
 			w, m = windowsPDDefaultWarmIP, windowsPDDefaultMinimum
+			why = fmt.Sprintf("With all three targets 0 or unset the VPC resource controller uses warm %d and minimum %d, not a warm prefix target.", w, m)
 		}
 		if w == 0 && m == 0 {
 			pool.warmPrefixMode, pool.warmPrefix = true, wp
 			return pool, warns
 		}
 		pool.warmIP, pool.minimumIP = or0(w, windowsPDDefaultWarmIP), or0(m, windowsPDDefaultMinimum)
-		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, "warm_ip_target or minimum_ip_target is set, and the VPC resource controller then ignores windows-warm-prefix-target.")
+		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, why)
 	case r.PrefixDelegation:
 		pool.warmIP, pool.minimumIP = windowsDefaultWarmIP, windowsDefaultMinimumIP
 		why := fmt.Sprintf("%s is not Nitro, so the VPC resource controller keeps it in secondary-IP mode with its default targets (warm %d, minimum %d); the ConfigMap's targets apply to the prefix pool of Nitro nodes only.",

@@ -223,6 +223,8 @@ func TestNodeIPsWindows(t *testing.T) {
 			wantPods: 5, secondary: 5, nodeIPs: 6, warnings: []string{fieldPrefixDelegation, fieldWarmIPTarget}},
 		{name: "warm prefix target ignored in secondary mode", instance: "m5.large", net: Networking{OS: osWindows}, warm: WarmTargets{WarmPrefixTarget: ptr(2), WarmENITarget: ptr(1)}, pods: ptr(2), wantPods: 2, secondary: 5, nodeIPs: 6,
 			warnings: []string{fieldWarmENITarget, fieldWarmPrefixTarget}},
+		{name: "warm prefix target 0 alone: the defaults", instance: "m5.large", net: Networking{OS: osWindows, PrefixDelegation: true}, warm: WarmTargets{WarmPrefixTarget: ptr(0)}, pods: ptr(16), wantPods: 16, prefixes: 2, nodeIPs: 33,
+			formula: "VPC resource controller (windows): prefixes = max(ceil((16 + 1)/16), ceil(3/16)) = 2 on the primary ENI; node IPs = 1 + 16 x 2 = 33", warnings: []string{fieldWarmPrefixTarget}},
 		{name: "warm prefix target ignored with warm IP target", instance: "m5.large", net: Networking{OS: osWindows, PrefixDelegation: true}, warm: WarmTargets{WarmPrefixTarget: ptr(2), WarmIPTarget: ptr(5)}, pods: ptr(12), wantPods: 12, prefixes: 2, nodeIPs: 33,
 			warnings: []string{fieldWarmPrefixTarget}},
 	}
