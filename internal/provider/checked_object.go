@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -136,28 +138,52 @@ func unshaped(a schema.Attribute) schema.Attribute {
 
 // shapedSchema is s (a tfsdk.Config's or tfsdk.State's schema) with each
 // checked object replaced by its shape, and the names of those attributes;
-// no names when it has none.
+// no names when it has none. The result is shared: do not modify it.
 func shapedSchema(s any) (schema.Schema, []string) {
+	e := shapedSchemaOf(s)
+	return e.shaped, e.names
+}
+
+// shapedSchemas caches shapedSchema's work per schema: the framework keeps one
+// schema per data source for the life of the server, so every validate and
+// read would otherwise clone its attribute map and rebuild its type. The key is
+// the identity of the schema's attribute map; the entry holds that map, so its
+// address cannot be reused by another map while the entry exists.
+var shapedSchemas sync.Map // uintptr -> *shapedEntry
+
+type shapedEntry struct {
+	attrs  map[string]schema.Attribute // the key's map, kept alive
+	shaped schema.Schema
+	names  []string
+	typ    tftypes.Type // shaped's Terraform type (nil when names is nil)
+}
+
+func shapedSchemaOf(s any) *shapedEntry {
 	ds, ok := s.(schema.Schema)
 	if !ok {
-		return schema.Schema{}, nil
+		return &shapedEntry{}
 	}
-	var names []string
+	key := reflect.ValueOf(ds.Attributes).Pointer()
+	if e, ok := shapedSchemas.Load(key); ok && len(e.(*shapedEntry).attrs) == len(ds.Attributes) {
+		return e.(*shapedEntry)
+	}
+	e := &shapedEntry{attrs: ds.Attributes, shaped: ds}
 	for name, a := range ds.Attributes {
 		if _, ok := a.(checkedObjectAttribute); ok {
-			names = append(names, name)
+			e.names = append(e.names, name)
 		}
 	}
-	if names == nil {
-		return ds, nil
+	if e.names != nil {
+		slices.Sort(e.names)
+		attrs := maps.Clone(ds.Attributes)
+		for _, name := range e.names {
+			attrs[name] = unshaped(attrs[name])
+		}
+		e.shaped.Attributes = attrs
+		e.typ = e.shaped.Type().TerraformType(context.Background())
 	}
-	slices.Sort(names)
-	attrs := maps.Clone(ds.Attributes)
-	for _, name := range names {
-		attrs[name] = unshaped(attrs[name])
-	}
-	ds.Attributes = attrs
-	return ds, names
+	shapedSchemas.Store(key, e)
+	return e
 }
 
 // shapeConfig converts the checked objects of a configuration to their
@@ -166,12 +192,13 @@ func shapedSchema(s any) (schema.Schema, []string) {
 // known. A problem is an error on the argument, and the returned
 // configuration is then not to be used.
 func shapeConfig(ctx context.Context, config tfsdk.Config) (tfsdk.Config, diag.Diagnostics) {
-	shaped, names := shapedSchema(config.Schema)
+	e := shapedSchemaOf(config.Schema)
+	shaped, names := e.shaped, e.names
 	if names == nil {
 		return config, nil
 	}
 	out := tfsdk.Config{Schema: shaped}
-	shapedType := shaped.Type().TerraformType(ctx)
+	shapedType := e.typ
 	raw := config.Raw
 	if raw.Type() == nil || raw.IsNull() || !raw.IsKnown() {
 		out.Raw = tftypes.NewValue(shapedType, nil)
