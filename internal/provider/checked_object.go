@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -148,8 +149,15 @@ func shapedSchema(s any) (schema.Schema, []string) {
 // schema per data source for the life of the server, so every validate and
 // read would otherwise clone its attribute map and rebuild its type. The key is
 // the identity of the schema's attribute map; the entry holds that map, so its
-// address cannot be reused by another map while the entry exists.
-var shapedSchemas sync.Map // uintptr -> *shapedEntry
+// address cannot be reused by another map while the entry exists. Tests build
+// schemas by the thousand: past shapedSchemasMax entries the cache starts
+// again, so it stays small.
+var (
+	shapedSchemas      sync.Map // uintptr -> *shapedEntry
+	shapedSchemasCount atomic.Int64
+)
+
+const shapedSchemasMax = 64
 
 type shapedEntry struct {
 	attrs  map[string]schema.Attribute // the key's map, kept alive
@@ -181,6 +189,10 @@ func shapedSchemaOf(s any) *shapedEntry {
 		}
 		e.shaped.Attributes = attrs
 		e.typ = e.shaped.Type().TerraformType(context.Background())
+	}
+	if shapedSchemasCount.Add(1) > shapedSchemasMax {
+		shapedSchemas.Clear()
+		shapedSchemasCount.Store(1)
 	}
 	shapedSchemas.Store(key, e)
 	return e
