@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -314,13 +315,20 @@ func numbersAsTerraform(t attr.Type) attr.Type {
 var problemPathRE = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_]+|\[[0-9]+\])*: `)
 
 // problemPath is the attribute path of a problem of the checked object name:
-// the location the problem starts with, or the argument.
+// the location the problem starts with, cut back to the argument or its list
+// element ("subnets[0].cidr_block" -> subnets[0]). Terraform finds the
+// configuration line of an element of a dynamic value, but not of an
+// attribute inside one (it would show the data block's first line); the
+// message names the attribute.
 func problemPath(problem, name string) path.Path {
-	loc := problemPathRE.FindString(problem)
+	loc := strings.TrimSuffix(problemPathRE.FindString(problem), ": ")
 	if loc == "" || !strings.HasPrefix(loc, name) {
 		return path.Root(name)
 	}
-	return fieldPath(strings.TrimSuffix(loc, ": "))
+	if i := strings.IndexByte(loc, '.'); i >= 0 {
+		loc = loc[:i]
+	}
+	return fieldPath(loc)
 }
 
 // missingRequired is the problem of a converted nested value that leaves out
@@ -339,7 +347,11 @@ func missingRequired(a schema.Attribute, v attr.Value, where string) string {
 			return ""
 		}
 		for i, e := range l.Elements() {
-			if p := missingIn(s.NestedObject.Attributes, e, fmt.Sprintf("%s[%d]", where, i)); p != "" {
+			at := fmt.Sprintf("%s[%d]", where, i)
+			if e.IsNull() {
+				return at + ": must be an object, got null"
+			}
+			if p := missingIn(s.NestedObject.Attributes, e, at); p != "" {
 				return p
 			}
 		}
@@ -354,10 +366,20 @@ func missingIn(attrs map[string]schema.Attribute, v attr.Value, where string) st
 		return ""
 	}
 	vals := o.Attributes()
+	var missing []string
 	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		if attrs[k].IsRequired() && (vals[k] == nil || vals[k].IsNull()) {
-			return fmt.Sprintf("%s: attribute %q is required", where, k)
+			missing = append(missing, strconv.Quote(k))
 		}
+	}
+	switch len(missing) {
+	case 0:
+	case 1:
+		return fmt.Sprintf("%s: attribute %s is required", where, missing[0])
+	default:
+		return fmt.Sprintf("%s: attributes %s and %s are required", where, strings.Join(missing[:len(missing)-1], ", "), missing[len(missing)-1])
+	}
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		if p := missingRequired(attrs[k], vals[k], where+"."+k); p != "" {
 			return p
 		}

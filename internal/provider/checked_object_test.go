@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -81,5 +82,37 @@ output "system_cpu" { value = data.ekssize_node_config.x.system_reserved.cpu }
 				statecheck.ExpectKnownOutputValue("system_cpu", knownvalue.StringExact("100m")),
 			},
 		}},
+	})
+}
+
+// TestAccCheckedObjectDeferredRead pins the documented price of checked
+// objects: while the read waits for apply, Terraform plans the argument as
+// written, so an attribute not written cannot be referenced in that plan; the
+// flat results the docs point to can.
+func TestAccCheckedObjectDeferredRead(t *testing.T) {
+	t.Parallel()
+	const config = `
+resource "terraform_data" "cpu" { input = "100m" }
+data "ekssize_node_config" "x" {
+  instance_type = "m5.large"
+  kube_reserved = { cpu = terraform_data.cpu.output }
+}
+`
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      config + `output "memory" { value = data.ekssize_node_config.x.kube_reserved.memory }`,
+				ExpectError: regexp.MustCompile(`Unsupported attribute`),
+			},
+			{
+				Config: config + `output "memory_mib" { value = data.ekssize_node_config.x.kube_reserved_memory_mib }
+output "cpu" { value = data.ekssize_node_config.x.kube_reserved.cpu }`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownOutputValue("memory_mib", knownvalue.Int64Exact(11*29+255)),
+					statecheck.ExpectKnownOutputValue("cpu", knownvalue.StringExact("100m")),
+				},
+			},
+		},
 	})
 }

@@ -121,7 +121,7 @@ var clusterIPPlanFunctionBadInputs = []badInput{
 	{fn: "cluster_ip_plan", name: "required key left out", arg: "plan",
 		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")),
 			"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large")}))}),
-		want: `plan.node_group[0].max_size is required; every node_group object needs instance_types, max_size, name`},
+		want: `plan.node_group[0]: attribute "max_size" is required`},
 	{fn: "cluster_ip_plan", name: "bad CIDR", arg: "plan",
 		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/29"))}),
 		want: `plan.subnet[0].cidr_block: subnet[0].cidr_block "10.0.0.0/29" is a /29`},

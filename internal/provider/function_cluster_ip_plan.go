@@ -2,9 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
-	"maps"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -13,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -118,9 +114,6 @@ func clusterIPPlanCall(ctx context.Context, arg types.Dynamic) (types.Object, bo
 		}
 		return types.Object{}, unknown, ferr
 	}
-	if ferr := requireBlockAttributes(in); ferr != nil {
-		return types.Object{}, false, ferr
-	}
 	var diags diag.Diagnostics
 	res, warns, ok := in.compute(&diags)
 	if !ok {
@@ -134,36 +127,6 @@ func clusterIPPlanCall(ctx context.Context, arg types.Dynamic) (types.Object, bo
 		return types.Object{}, false, function.NewFuncError("internal error: " + err.Error())
 	}
 	return v.(types.Object), false, nil
-}
-
-// requireBlockAttributes rejects a block object that leaves out an
-// attribute the data source's block requires (Terraform checks that for the
-// block; a function argument is a plain object).
-func requireBlockAttributes(in clusterIPPlanInputs) *function.FuncError {
-	lists := map[string]types.List{"subnet": in.Subnet, "node_group": in.NodeGroup, "node_pool": in.NodePool}
-	blocks := clusterIPPlanBlocks()
-	for _, name := range slices.Sorted(maps.Keys(lists)) {
-		for i, e := range lists[name].Elements() {
-			o, ok := e.(basetypes.ObjectValue)
-			if !ok {
-				continue
-			}
-			attrs := o.Attributes()
-			for _, k := range slices.Sorted(maps.Keys(blocks[name])) {
-				if blocks[name][k].IsRequired() && attrs[k].IsNull() {
-					var req []string
-					for _, r := range slices.Sorted(maps.Keys(blocks[name])) {
-						if blocks[name][r].IsRequired() {
-							req = append(req, r)
-						}
-					}
-					return function.NewArgumentFuncError(0, fmt.Sprintf("plan.%s[%d].%s is required; every %s object needs %s",
-						name, i, k, name, strings.Join(req, ", ")))
-				}
-			}
-		}
-	}
-	return nil
 }
 
 // planCallError joins the errors of the data source's compute, each prefixed
