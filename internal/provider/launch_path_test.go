@@ -95,8 +95,8 @@ data "ekssize_max_pods" "x" {
 // TestAccLaunchPathAutoMode checks EKS Auto Mode's published max pods, "the
 // lower of: 110 pods hard cap; number of ENIs × (IPs per ENI − 1)" (EKS User
 // Guide, Considerations for EKS Auto Mode; internal/sizing/automode.go),
-// through the real Terraform CLI: a Nitro type, the m5.2xlarge AWS's sample
-// node reported (pods: 56), a Xen type, a large type, the batch form, the
+// through the real Terraform CLI: a Nitro type, the m5.2xlarge of a
+// second-hand observation (a sample repository's pull request: pods: 56), a Xen type, a large type, the batch form, the
 // deprecated cap_policy, and max_pods() with launch_path as an option.
 func TestAccLaunchPathAutoMode(t *testing.T) {
 	t.Parallel()
@@ -156,6 +156,56 @@ output "functions" {
 					"auto_mode":             knownvalue.Int64Exact(27),
 					"managed":               knownvalue.Int64Exact(110),
 					"kube_reserved_managed": knownvalue.Int64Exact(11*110 + 255),
+				})),
+			},
+		}},
+	})
+}
+
+// TestAccCapAutoModeSubnetUse: the deprecated cap_policy = "auto_mode"
+// changes max pods only; subnet use keeps following prefix_delegation. An
+// m5.large in a /24 with prefixes: max pods 27, 2 prefixes, 1 + 32 = 33 IPs
+// per node, 4 nodes (cap_policy = "eks": 7 prefixes, 113 IPs, 1 node); before
+// the fix it was 0 prefixes, 27 secondary IPs, 30 IPs, 8 nodes. Also
+// kube_reserved() on a managed AL2023 node: the eni_max_pods basis,
+// 11 x 234 + 255 = 2829Mi for an m5.4xlarge, as nodeadm reserves.
+func TestAccCapAutoModeSubnetUse(t *testing.T) {
+	t.Parallel()
+	cfg := `
+data "ekssize_subnet_capacity" "auto" {
+  instance_type     = "m5.large"
+  prefix_delegation = true
+  cap_policy        = "auto_mode"
+  subnets           = [{ cidr_block = "10.0.0.0/24" }]
+}
+data "ekssize_subnet_capacity" "eks" {
+  instance_type     = "m5.large"
+  prefix_delegation = true
+  subnets           = [{ cidr_block = "10.0.0.0/24" }]
+}
+output "functions" {
+  value = {
+    node_ips      = provider::ekssize::node_ips("m5.large", 25, { cap_policy = "auto_mode", prefix_delegation = true }).node_subnet_ips
+    kube_reserved = provider::ekssize::kube_reserved("m5.4xlarge", { launch_path = "managed" }).memory_mib
+  }
+}
+`
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		TerraformVersionChecks:   []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_8_0)},
+		Steps: []resource.TestStep{{
+			Config: cfg,
+			ConfigStateChecks: []statecheck.StateCheck{
+				expectInt("data.ekssize_subnet_capacity.auto", "max_pods", 27),
+				expectInt("data.ekssize_subnet_capacity.auto", "max_nodes", 4),
+				statecheck.ExpectKnownValue("data.ekssize_subnet_capacity.auto", tfjsonpath.New("per_node").AtMapKey("prefixes"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownValue("data.ekssize_subnet_capacity.auto", tfjsonpath.New("per_node").AtMapKey("secondary_ips"), knownvalue.Int64Exact(0)),
+				statecheck.ExpectKnownValue("data.ekssize_subnet_capacity.auto", tfjsonpath.New("per_node").AtMapKey("node_subnet_ips"), knownvalue.Int64Exact(33)),
+				expectInt("data.ekssize_subnet_capacity.eks", "max_nodes", 1),
+				statecheck.ExpectKnownValue("data.ekssize_subnet_capacity.eks", tfjsonpath.New("per_node").AtMapKey("prefixes"), knownvalue.Int64Exact(7)),
+				expectOutput("functions", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"node_ips":      knownvalue.Int64Exact(33),
+					"kube_reserved": knownvalue.Int64Exact(11*234 + 255),
 				})),
 			},
 		}},

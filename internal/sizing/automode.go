@@ -88,9 +88,9 @@ import (
 // NodeClass, not the VPC CNI, picks prefixes or secondary IPs, and both give
 // the same max pods.
 //
-// kube-reserved: AWS publishes nothing for Auto Mode nodes, and the one
-// node of the second-hand observation above reserves 240m CPU of 8 vCPUs where the EKS AMIs' formula
-// gives 90m, so the AMI formulas are not what Auto Mode uses. Auto Mode nodes
+// kube-reserved: AWS publishes nothing for Auto Mode nodes, and the node of
+// the second-hand observation above reserves 240m CPU of 8 vCPUs where the
+// EKS AMIs' formula gives 90m, so the AMI formulas are not what Auto Mode uses. Auto Mode nodes
 // take no user data either ("AWS determines the operating system and image",
 // "Learn about Amazon EKS Auto Mode Managed instances"), so NodeResources
 // (ekssize_node_config, kube_reserved) refuses launch_path = "auto_mode" rather
@@ -249,7 +249,7 @@ func capAutoModeDeprecation(inst ec2data.Instance, r Resolved, value int) Warnin
 		w.Detail += "Auto Mode is who launches the node, not a cap: launch_path = \"auto_mode\" gives the same max pods and also checks that Auto Mode launches the type and supports the settings. "
 	} else {
 		w.Summary = "cap_policy = \"auto_mode\" is deprecated"
-		w.Detail += "This data source or function has no launch_path: launch_path = \"auto_mode\" on ekssize_max_pods or provider::ekssize::max_pods is the supported way to get an Auto Mode node's max pods (it also checks that Auto Mode launches the type and supports the settings). "
+		w.Detail += "launch_path = \"auto_mode\" on ekssize_max_pods or provider::ekssize::max_pods, the only places that take it, is the supported way to get an Auto Mode node's max pods (it also checks that Auto Mode launches the type and supports the settings). "
 	}
 	w.Detail += "cap_policy = \"auto_mode\" will be removed in the next major version."
 	return w

@@ -215,7 +215,7 @@ func TestCapAutoModeKeepsPrefixes(t *testing.T) {
 			u.MaxPods, u.PrefixDelegation, u.Prefixes, u.SecondaryIPs, u.NodeSubnetIPs)
 	}
 	if len(warns) != 1 || warns[0].Field != fieldCapPolicy || warns[0].Summary != `cap_policy = "auto_mode" is deprecated` ||
-		!strings.Contains(warns[0].Detail, `launch_path = "auto_mode" on ekssize_max_pods or provider::ekssize::max_pods is the supported way`) ||
+		!strings.Contains(warns[0].Detail, `launch_path = "auto_mode" on ekssize_max_pods or provider::ekssize::max_pods, the only places that take it, is the supported way`) ||
 		!strings.Contains(warns[0].Detail, "Pod addresses still follow prefix_delegation") {
 		t.Errorf("warnings %+v", warns)
 	}
