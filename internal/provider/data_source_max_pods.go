@@ -70,7 +70,8 @@ func maxPodsComputedAttributes() map[string]schema.Attribute {
 		"network_interfaces": schema.Int64Attribute{Computed: true,
 			MarkdownDescription: "ENIs whose addresses go to pods (default-card ENIs after `max_eni`, custom networking, the trunk ENI and `reserved_enis`)."},
 		"prefix_delegation_applied": schema.BoolAttribute{Computed: true,
-			MarkdownDescription: "Whether the /28 prefix arithmetic was used (prefix delegation or IPv6 on a type and CNI version that support it)."},
+			MarkdownDescription: "Whether the /28 prefix arithmetic was used (prefix delegation or IPv6 on a type and CNI version that support it). " +
+				"With the deprecated `cap_policy = \"auto_mode\"`: whether pods get /28 prefixes, while `max_pods` stays Auto Mode's formula."},
 		"formula": schema.StringAttribute{Computed: true,
 			MarkdownDescription: "A one-line derivation, e.g. `3 ENIs x (10 - 1) IPs + 2 = 29`."},
 		"kubelet_extra_args": schema.StringAttribute{Computed: true,

@@ -77,7 +77,9 @@ func (f *kubeReservedFunction) Definition(_ context.Context, _ function.Definiti
 			"path of `ami_family`: nodeadm (the default `al2023`) and AL2 `bootstrap.sh` reserve for `eni_max_pods` (`m5.4xlarge`: " +
 			"2829Mi, although it runs 110 pods), Bottlerocket for its max pods (1465Mi); Karpenter does the same per AMI family. " +
 			"To reserve for the pods the node really runs (prefix delegation), pass `kube_reserved_basis = \"max_pods\"`. With " +
-			"`launch_path = \"managed\"` P follows the max pods EKS writes; `launch_path = \"auto_mode\"` is an error (AWS publishes no " +
+			"`launch_path = \"managed\"` P still follows `kube_reserved_basis`: nodeadm and AL2 keep reserving for `eni_max_pods` " +
+			"(`m5.4xlarge`: 2829Mi, as nodeadm does whatever max pods EKS writes), and only Bottlerocket (or `kube_reserved_basis = " +
+			"\"max_pods\"`) reserves for the max pods EKS writes; `launch_path = \"auto_mode\"` is an error (AWS publishes no " +
 			"kube-reserved for Auto Mode nodes). The same core code, defaults, " +
 			"validation and messages as the data source. Unknown arguments give an unknown result; null arguments are errors.\n\n" +
 			warningsPolicy + "\n\nAttributes of the returned object:\n\n" + attributesTable("Attribute", kubeReservedResultAttributes()) +

@@ -1,7 +1,11 @@
 package provider
 
 import (
+	"context"
+	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/function"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -156,4 +160,39 @@ output "functions" {
 			},
 		}},
 	})
+}
+
+// TestAutoModeDescriptions pins what the launch_path, cap_policy and
+// kube_reserved() descriptions say about Auto Mode and managed node groups
+// (secondary IP mode, what is not modelled, warnings that are errors only
+// with strict, the kube-reserved basis on managed node groups).
+func TestAutoModeDescriptions(t *testing.T) {
+	launch := launchPathAttribute().MarkdownDescription
+	capPolicy := networkingAttributes()["cap_policy"].GetMarkdownDescription()
+	var def function.DefinitionResponse
+	(&kubeReservedFunction{}).Definition(context.Background(), function.DefinitionRequest{}, &def)
+	kube := def.Definition.MarkdownDescription
+	for _, tt := range []struct{ where, text, want string }{
+		{"launch_path", launch, "How the node is launched"},
+		{"launch_path", launch, "`\"32\"` is secondary IP mode"},
+		{"launch_path", launch, "so both modes get the same value"},
+		{"launch_path", launch, "\"When networkInterfaces is configured, EKS Auto Mode does not attach additional IPs, prefixes, or ENIs after instance launch\""},
+		{"launch_path", launch, "`podSubnetSelectorTerms`"},
+		{"launch_path", launch, "`cap_policy`, `prefix_delegation`"},
+		{"launch_path", launch, "value is returned as if they were unset (an error with `strict = true` in the functions)"},
+		{"cap_policy", capPolicy, "It changes max pods only: the addresses follow `prefix_delegation` as given"},
+		{"kube_reserved", kube, "only Bottlerocket (or `kube_reserved_basis = \"max_pods\"`) reserves for the max pods EKS writes"},
+	} {
+		if !strings.Contains(tt.text, tt.want) {
+			t.Errorf("%s description lacks %q", tt.where, tt.want)
+		}
+	}
+	for _, gone := range []string{"Who writes kubelet's max pods", "are ignored with a warning; `prefix_delegation` changes nothing"} {
+		if strings.Contains(launch, gone) {
+			t.Errorf("launch_path description still says %q", gone)
+		}
+	}
+	if strings.Contains(kube, "P follows the max pods EKS writes") {
+		t.Error("kube_reserved description still says P follows the max pods EKS writes")
+	}
 }

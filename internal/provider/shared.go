@@ -169,10 +169,13 @@ func networkingAttributes() map[string]schema.Attribute {
 			Optional: true,
 			MarkdownDescription: "Ceiling applied to the ENI arithmetic. `eks` (default) mirrors `max-pods-calculator.sh` and the " +
 				"EKS AMIs: 110 for up to 30 vCPUs, else 250 (an error if vCPUs are unknown). `none`: no ceiling, the raw " +
-				"`eni-max-pods.txt`-style value. `auto_mode` is deprecated (a warning): use `launch_path = \"auto_mode\"`. It now gives EKS " +
+				"`eni-max-pods.txt`-style value. `auto_mode` is deprecated (a warning): `launch_path = \"auto_mode\"` on " +
+				"`ekssize_max_pods` and `max_pods()` is the supported way. It now gives EKS " +
 				"Auto Mode's published formula, the lower of 110 and ENIs x (IPv4 per ENI - 1) (27 for an `m5.large`; it used to cap the " +
 				"VPC CNI arithmetic at 110, 29), over the ENIs the other settings leave, without the launch path's checks; Windows keeps " +
-				"its own value, capped at 110.",
+				"its own value, capped at 110. It changes max pods only: the addresses follow `prefix_delegation` as given (with " +
+				"prefixes `prefix_delegation_applied` is `true` and subnet use is the ipamd replay of /28 prefixes up to that max pods, " +
+				"as on an Auto Mode node, which uses prefixes by default).",
 		},
 		"max_pods_limit": schema.Int64Attribute{
 			CustomType:          wholeNumber,

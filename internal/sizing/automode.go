@@ -30,50 +30,66 @@ import (
 // (no "+ 2") nor the 110 of prefix arithmetic. An earlier version of the same
 // section (awsdocs commit 1096be54) said "The result of the max pods
 // calculation described above", that is max-pods-calculator.sh, whose default
-// answer for an m5.large is 29; the current formula replaced it, and a running
-// Auto Mode node agrees with the current one: an m5.2xlarge (4 ENIs, 15 IPs)
-// reported "pods: 56" = 4 x 14, not 58 (kubectl describe node on
-// "Bottlerocket (EKS Auto) 2025.4.19", aws-samples/appmod-blueprints pull
-// request 235). The 110 cap is flat: neither page has the 250 above 30 vCPUs
-// of managed node groups.
+// answer for an m5.large is 29; the current formula replaced it. A second-hand
+// observation, not AWS documentation, agrees with the current one: a sample
+// repository's pull request (aws-samples/appmod-blueprints pull request 235)
+// shows kubectl describe node of an m5.2xlarge (4 ENIs, 15 IPs) on
+// "Bottlerocket (EKS Auto) 2025.4.19" with "pods: 56" = 4 x 14, not 58. The
+// 110 cap is flat: neither page has the 250 above 30 vCPUs of managed node
+// groups.
 //
-// Prefixes. "Learn about VPC Networking and Load Balancing in EKS Auto Mode"
-// (https://docs.aws.amazon.com/eks/latest/userguide/auto-networking.html):
-// "EKS Auto Mode provisions /28 IPv4 prefixes to the primary network interface
-// for nodes and maintains a predefined warm pool of resources that scales based
-// on the number of scheduled pods. [...] If prefixes are no longer available in
-// the subnet, the service falls back to secondary IPv4 addresses." (An AWS VPC
-// CNI maintainer, aws/containers-roadmap issue 2488: "EKS auto defaults to
-// prefix delegation and when prefix cannot be allocated we fall back to
-// second[ary IPs]".) AWS publishes no max pods for the fallback, nor whether the
-// formula above changes when prefixes are used; it does not need to: ENIs x
-// (IPs per ENI - 1) is exactly the number of secondary IPv4 addresses the
-// node's ENIs can hold, so the published max pods is addressable with
-// prefixes and after the fallback alike. This provider therefore gives the one
-// published value whatever the subnet, which is also the conservative choice
-// (it never counts on prefixes), and reports prefix_delegation_applied = false
-// because the value is not prefix arithmetic. Which ENIs count is not
-// published either: the ENIs of the default network card are taken, as the
-// VPC CNI table counts them (a p5.48xlarge gets 2 x 49 = 98). IPv6: "For IPv6
-// clusters, EKS Auto Mode provisions a /80 IPv6 prefix per node on the primary
-// network interface" (same page); the max pods formula names no IP family, so
-// IPv6 nodes get the same value (and, as everywhere, need a Nitro type).
+// Prefixes or secondary IPs. "Learn about VPC Networking and Load Balancing in
+// EKS Auto Mode" (https://docs.aws.amazon.com/eks/latest/userguide/auto-networking.html):
+// "EKS Auto Mode defaults to using prefix delegation (/28 prefixes) for pod
+// networking and maintains a predefined warm pool of IP resources that scales
+// based on the number of scheduled pods", falling back to secondary IPv4
+// addresses when the subnet has no prefix left. Since December 2025 the
+// NodeClass chooses: "ipv4PrefixSize is default to Auto which is prefix and
+// fallback to secondary IP. \"32\" is the secondary IP mode" (spec.advancedNetworking,
+// "Node Class Specification", create-node-class.html); the Auto Mode release
+// notes, December 19, 2025: "Added support for secondary IP mode that
+// provisions secondary IP addresses instead of prefixes to Auto nodes"; and
+// awsdocs/amazon-eks-user-guide pull request 1124 removed "Enabling or
+// disabling prefix delegation" from the page's list of what Auto Mode does not
+// support. AWS publishes one max pods for both modes, and ENIs x (IPs per ENI
+// - 1) is exactly the number of secondary IPv4 addresses the node's ENIs can
+// hold, so the published max pods is addressable with prefixes, in secondary
+// IP mode and after the fallback alike. This provider gives that one value
+// whatever the mode, and reports prefix_delegation_applied = false because the
+// value is not prefix arithmetic. Which ENIs count is not published: the ENIs
+// of the default network card are taken, as the VPC CNI table counts them (a
+// p5.48xlarge gets 2 x 49 = 98). IPv6: "For IPv6 clusters, EKS Auto Mode
+// provisions a /80 IPv6 prefix per node on the primary network interface"
+// (auto-networking); the max pods formula names no IP family, so IPv6 nodes
+// get the same value (and, as everywhere, need a Nitro type).
 //
-// Settings. The same networking page: "Configuration options for the previous
-// AWS VPC CNI will not apply to EKS Auto Mode", and "EKS Auto Mode does not
-// support: Security Groups per Pod (SGPP). Custom Networking in the ENIConfig.
-// [...] Enabling or disabling prefix delegation." "Create a Node Pool for EKS
-// Auto Mode": "EKS Auto Mode only supports Linux". The Auto Mode NodeClass
-// ("Node Class Specification", create-node-class.html) has no kubelet block:
-// maxPods and podsPerCore cannot be set. So security groups for pods, custom
-// networking and Windows are errors (the node cannot exist); the VPC CNI and
-// kubelet settings that would only change the number (cap_policy,
-// max_pods_limit, pods_per_core, reserved_enis, max_eni, cni_version) are
-// ignored with a warning, as on the managed launch path; prefix_delegation
-// changes nothing (Auto Mode decides).
+// Not modelled: advancedNetworking.networkInterfaces and
+// podSubnetSelectorTerms. Of the first, create-node-class.html says "When
+// networkInterfaces is configured, EKS Auto Mode does not attach additional
+// IPs, prefixes, or ENIs after instance launch. Only the interfaces and IP
+// addresses configured at launch are available to Pods." A node so configured
+// can hold fewer pods than max_pods here: as many as the addresses its
+// secondaryIPv4Count or secondaryIPv4PrefixCount give. podSubnetSelectorTerms
+// puts pod addresses in other subnets than the node's, where the pod subnet's
+// free addresses can stop pods below max_pods. The value here is an upper
+// bound for such nodes.
+//
+// Settings. auto-networking: "Configuration options for the previous AWS VPC
+// CNI will not apply to EKS Auto Mode", and "EKS Auto Mode does not support:
+// Security Groups per Pod (SGPP). Custom Networking in the ENIConfig. [...]".
+// "Create a Node Pool for EKS Auto Mode": "EKS Auto Mode only supports Linux".
+// The Auto Mode NodeClass ("Node Class Specification", create-node-class.html)
+// has no kubelet block: maxPods and podsPerCore cannot be set. So security
+// groups for pods, custom networking and Windows are errors (the node cannot
+// exist); the VPC CNI and kubelet settings that would only change the number
+// (cap_policy, prefix_delegation, max_pods_limit, pods_per_core, reserved_enis,
+// max_eni, cni_version) have no effect and get a warning (an error with strict
+// = true), as on the managed launch path: prefix_delegation because the
+// NodeClass, not the VPC CNI, picks prefixes or secondary IPs, and both give
+// the same max pods.
 //
 // kube-reserved: AWS publishes nothing for Auto Mode nodes, and the one
-// running node above reserves 240m CPU of 8 vCPUs where the EKS AMIs' formula
+// node of the second-hand observation above reserves 240m CPU of 8 vCPUs where the EKS AMIs' formula
 // gives 90m, so the AMI formulas are not what Auto Mode uses. Auto Mode nodes
 // take no user data either ("AWS determines the operating system and image",
 // "Learn about Amazon EKS Auto Mode Managed instances"), so NodeResources
@@ -190,22 +206,53 @@ func (s maxPodsSteps) writeAutoModeArithmetic(f *strings.Builder, res MaxPodsRes
 // Mode-specific, so no configuration that worked stops working; it warns that
 // launch_path = "auto_mode" is the model of an Auto Mode node. On the settings
 // Auto Mode accepts, the two agree.
+//
+// The cap policy changes max pods only: the node's addresses keep following
+// prefix_delegation as given (prefixesApply, with its fallbacks and warnings),
+// so node_ips, subnet_max_nodes, ekssize_subnet_capacity and
+// ekssize_cluster_ip_plan replay ipamd with /28 prefixes when prefix delegation
+// is on, as an Auto Mode node does by default ("EKS Auto Mode uses prefix
+// delegation (/28 prefixes) by default", EKS User Guide, Create a Node Class).
 func capAutoModeDeprecated(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []Warning {
 	count := podENIs(inst, r)
+	usePrefixes, warns := prefixesApply(inst, r)
 	autoModeArithmetic(inst, count, res)
-	warns := noENILeft(inst, count, "Auto Mode's formula then gives 0 (it has no \"+ 2\")")
+	res.PrefixDelegationApplied = usePrefixes
+	if usePrefixes {
+		res.PodIPs = inst.PodAddressesOnENIs(count.count(), ipsPerPrefix)
+	}
+	res.PodIPsUnlimited = r.IPFamily == ipFamilyIPv6
+	warns = append(warns, noENILeft(inst, count, "Auto Mode's formula then gives 0 (it has no \"+ 2\")")...)
 	if !r.capPolicySet {
 		return warns
 	}
-	return append(warns, Warning{
-		Field:   fieldCapPolicy,
-		Summary: "cap_policy = \"auto_mode\" is deprecated: use launch_path = \"auto_mode\"",
-		Detail: fmt.Sprintf("cap_policy = \"auto_mode\" now gives EKS Auto Mode's max pods formula, the lower of 110 and ENIs x (IPv4 per ENI - 1) "+
-			"(EKS User Guide, \"Considerations for EKS Auto Mode\"): %d for %s, 27 for an m5.large, where it used to cap the VPC CNI arithmetic "+
-			"at 110 (29 for an m5.large). Auto Mode is who launches the node, not a cap: launch_path = \"auto_mode\" gives the same value and also "+
-			"checks that Auto Mode launches the type and supports the settings. cap_policy = \"auto_mode\" will be removed in the next major version.",
-			min(res.MaxPodsUncapped, ceilingAutoMode), instName(inst)),
-	})
+	return append(warns, capAutoModeDeprecation(inst, r, min(res.MaxPodsUncapped, ceilingAutoMode)))
+}
+
+// capAutoModeDeprecation is the warning of the deprecated cap_policy =
+// "auto_mode". Only ekssize_max_pods and max_pods() take launch_path =
+// "auto_mode" (r.launchPathHere); elsewhere the warning names them.
+func capAutoModeDeprecation(inst ec2data.Instance, r Resolved, value int) Warning {
+	example := ""
+	if inst.Name != "m5.large" {
+		example = ", 27 for an m5.large"
+	}
+	addresses := "Pod addresses still follow prefix_delegation, so subnet use is that of secondary IPs or /28 prefixes as you set it."
+	w := Warning{
+		Field: fieldCapPolicy,
+		Detail: fmt.Sprintf("cap_policy = \"auto_mode\" now gives EKS Auto Mode's max pods, the lower of 110 and ENIs x (IPv4 per ENI - 1) "+
+			"(EKS User Guide, \"Considerations for EKS Auto Mode\"): %d for %s%s. It used to cap the VPC CNI arithmetic at 110 (29 for an m5.large). "+
+			"%s ", value, instName(inst), example, addresses),
+	}
+	if r.launchPathHere {
+		w.Summary = "cap_policy = \"auto_mode\" is deprecated; use launch_path = \"auto_mode\""
+		w.Detail += "Auto Mode is who launches the node, not a cap: launch_path = \"auto_mode\" gives the same max pods and also checks that Auto Mode launches the type and supports the settings. "
+	} else {
+		w.Summary = "cap_policy = \"auto_mode\" is deprecated"
+		w.Detail += "This data source or function has no launch_path: launch_path = \"auto_mode\" on ekssize_max_pods or provider::ekssize::max_pods is the supported way to get an Auto Mode node's max pods (it also checks that Auto Mode launches the type and supports the settings). "
+	}
+	w.Detail += "cap_policy = \"auto_mode\" will be removed in the next major version."
+	return w
 }
 
 // checkAutoModeSettings rejects the settings of a node Auto Mode cannot run.
@@ -222,17 +269,21 @@ func checkAutoModeSettings(r Resolved, via string) error {
 }
 
 // autoModeIgnores warns about each setting that cannot reach an Auto Mode
-// node, and about the deprecated cap_policy = "auto_mode".
+// node, and about the deprecated cap_policy = "auto_mode". The detail does not
+// start with the launch path and a colon: strict = true joins summary and
+// detail with one.
 func autoModeIgnores(r Resolved, via string) []Warning {
 	var warns []Warning
 	kubelet := "the Auto Mode NodeClass has no kubelet settings (EKS User Guide, Create a Node Class for Amazon EKS, Node Class Specification), so kubelet's maxPods and podsPerCore cannot be set"
 	vpcCNI := "\"Configuration options for the previous AWS VPC CNI will not apply to EKS Auto Mode\" (EKS User Guide, Learn about VPC Networking and Load Balancing in EKS Auto Mode)"
+	addressing := "the Auto Mode NodeClass decides how pods get addresses, /28 prefixes by default or secondary IPs with advancedNetworking.ipv4PrefixSize = \"32\" (EKS User Guide, Create a Node Class for Amazon EKS), and AWS publishes one max pods for both"
 	for _, ig := range []struct {
 		set         bool
 		field, why  string
 		description string
 	}{
 		{r.capPolicySet, fieldCapPolicy, "EKS Auto Mode applies its own 110 pods hard cap", "cap_policy = " + fmt.Sprintf("%q", r.CapPolicy)},
+		{r.PrefixDelegation, fieldPrefixDelegation, addressing, "prefix_delegation"},
 		{r.MaxPodsLimit != nil, fieldMaxPodsLimit, kubelet, "max_pods_limit"},
 		{r.PodsPerCore != nil, fieldPodsPerCore, kubelet, "pods_per_core"},
 		{r.ReservedENIs > 0, fieldReservedENIs, vpcCNI, "reserved_enis"},
@@ -243,7 +294,7 @@ func autoModeIgnores(r Resolved, via string) []Warning {
 			warns = append(warns, Warning{
 				Field:   ig.field,
 				Summary: ig.description + " is ignored on EKS Auto Mode",
-				Detail: fmt.Sprintf("%s: %s, so %s has no effect on the node and max_pods does not use it (the lower of 110 and ENIs x (IPv4 per ENI - 1), EKS User Guide, \"Considerations for EKS Auto Mode\"). Remove it, or use another launch_path.",
+				Detail: fmt.Sprintf("With %s, %s. %s therefore has no effect on the node, and max_pods does not use it (the lower of 110 and ENIs x (IPv4 per ENI - 1), EKS User Guide, \"Considerations for EKS Auto Mode\"). Remove it, or use another launch_path.",
 					via, ig.why, ig.description),
 			})
 		}
@@ -261,7 +312,7 @@ func checkAutoModeInstance(inst ec2data.Instance, via string) ([]Warning, error)
 	const source = "EKS User Guide, \"EKS Auto Mode supported instance reference\""
 	if inst.Custom {
 		if inst.HasVCPUs() && inst.VCPUs <= 1 {
-			return nil, inputErr(fieldInstanceVCPUs, "%s: EKS Auto Mode does not launch the described instance: it has %s, and Auto Mode \"will only create EC2 instances that meet the following requirements: More than 1 CPU\" (%s)", via, counted(inst.VCPUs, "vCPU", "vCPUs"), source)
+			return nil, inputErr(fieldInstanceVCPUs, "%s: EKS Auto Mode does not launch the described instance: it has %s, and Auto Mode \"will only create EC2 instances that meet the following requirements: More than 1 CPU\" (%s); describe an instance with at least 2 vCPUs (instance.vcpus), or use another launch_path", via, counted(inst.VCPUs, "vCPU", "vCPUs"), source)
 		}
 		return []Warning{{
 			Field:   fieldInstance,
@@ -273,7 +324,7 @@ func checkAutoModeInstance(inst ec2data.Instance, via string) ([]Warning, error)
 	family, size, _ := strings.Cut(inst.Name, ".")
 	switch {
 	case !autoModeFamilies[family]:
-		return nil, inputErr(FieldInstanceType, "%s: EKS Auto Mode does not launch %s: the %s family is not among the instance types it supports, and \"EKS Auto Mode only creates instances of supported types\" (%s); choose a listed family (c, m, r from generation 4, t2 to t4g, ...) or another launch_path", via, inst.Name, family, source)
+		return nil, inputErr(FieldInstanceType, "%s: EKS Auto Mode does not launch %s: the %s family is not among the instance types it supports, and \"EKS Auto Mode only creates instances of supported types\" (%s); choose a family AWS lists there, such as m5, c6i, r7g or t3, or another launch_path", via, inst.Name, family, source)
 	case autoModeExcludedSizes[size]:
 		return nil, inputErr(FieldInstanceType, "%s: EKS Auto Mode does not launch %s: it \"will only create EC2 instances that meet the following requirements: [...] Instance size is not nano, micro or small\" (%s); choose a larger size, such as %s.medium or %s.large", via, inst.Name, source, family, family)
 	case inst.HasVCPUs() && inst.VCPUs <= 1:

@@ -23,11 +23,10 @@ func TestAutoModeMaxPods(t *testing.T) {
 		formula  string
 	}{
 		{"m5.large", Networking{}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
-		{"m5.large", Networking{PrefixDelegation: true}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
 		{"m5.large", Networking{IPFamily: ipFamilyIPv6}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
 		{"m5.2xlarge", Networking{}, 56, 56, 4, "auto_mode: 4 ENIs x (15 - 1) IPs = 56"},
 		{"m4.large", Networking{}, 18, 18, 2, "auto_mode: 2 ENIs x (10 - 1) IPs = 18"},
-		{"c4.large", Networking{PrefixDelegation: true}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
+		{"c4.large", Networking{}, 27, 27, 3, "auto_mode: 3 ENIs x (10 - 1) IPs = 27"},
 		{"t2.medium", Networking{}, 15, 15, 3, "auto_mode: 3 ENIs x (6 - 1) IPs = 15"},
 		{"m5.24xlarge", Networking{}, 110, 735, 15, "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"},
 		{"c7i.48xlarge", Networking{}, 110, 735, 15, "auto_mode: 15 ENIs x (50 - 1) IPs = 735, capped at 110 (auto_mode)"},
@@ -60,7 +59,7 @@ func TestAutoModeExcludedTypes(t *testing.T) {
 		{"t3.micro", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch t3.micro: it "will only create EC2 instances that meet the following requirements: [...] Instance size is not nano, micro or small" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a larger size, such as t3.medium or t3.large`},
 		{"t4g.small", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch t4g.small: it "will only create EC2 instances that meet the following requirements: [...] Instance size is not nano, micro or small"`},
 		{"m6g.medium", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch m6g.medium: it has 1 vCPU, and Auto Mode "will only create EC2 instances that meet the following requirements: More than 1 CPU" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a size with at least 2 vCPUs, such as m6g.large`},
-		{"a1.large", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch a1.large: the a1 family is not among the instance types it supports, and "EKS Auto Mode only creates instances of supported types" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a listed family (c, m, r from generation 4, t2 to t4g, ...) or another launch_path`},
+		{"a1.large", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch a1.large: the a1 family is not among the instance types it supports, and "EKS Auto Mode only creates instances of supported types" (EKS User Guide, "EKS Auto Mode supported instance reference"); choose a family AWS lists there, such as m5, c6i, r7g or t3, or another launch_path`},
 		{"u-6tb1.metal", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch u-6tb1.metal: the u-6tb1 family is not among the instance types it supports`},
 		{"m3.large", FieldInstanceType, `launch_path = "auto_mode": EKS Auto Mode does not launch m3.large: the m3 family is not among the instance types it supports`},
 	}
@@ -101,7 +100,7 @@ func TestAutoModeSettings(t *testing.T) {
 	}
 
 	ignored := Networking{
-		LaunchPath: launchAutoMode, CapPolicy: capNone, MaxPodsLimit: ptr(20), PodsPerCore: ptr(5),
+		LaunchPath: launchAutoMode, CapPolicy: capNone, PrefixDelegation: true, MaxPodsLimit: ptr(20), PodsPerCore: ptr(5),
 		ReservedENIs: 1, MaxENI: ptr(1), CNIVersion: "1.18.3",
 	}
 	got, warns, err := MaxPods(lookup(t, "m5.large"), ignored)
@@ -114,16 +113,18 @@ func TestAutoModeSettings(t *testing.T) {
 	var fields []string
 	for _, w := range warns {
 		fields = append(fields, w.Field)
-		if !strings.HasSuffix(w.Summary, " is ignored on EKS Auto Mode") || !strings.HasPrefix(w.Detail, `launch_path = "auto_mode": `) {
+		if !strings.HasSuffix(w.Summary, " is ignored on EKS Auto Mode") || !strings.HasPrefix(w.Detail, `With launch_path = "auto_mode", `) ||
+			strings.Count(w.Detail, ", so ") > 1 || strings.Contains(w.Detail, ": ") {
 			t.Errorf("warning %+v", w)
 		}
 	}
-	want := []string{fieldCapPolicy, fieldMaxPodsLimit, fieldPodsPerCore, fieldReservedENIs, fieldMaxENI, fieldCNIVersion}
+	want := []string{fieldCapPolicy, fieldPrefixDelegation, fieldMaxPodsLimit, fieldPodsPerCore, fieldReservedENIs, fieldMaxENI, fieldCNIVersion}
 	if strings.Join(fields, ",") != strings.Join(want, ",") {
 		t.Errorf("warnings on %v, want %v", fields, want)
 	}
-	if !strings.Contains(warns[3].Detail, `"Configuration options for the previous AWS VPC CNI will not apply to EKS Auto Mode"`) ||
-		!strings.Contains(warns[1].Detail, "the Auto Mode NodeClass has no kubelet settings") {
+	if !strings.Contains(warns[4].Detail, `"Configuration options for the previous AWS VPC CNI will not apply to EKS Auto Mode"`) ||
+		!strings.Contains(warns[2].Detail, "the Auto Mode NodeClass has no kubelet settings") ||
+		!strings.Contains(warns[1].Detail, `secondary IPs with advancedNetworking.ipv4PrefixSize = "32"`) {
 		t.Errorf("warning details: %+v", warns)
 	}
 }
@@ -144,7 +145,7 @@ func TestAutoModeDescribedInstance(t *testing.T) {
 	spec.VCPUs = ptr(1)
 	inst, _ = ResolveInstance(nil, &spec)
 	_, _, err = MaxPods(inst, Networking{LaunchPath: launchAutoMode})
-	want := `launch_path = "auto_mode": EKS Auto Mode does not launch the described instance: it has 1 vCPU, and Auto Mode "will only create EC2 instances that meet the following requirements: More than 1 CPU" (EKS User Guide, "EKS Auto Mode supported instance reference")`
+	want := `launch_path = "auto_mode": EKS Auto Mode does not launch the described instance: it has 1 vCPU, and Auto Mode "will only create EC2 instances that meet the following requirements: More than 1 CPU" (EKS User Guide, "EKS Auto Mode supported instance reference"); describe an instance with at least 2 vCPUs (instance.vcpus), or use another launch_path`
 	var ie *InputError
 	if !errors.As(err, &ie) || ie.Field != fieldInstanceVCPUs || ie.Msg != want {
 		t.Errorf("error = %v", err)
@@ -191,5 +192,57 @@ func TestAutoModeNodeResources(t *testing.T) {
 	if !errors.As(err, &ie) || ie.Field != fieldLaunchPath ||
 		!strings.HasPrefix(ie.Msg, `launch_path = "auto_mode" cannot be used here: kube-reserved, allocatable and the node configurations are for nodes whose user data you write, but EKS Auto Mode nodes take none`) {
 		t.Fatalf("error = %v", err)
+	}
+}
+
+// TestCapAutoModeKeepsPrefixes: the deprecated cap_policy = "auto_mode"
+// changes max pods only; the ipamd replay behind node_ips, subnet_max_nodes,
+// ekssize_subnet_capacity and ekssize_cluster_ip_plan keeps following
+// prefix_delegation, as an Auto Mode node uses /28 prefixes by default. An
+// m5.large with prefixes: max pods 27, 25 pods; ipamd asks for ceil(25/16) +
+// WARM_PREFIX_TARGET 1 = 3 prefixes but stops once the node holds max pods
+// IPs, at 2: 1 + 2 x 16 = 33 IPs, 4 nodes in a /24 (with cap_policy = "eks",
+// 110 max pods: 7 prefixes, 113 IPs, 1 node). Without prefixes: 27 secondary
+// IPs on 3 ENIs, 30 IPs. Before the fix the prefixes were dropped silently.
+func TestCapAutoModeKeepsPrefixes(t *testing.T) {
+	m5 := lookup(t, "m5.large")
+	u, warns, err := NodeIPs(NodeIPsInput{Instance: m5, Networking: Networking{CapPolicy: capAutoMode, PrefixDelegation: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if u.MaxPods != 27 || !u.PrefixDelegation || u.Prefixes != 2 || u.SecondaryIPs != 0 || u.NodeSubnetIPs != 33 {
+		t.Errorf("prefixes: got max pods %d, prefix delegation %v, %d prefixes, %d secondary IPs, %d IPs; want 27, true, 2, 0, 33",
+			u.MaxPods, u.PrefixDelegation, u.Prefixes, u.SecondaryIPs, u.NodeSubnetIPs)
+	}
+	if len(warns) != 1 || warns[0].Field != fieldCapPolicy || warns[0].Summary != `cap_policy = "auto_mode" is deprecated` ||
+		!strings.Contains(warns[0].Detail, `launch_path = "auto_mode" on ekssize_max_pods or provider::ekssize::max_pods is the supported way`) ||
+		!strings.Contains(warns[0].Detail, "Pod addresses still follow prefix_delegation") {
+		t.Errorf("warnings %+v", warns)
+	}
+	u, _, err = NodeIPs(NodeIPsInput{Instance: m5, Networking: Networking{CapPolicy: capAutoMode}})
+	if err != nil || u.MaxPods != 27 || u.PrefixDelegation || u.SecondaryIPs != 27 || u.NodeSubnetIPs != 30 {
+		t.Errorf("secondary IPs: got %+v, %v; want max pods 27, 27 secondary IPs, 30 IPs", u, err)
+	}
+	capacity := func(capPolicy string) SubnetCapacityResult {
+		t.Helper()
+		res, _, err := SubnetCapacity(SubnetCapacityInput{
+			NodeIPsInput: NodeIPsInput{Instance: m5, Networking: Networking{CapPolicy: capPolicy, PrefixDelegation: true}},
+			Subnets:      []SubnetSpec{{CIDRBlock: "10.0.0.0/24"}},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	auto, eks := capacity(capAutoMode), capacity(capEKS)
+	if !auto.PerNode.PrefixDelegation || auto.PerNode.Prefixes != 2 || auto.PerNode.NodeSubnetIPs != 33 || auto.MaxNodes != 4 ||
+		eks.PerNode.Prefixes != 7 || eks.PerNode.NodeSubnetIPs != 113 || eks.MaxNodes != 1 {
+		t.Errorf("subnet capacity: auto_mode %+v max nodes %d; eks %+v max nodes %d", auto.PerNode, auto.MaxNodes, eks.PerNode, eks.MaxNodes)
+	}
+	// MaxPods itself (ekssize_max_pods) names launch_path.
+	_, warns, _ = MaxPods(m5, Networking{CapPolicy: capAutoMode})
+	if len(warns) != 1 || warns[0].Summary != `cap_policy = "auto_mode" is deprecated; use launch_path = "auto_mode"` ||
+		strings.Count(warns[0].Detail, "27 for") != 1 {
+		t.Errorf("max pods warnings %+v", warns)
 	}
 }

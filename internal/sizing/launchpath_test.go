@@ -138,3 +138,21 @@ func TestNodeResourcesManagedBottlerocket(t *testing.T) {
 		t.Errorf("without max_pods: %d, want EKS's 110", res.MaxPods)
 	}
 }
+
+// TestManagedKubeReservedBasis: on a managed node group kube-reserved keeps
+// its basis: AL2023 and AL2 reserve for eni_max_pods (nodeadm and
+// bootstrap.sh do, whatever max pods EKS writes), Bottlerocket for its max
+// pods, EKS's value. m5.4xlarge with prefix delegation: 11 x 234 + 255 =
+// 2829Mi; 11 x 110 + 255 = 1465Mi.
+func TestManagedKubeReservedBasis(t *testing.T) {
+	for _, tt := range []struct {
+		family string
+		want   int64
+	}{{"al2023", 2829}, {"al2", 2829}, {"bottlerocket", 1465}} {
+		r, _, err := NodeResources(NodeResourcesInput{Instance: mustLookup("m5.4xlarge"), AMIFamily: tt.family,
+			Networking: Networking{LaunchPath: launchManaged, PrefixDelegation: true}})
+		if err != nil || r.KubeReservedMemoryMiB != tt.want {
+			t.Errorf("%s managed: kube-reserved memory %dMi, %v; want %dMi", tt.family, r.KubeReservedMemoryMiB, err, tt.want)
+		}
+	}
+}

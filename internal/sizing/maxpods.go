@@ -219,6 +219,7 @@ func MaxPods(inst ec2data.Instance, n Networking) (MaxPodsResult, []Warning, err
 	if err != nil {
 		return MaxPodsResult{}, nil, err
 	}
+	r.launchPathHere = true
 	return maxPodsResolved(inst, r)
 }
 

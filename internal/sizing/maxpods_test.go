@@ -50,8 +50,10 @@ func TestMaxPodsWorkedExamples(t *testing.T) {
 			formula: "auto_mode: 8 ENIs x (30 - 1) IPs = 232, capped at 110 (auto_mode)", warnField: fieldCapPolicy},
 		{name: "m5.large auto mode", instance: "m5.large", net: Networking{CapPolicy: capAutoMode}, want: 27, uncapped: 27, cap: 110, enis: 3,
 			formula: "auto_mode: 3 ENIs x (10 - 1) IPs = 27", warnField: fieldCapPolicy},
-		{name: "m5.large auto mode prefixes change nothing", instance: "m5.large", net: Networking{CapPolicy: capAutoMode, PrefixDelegation: true},
-			want: 27, uncapped: 27, cap: 110, enis: 3, formula: "auto_mode: 3 ENIs x (10 - 1) IPs = 27", warnField: fieldCapPolicy},
+		// The deprecated cap policy changes max pods only: the addresses
+		// still follow prefix_delegation (pd: true), as on an Auto Mode node.
+		{name: "m5.large auto mode prefixes keep max pods", instance: "m5.large", net: Networking{CapPolicy: capAutoMode, PrefixDelegation: true},
+			want: 27, uncapped: 27, cap: 110, enis: 3, pd: true, formula: "auto_mode: 3 ENIs x (10 - 1) IPs = 27", warnField: fieldCapPolicy},
 		{name: "m5.large auto mode keeps custom networking", instance: "m5.large", net: Networking{CapPolicy: capAutoMode, CustomNetworking: true},
 			want: 18, uncapped: 18, cap: 110, enis: 2, formula: "auto_mode: 2 ENIs (3 - 1 custom networking) x (10 - 1) IPs = 18", warnField: fieldCapPolicy},
 		{name: "m5.8xlarge prefix delegation", instance: "m5.8xlarge", net: Networking{PrefixDelegation: true},

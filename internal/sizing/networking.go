@@ -99,6 +99,10 @@ type Resolved struct {
 	// capPolicySet is true when cap_policy was given (CapPolicy then holds
 	// the default "eks" when it was not).
 	capPolicySet bool
+	// launchPathHere is true when the caller takes launch_path (MaxPods:
+	// ekssize_max_pods and max_pods()); the deprecation warning of cap_policy
+	// = "auto_mode" names it there and points elsewhere otherwise.
+	launchPathHere bool
 }
 
 // Validate checks every setting on its own and against the others, and fills
