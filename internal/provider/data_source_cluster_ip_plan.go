@@ -288,6 +288,7 @@ func getPlanConfig(ctx context.Context, config tfsdk.Config, m *clusterIPPlanMod
 	// as getConfig does (see whole_number.go).
 	var diags diag.Diagnostics
 	checkWholeNumbers(config.Schema.Type(), config.Raw, path.Empty(), &diags)
+	checkEmptyStrings(config.Schema, config.Raw, &diags)
 	if diags.HasError() {
 		return diags
 	}

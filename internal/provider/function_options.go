@@ -198,6 +198,11 @@ func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic
 			if unknown {
 				return true, nil
 			}
+			if sv, isString := v.(basetypes.StringValue); isString && !sv.IsNull() {
+				if problem := emptyStringProblem(k, "options."+k, sv.ValueString()); problem != "" {
+					return false, function.NewArgumentFuncError(pos, problem)
+				}
+			}
 			// A nested object's required attributes, as for a data source's
 			// checked object (checked_object.go).
 			if problem := missingRequired(a, v, "options."+k); problem != "" {

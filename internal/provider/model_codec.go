@@ -44,6 +44,7 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 	// (see whole_number.go).
 	typ := config.Schema.Type() // the framework builds it anew on each call
 	checkWholeNumbers(typ, config.Raw, path.Empty(), &diags)
+	checkEmptyStrings(config.Schema, config.Raw, &diags)
 	if diags.HasError() {
 		return diags
 	}

@@ -3,9 +3,12 @@ package provider
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -137,6 +140,50 @@ func checkWholeNumbers(typ attr.Type, v tftypes.Value, p path.Path, diags *diag.
 		}
 		for k, e := range elems {
 			checkWholeNumbers(t.ElemType, e, p.AtMapKey(k), diags)
+		}
+	}
+}
+
+// Empty strings.
+//
+// An optional string setting that is left out (or null) takes its default;
+// the core cannot tell an empty string from a left-out one, so without this
+// check `launch_path = ""` or `cap_policy = ""` silently meant the default.
+// getConfig (so every Read and ValidateConfig) and the function options
+// report it instead. instance_type and max_pods_expression have no default
+// and their own message for "" (the core's), so they are left to it.
+var emptyStringOwnMessage = map[string]bool{"instance_type": true, "max_pods_expression": true}
+
+// emptyStringProblem is the problem of an empty string given for the
+// optional string setting name (written as where); "" when s is not empty.
+func emptyStringProblem(name, where, s string) string {
+	if s != "" || emptyStringOwnMessage[name] {
+		return ""
+	}
+	return fmt.Sprintf(`%s is ""; an empty string is not one of its values: leave %s out (or null) for its default, or give a value`, where, where)
+}
+
+// checkEmptyStrings reports the optional top-level string attributes of a
+// configuration given as "".
+func checkEmptyStrings(s any, raw tftypes.Value, diags *diag.Diagnostics) {
+	ds, ok := s.(schema.Schema)
+	if !ok || !raw.IsKnown() || raw.IsNull() {
+		return
+	}
+	var vals map[string]tftypes.Value
+	if raw.As(&vals) != nil {
+		return
+	}
+	for _, name := range slices.Sorted(maps.Keys(ds.Attributes)) {
+		if _, isString := ds.Attributes[name].(schema.StringAttribute); !isString || !ds.Attributes[name].IsOptional() {
+			continue
+		}
+		var str string
+		if v := vals[name]; !v.IsKnown() || v.IsNull() || v.As(&str) != nil {
+			continue
+		}
+		if problem := emptyStringProblem(name, name, str); problem != "" {
+			diags.AddAttributeError(path.Root(name), "Invalid "+name, problem)
 		}
 	}
 }
