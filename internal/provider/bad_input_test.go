@@ -223,7 +223,7 @@ var badInputs = []badInput{
 		want: `os is ""; an empty string is not one of its values`},
 	{fn: "max_pods", name: "empty cap_policy option", args: []attr.Value{str("m5.large")},
 		options: []attr.Value{obj(attrs{"cap_policy": str("")})}, arg: "options",
-		want: `options.cap_policy is ""; an empty string is not one of its values: leave options.cap_policy out (or null) for its default, or give a value`},
+		want: `options.cap_policy: cap_policy is ""; an empty string is not one of its values: leave cap_policy out (or null) for its default, or give a value`},
 	{ds: "max_pods", name: "1 MB instance type echoed shortened",
 		attrs: attrs{"instance_type": str(strings.Repeat("m", 1<<20))}, line: `instance_type = "` + strings.Repeat("m", 1<<20) + `"`, path: "instance_type",
 		want: `instance type "` + strings.Repeat("m", 64) + `"... (1048576 bytes) is not in the embedded instance table`},

@@ -199,8 +199,8 @@ func (o funcOptions) decode(ctx context.Context, pos int64, args []types.Dynamic
 				return true, nil
 			}
 			if sv, isString := v.(basetypes.StringValue); isString && !sv.IsNull() {
-				if problem := emptyStringProblem(k, "options."+k, sv.ValueString()); problem != "" {
-					return false, function.NewArgumentFuncError(pos, problem)
+				if problem := emptyStringProblem(k, sv.ValueString()); problem != "" {
+					return false, function.NewArgumentFuncError(pos, "options."+k+": "+problem)
 				}
 			}
 			// A nested object's required attributes, as for a data source's

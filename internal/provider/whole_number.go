@@ -155,12 +155,12 @@ func checkWholeNumbers(typ attr.Type, v tftypes.Value, p path.Path, diags *diag.
 var emptyStringOwnMessage = map[string]bool{"instance_type": true, "max_pods_expression": true}
 
 // emptyStringProblem is the problem of an empty string given for the
-// optional string setting name (written as where); "" when s is not empty.
-func emptyStringProblem(name, where, s string) string {
+// optional string setting name; "" when s is not empty.
+func emptyStringProblem(name, s string) string {
 	if s != "" || emptyStringOwnMessage[name] {
 		return ""
 	}
-	return fmt.Sprintf(`%s is ""; an empty string is not one of its values: leave %s out (or null) for its default, or give a value`, where, where)
+	return fmt.Sprintf(`%s is ""; an empty string is not one of its values: leave %s out (or null) for its default, or give a value`, name, name)
 }
 
 // checkEmptyStrings reports the optional top-level string attributes of a
@@ -182,7 +182,7 @@ func checkEmptyStrings(s any, raw tftypes.Value, diags *diag.Diagnostics) {
 		if v := vals[name]; !v.IsKnown() || v.IsNull() || v.As(&str) != nil {
 			continue
 		}
-		if problem := emptyStringProblem(name, name, str); problem != "" {
+		if problem := emptyStringProblem(name, str); problem != "" {
 			diags.AddAttributeError(path.Root(name), "Invalid "+name, problem)
 		}
 	}
