@@ -145,13 +145,7 @@ func mirrorAttribute() schema.StringAttribute {
 
 func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m maxPodsModel
-	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if m.compute(ctx, &resp.Diagnostics) {
-		resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
-	}
+	readAnswer(ctx, req, resp, &m, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
 }
 
 // errBothForms is the error for instance_types next to instance_type or instance.
@@ -212,31 +206,16 @@ func nullMaxPodsFields() maxPodsFields {
 // node group value.
 func readMaxPodsBatch(ctx context.Context, list types.List, n sizing.Networking, diags *diag.Diagnostics) (types.Map, []string, []int) {
 	null := types.MapNull(maxPodsObjectType)
-	var names []types.String
-	diags.Append(list.ElementsAs(ctx, &names, false)...)
-	if diags.HasError() {
-		return null, nil, nil
-	}
-	if len(names) == 0 {
-		diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", "instance_types is empty; give at least one instance type")
+	batch, ok := batchInstances(ctx, list, diags)
+	if !ok || diags.HasError() {
 		return null, nil, nil
 	}
 	var order []string
 	var values []int
-	out := make(map[string]maxPodsFields, len(names))
-	for i, name := range names {
-		p := path.Root("instance_types").AtListIndex(i)
-		if name.IsNull() {
-			diags.AddAttributeError(p, "Invalid instance", "instance_types contains null; every element must be an instance type such as \"m5.large\"")
-			continue
-		}
-		key := name.ValueString()
+	out := make(map[string]maxPodsFields, len(batch))
+	for _, b := range batch {
+		key, in := b.name, b.inst
 		if _, done := out[key]; done {
-			continue
-		}
-		in, err := sizing.ResolveInstance(&key, nil)
-		if err != nil {
-			diags.AddAttributeError(p, "Unknown instance type", err.Error())
 			continue
 		}
 		var one diag.Diagnostics

@@ -101,14 +101,7 @@ func (d *maxPodsExpressionDataSource) Schema(_ context.Context, _ datasource.Sch
 
 func (d *maxPodsExpressionDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m maxPodsExpressionModel
-	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !m.compute(ctx, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	readAnswer(ctx, req, resp, &m, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
 }
 
 // instances converts instance_types through the table lookup, reporting a

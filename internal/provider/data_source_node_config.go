@@ -345,14 +345,7 @@ func (d *nodeConfigDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 
 func (d *nodeConfigDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m nodeConfigModel
-	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !m.answer(ctx, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	readAnswer(ctx, req, resp, &m, func(d *diag.Diagnostics) bool { return m.answer(ctx, d) })
 }
 
 // answer computes the data source's answer into m, the batch form or the
@@ -376,38 +369,22 @@ func (m *nodeConfigModel) computeBatch(ctx context.Context, diags *diag.Diagnost
 	list := path.Root("instance_types")
 	switch {
 	case !m.InstanceType.IsNull() || m.Instance != nil:
-		diags.AddAttributeError(list, "Invalid instance",
-			"give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type")
+		diags.AddAttributeError(list, "Invalid instance", errBothForms)
 		return false
 	case m.Cluster != nil:
 		diags.AddAttributeError(path.Root("cluster"), "Invalid cluster", "cluster renders the NodeConfig of one node, so it "+
 			"cannot go with instance_types; for one NodeConfig over several types use ekssize_max_pods_expression")
 		return false
 	}
-	var names []types.String
-	diags.Append(m.InstanceTypes.ElementsAs(ctx, &names, false)...)
-	if diags.HasError() {
-		return false
-	}
-	if len(names) == 0 {
-		diags.AddAttributeError(list, "Invalid instance", "instance_types is empty; give at least one instance type")
+	batch, ok := batchInstances(ctx, m.InstanceTypes, diags)
+	if !ok || diags.HasError() {
 		return false
 	}
 	in := m.nodeConfigInputs.toCore(ec2data.Instance{}, m.networkingModel.toCore())
 	in.EvictionHard = evictionHardOf(m.EvictionHard, diags)
 	elems := map[string]attr.Value{}
-	for i, name := range names {
-		p := list.AtListIndex(i)
-		if name.IsNull() {
-			diags.AddAttributeError(p, "Invalid instance", "instance_types contains null; every element must be an instance type such as \"m5.large\"")
-			continue
-		}
-		key := name.ValueString()
-		inst, err := sizing.ResolveInstance(&key, nil)
-		if err != nil {
-			diags.AddAttributeError(p, "Unknown instance type", err.Error())
-			continue
-		}
+	for _, b := range batch {
+		i, key, inst := b.index, b.name, b.inst
 		in.Instance = inst
 		res, warns, err := sizing.NodeResources(in)
 		for _, w := range warns {

@@ -280,14 +280,7 @@ func (d *subnetCapacityDataSource) Schema(_ context.Context, _ datasource.Schema
 
 func (d *subnetCapacityDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m subnetCapacityModel
-	resp.Diagnostics.Append(getConfig(ctx, req.Config, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if !m.compute(ctx, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(setState(ctx, &resp.State, &m)...)
+	readAnswer(ctx, req, resp, &m, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
 }
 
 // compute answers the model's question into its computed attributes,

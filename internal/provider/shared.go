@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"errors"
 	"maps"
 	"math"
@@ -349,4 +350,46 @@ func addCoreWarnings(diags *diag.Diagnostics, warns []sizing.Warning) {
 			diags.AddWarning(w.Summary, w.Detail)
 		}
 	}
+}
+
+// batchInstance is one known element of a batch form's instance_types.
+type batchInstance struct {
+	index int
+	name  string
+	inst  ec2data.Instance
+}
+
+// batchInstances resolves the instance_types of a batch form (ekssize_max_pods,
+// ekssize_node_config), for Read and for ValidateConfig alike: an empty list,
+// a null element and a type the table lacks are errors on the list or the
+// element; an element not known yet is skipped. ok is false when the list
+// could not be read at all.
+func batchInstances(ctx context.Context, list types.List, diags *diag.Diagnostics) (out []batchInstance, ok bool) {
+	var names []types.String
+	diags.Append(list.ElementsAs(ctx, &names, false)...)
+	if diags.HasError() {
+		return nil, false
+	}
+	if len(names) == 0 {
+		diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", "instance_types is empty; give at least one instance type")
+		return nil, true
+	}
+	for i, name := range names {
+		p := path.Root("instance_types").AtListIndex(i)
+		switch {
+		case name.IsUnknown():
+			continue
+		case name.IsNull():
+			diags.AddAttributeError(p, "Invalid instance", "instance_types contains null; every element must be an instance type such as \"m5.large\"")
+			continue
+		}
+		key := name.ValueString()
+		inst, err := sizing.ResolveInstance(&key, nil)
+		if err != nil {
+			diags.AddAttributeError(p, "Unknown instance type", err.Error())
+			continue
+		}
+		out = append(out, batchInstance{index: i, name: key, inst: inst})
+	}
+	return out, true
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 	"github.com/ekssize/terraform-provider-ekssize/internal/sizing"
 )
 
@@ -147,17 +146,39 @@ func holdsObjects(t tftypes.Type) bool {
 	return false
 }
 
-// computeErrors runs a wholly known configuration through the data
-// source's own computation (compute, what Read calls) and keeps its errors;
-// the warnings are left to Read, which reports them with the answer.
-func computeErrors(to *diag.Diagnostics, compute func(*diag.Diagnostics)) {
+// partialConfig is the start every ValidateConfig of a data source whose
+// model answers its own question shares: decode what is known into m; a
+// wholly known configuration runs answer (what Read runs) and keeps its
+// errors, its warnings left to Read, which reports them with the answer.
+// check is true when the configuration holds unknown values and the checks of
+// the known ones are to run; unknown names the object arguments that hold
+// them (see knownConfig).
+func partialConfig(ctx context.Context, config tfsdk.Config, m any, diags *diag.Diagnostics, answer func(*diag.Diagnostics) bool) (unknown map[string]bool, check bool) {
+	unknown, full, ok := knownConfig(ctx, config, m, diags)
+	if !ok {
+		return nil, false
+	}
+	if !full {
+		return unknown, true
+	}
 	var all diag.Diagnostics
-	compute(&all)
+	answer(&all)
 	for _, d := range all {
 		if d.Severity() == diag.SeverityError {
-			to.Append(d)
+			diags.Append(d)
 		}
 	}
+	return nil, false
+}
+
+// readAnswer is the Read of those data sources: decode the configuration
+// into m, answer, store m as the state.
+func readAnswer(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, m any, answer func(*diag.Diagnostics) bool) {
+	resp.Diagnostics.Append(getConfig(ctx, req.Config, m)...)
+	if resp.Diagnostics.HasError() || !answer(&resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(setState(ctx, &resp.State, m)...)
 }
 
 // validateKnown checks the instance group when it is known. batch is whether
@@ -200,12 +221,8 @@ func (d *instanceTypeDataSource) ValidateConfig(ctx context.Context, req datasou
 
 func (d *maxPodsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m maxPodsModel
-	unknown, full, ok := knownConfig(ctx, req.Config, &m, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if full {
-		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
+	unknown, check := partialConfig(ctx, req.Config, &m, &resp.Diagnostics, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
+	if !check {
 		return
 	}
 	m.networkingModel.validateKnown(&resp.Diagnostics)
@@ -216,23 +233,15 @@ func (d *maxPodsDataSource) ValidateConfig(ctx context.Context, req datasource.V
 	if !m.InstanceTypes.IsUnknown() && (!m.InstanceType.IsNull() && !m.InstanceType.IsUnknown() || m.Instance != nil) {
 		resp.Diagnostics.AddAttributeError(path.Root("instance_types"), "Invalid instance", errBothForms)
 	}
-	for i, e := range m.InstanceTypes.Elements() {
-		if s, isStr := e.(types.String); isStr && !s.IsNull() && !s.IsUnknown() {
-			if _, err := ec2data.Lookup(s.ValueString()); err != nil {
-				resp.Diagnostics.AddAttributeError(path.Root("instance_types").AtListIndex(i), "Unknown instance type", err.Error())
-			}
-		}
+	if !m.InstanceTypes.IsUnknown() {
+		batchInstances(ctx, m.InstanceTypes, &resp.Diagnostics)
 	}
 }
 
 func (d *subnetCapacityDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m subnetCapacityModel
-	unknown, full, ok := knownConfig(ctx, req.Config, &m, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if full {
-		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
+	unknown, check := partialConfig(ctx, req.Config, &m, &resp.Diagnostics, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
+	if !check {
 		return
 	}
 	m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
@@ -265,16 +274,15 @@ func (d *subnetCapacityDataSource) ValidateConfig(ctx context.Context, req datas
 
 func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m nodeConfigModel
-	unknown, full, ok := knownConfig(ctx, req.Config, &m, &resp.Diagnostics)
-	if !ok {
+	unknown, check := partialConfig(ctx, req.Config, &m, &resp.Diagnostics, func(d *diag.Diagnostics) bool { return m.answer(ctx, d) })
+	if !check {
 		return
 	}
-	if full {
-		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.answer(ctx, d) })
-		return
-	}
-	if m.InstanceTypes.IsNull() {
+	switch {
+	case m.InstanceTypes.IsNull():
 		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+	case !m.InstanceTypes.IsUnknown():
+		batchInstances(ctx, m.InstanceTypes, &resp.Diagnostics)
 	}
 	m.networkingModel.validateKnown(&resp.Diagnostics)
 	for _, r := range []struct {
@@ -312,12 +320,8 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 
 func (d *maxPodsExpressionDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
 	var m maxPodsExpressionModel
-	_, full, ok := knownConfig(ctx, req.Config, &m, &resp.Diagnostics)
-	if !ok {
-		return
-	}
-	if full {
-		computeErrors(&resp.Diagnostics, func(d *diag.Diagnostics) { m.compute(ctx, d) })
+	_, check := partialConfig(ctx, req.Config, &m, &resp.Diagnostics, func(d *diag.Diagnostics) bool { return m.compute(ctx, d) })
+	if !check {
 		return
 	}
 	m.validateKnown(&resp.Diagnostics)

@@ -123,6 +123,16 @@ func TestAccValidateConfigAtPlan(t *testing.T) {
   max_pods        = tonumber(terraform_data.u.output)
   system_reserved = { cpu = terraform_data.u.output, memroy = "100Mi" }
 }`, `system_reserved:\s+unknown\s+attribute\s+"memroy"\s+\(did\s+you\s+mean\s+"memory"\?\)`),
+			// The batch forms check their types at validate with the same
+			// function and words as their read (batchInstances).
+			step(`data "ekssize_node_config" "x" {
+  instance_types = ["m5.large", "m5.lrage"]
+  max_pods       = tonumber(terraform_data.u.output)
+}`, `(?s)instance\s+type\s+"m5.lrage"\s+is\s+not\s+in\s+the\s+embedded.*did\s+you\s+mean\s+m5.large\?`),
+			step(`data "ekssize_max_pods" "x" {
+  instance_types = []
+  cni_version    = terraform_data.u.output
+}`, `instance_types\s+is\s+empty;\s+give\s+at\s+least\s+one\s+instance\s+type`),
 			step(`data "ekssize_instance_type" "x" { instance_type = "m5.larg" }`,
 				`instance\s+type\s+"m5.larg"\s+is\s+not\s+in\s+the\s+embedded`),
 			// Checks that combine a known value with an unknown one wait: 100
