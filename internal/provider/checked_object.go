@@ -165,6 +165,22 @@ type shapedEntry struct {
 	shaped schema.Schema
 	names  []string
 	typ    tftypes.Type // shaped's Terraform type (nil when names is nil)
+	// The schema's own type and Terraform type, which the framework builds
+	// anew on every Type() call, and shaped's type.
+	schemaType attr.Type
+	schemaTF   tftypes.Type
+	shapedType attr.Type
+}
+
+// schemaTypes returns s.Type() and its Terraform type, built once per data
+// source schema (see shapedSchemas); other schemas build them each time.
+func schemaTypes(ctx context.Context, s interface{ Type() attr.Type }) (attr.Type, tftypes.Type) {
+	if ds, ok := s.(schema.Schema); ok {
+		e := shapedSchemaOf(ds)
+		return e.schemaType, e.schemaTF
+	}
+	t := s.Type()
+	return t, t.TerraformType(ctx)
 }
 
 func shapedSchemaOf(s any) *shapedEntry {
@@ -176,7 +192,9 @@ func shapedSchemaOf(s any) *shapedEntry {
 	if e, ok := shapedSchemas.Load(key); ok && len(e.(*shapedEntry).attrs) == len(ds.Attributes) {
 		return e.(*shapedEntry)
 	}
-	e := &shapedEntry{attrs: ds.Attributes, shaped: ds}
+	e := &shapedEntry{attrs: ds.Attributes, shaped: ds, schemaType: ds.Type()}
+	e.schemaTF = e.schemaType.TerraformType(context.Background())
+	e.shapedType = e.schemaType
 	for name, a := range ds.Attributes {
 		if _, ok := a.(checkedObjectAttribute); ok {
 			e.names = append(e.names, name)
@@ -189,7 +207,8 @@ func shapedSchemaOf(s any) *shapedEntry {
 			attrs[name] = unshaped(attrs[name])
 		}
 		e.shaped.Attributes = attrs
-		e.typ = e.shaped.Type().TerraformType(context.Background())
+		e.shapedType = e.shaped.Type()
+		e.typ = e.shapedType.TerraformType(context.Background())
 	}
 	if shapedSchemasCount.Add(1) > shapedSchemasMax {
 		shapedSchemas.Clear()
