@@ -74,7 +74,7 @@ func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnosti
 	if diags.HasError() {
 		return diags
 	}
-	raw, err := unshapeState(ctx, e.schemaType, tmp.Raw, e.names)
+	raw, err := unshapeState(e.schemaTF, tmp.Raw, e.names)
 	if err != nil {
 		diags.AddError("Invalid state", "internal error: "+err.Error())
 		return diags
