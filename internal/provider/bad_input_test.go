@@ -910,7 +910,11 @@ func (c badInput) config() string {
 var badInputBlocks = map[string]map[string]bool{}
 
 func writeBlocks(b *strings.Builder, name string, v attr.Value) {
-	for _, e := range v.(basetypes.TupleValue).Elements() {
+	elems := []attr.Value{v} // a single block: one object
+	if t, ok := v.(basetypes.TupleValue); ok {
+		elems = t.Elements()
+	}
+	for _, e := range elems {
 		fmt.Fprintf(b, "  %s {\n", name)
 		o := e.(basetypes.ObjectValue).Attributes()
 		for _, k := range slices.Sorted(maps.Keys(o)) {

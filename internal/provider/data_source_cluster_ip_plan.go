@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"reflect"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -48,7 +49,69 @@ type clusterIPPlanInputs struct {
 	Subnet          types.List   `tfsdk:"subnet"`
 	NodeGroup       types.List   `tfsdk:"node_group"`
 	NodePool        types.List   `tfsdk:"node_pool"`
+	// WindowsConfigMap is a single block in the data source and an object
+	// in the function's argument; nil when not given.
+	WindowsConfigMap *windowsConfigMapModel `tfsdk:"windows_config_map"`
 }
+
+// windowsConfigMapModel is the amazon-vpc-cni ConfigMap's Windows settings
+// (sizing.WindowsConfigMap).
+type windowsConfigMapModel struct {
+	PrefixDelegation types.Bool  `tfsdk:"prefix_delegation"`
+	WarmIPTarget     types.Int64 `tfsdk:"warm_ip_target"`
+	MinimumIPTarget  types.Int64 `tfsdk:"minimum_ip_target"`
+	WarmPrefixTarget types.Int64 `tfsdk:"warm_prefix_target"`
+}
+
+func (m *windowsConfigMapModel) toCore() *sizing.WindowsConfigMap {
+	if m == nil {
+		return nil
+	}
+	return &sizing.WindowsConfigMap{PrefixDelegation: m.PrefixDelegation.ValueBool(), WarmIPTarget: intPtr(m.WarmIPTarget),
+		MinimumIPTarget: intPtr(m.MinimumIPTarget), WarmPrefixTarget: intPtr(m.WarmPrefixTarget)}
+}
+
+func (m *windowsConfigMapModel) unknown() bool {
+	return m != nil && unknownIn(m.PrefixDelegation, m.WarmIPTarget, m.MinimumIPTarget, m.WarmPrefixTarget)
+}
+
+// planOSRule is the rule of which settings size Linux and which Windows
+// groups (sizing/plan_os.go), as the schema states it.
+const planOSRule = "Which settings size which groups: in a plan whose `os` is `linux` (the default), the plan-level " +
+	"`prefix_delegation` and warm targets are the VPC CNI's (the `aws-node` environment: `ENABLE_PREFIX_DELEGATION`, " +
+	"`WARM_IP_TARGET`, ...) and size the Linux groups, and `windows_config_map` sizes the groups with `os = \"windows\"` " +
+	"(the `amazon-vpc-cni` ConfigMap the VPC resource controller reads; not given = none of its keys, the controller's " +
+	"defaults, secondary IPs). In a plan whose `os` is `windows` the plan-level settings stand for the ConfigMap's Windows " +
+	"keys, as in every other data source; `windows_config_map` is then an error (the same settings twice), and so is a group " +
+	"with `os = \"linux\"` while any of those plan-level settings is set (unclear which object they configure). " +
+	"`windows_config_map` without a Windows group, and plan-level `prefix_delegation` or warm targets in a `linux` plan whose " +
+	"every group is Windows, are errors too: they would configure nothing."
+
+// windowsConfigMapAttributes is the windows_config_map block's (and the
+// function argument's object's) attributes.
+func windowsConfigMapAttributes() map[string]schema.Attribute {
+	target := func(key, more string) schema.Int64Attribute {
+		return schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "The ConfigMap's `" + key +
+			"`, read as the VPC resource controller v1.8.2 does (absent = 0; the same rules as `" + strings.TrimPrefix(strings.ReplaceAll(key, "-", "_"), "windows_") +
+			"` with `os = \"windows\"`). " + more + "Must be 0 or more."}
+	}
+	return map[string]schema.Attribute{
+		"prefix_delegation": schema.BoolAttribute{Optional: true, MarkdownDescription: "The ConfigMap's " +
+			"`enable-windows-prefix-delegation`: /28 prefixes on the primary ENI of Nitro types, max pods then kubelet's default 110. Default `false`."},
+		"warm_ip_target": target("windows-warm-ip-target", "With secondary IPs an explicit 0 means 1, and with neither it nor "+
+			"`minimum_ip_target` set both are 3; with prefix delegation an unset one of the two is 1 (warm) or 3 (minimum) unless "+
+			"`warm_prefix_target` alone is set. "),
+		"minimum_ip_target": target("windows-minimum-ip-target", "Alone, in secondary-IP mode, the controller keeps no warm IP, "+
+			"so more pods than it is an error. "),
+		"warm_prefix_target": target("windows-warm-prefix-target", "Applies only with prefix delegation and neither warm-IP setting. "),
+	}
+}
+
+const windowsConfigMapDescription = "The Windows groups' pod IP settings in a plan with Linux and Windows groups: the " +
+	"`amazon-vpc-cni` ConfigMap in `kube-system`, which the VPC resource controller (in the EKS control plane) reads for " +
+	"Windows nodes, while `aws-node` (the plan-level settings) configures Linux nodes. The deprecated un-prefixed keys " +
+	"(`warm-ip-target`, ...) win over the `windows-*` ones in the controller; give the values it really reads (guide " +
+	"\"Windows nodes\"). " + planOSRule
 
 // clusterIPPlanResults is what the plan answers.
 type clusterIPPlanResults struct {
@@ -113,7 +176,17 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
 		"pods_per_node": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Peak pods per node on the VPC network. " +
 			"Default max pods - 2 - `branch_pods_per_node` (max pods with `os = \"windows\"`), as in `ekssize_subnet_capacity`."},
-		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0."),
+		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0. " +
+			"An error on a group with `os = \"windows\"` (EKS User Guide: security groups for pods are not supported on Windows nodes)."),
+		"os": schema.StringAttribute{Optional: true, MarkdownDescription: "`linux` or `windows`: this group's nodes. Unset means " +
+			"the plan's `os`. Linux and Windows groups share the subnets and their /28 blocks like any groups; a Windows group's " +
+			"per node figures are those of `ekssize_subnet_capacity` with `os = \"windows\"` (the VPC resource controller's pool on " +
+			"the primary ENI). Settings Windows nodes do not have configure the Linux groups only: `custom_networking` and pod " +
+			"subnets (a Windows node takes every address in its node subnet: the ENIConfig is found through the node label and " +
+			"CNINode feature that `aws-node` writes, and it does not run on Windows; controller v1.8.2 " +
+			"`updateSubnetIfUsingENIConfig`), `security_groups_for_pods` (no trunk ENI), `reserved_enis` and `max_eni`. A Windows " +
+			"group with `ip_family = \"ipv6\"` is an error (EKS does not support IPv6 on Windows nodes). Which settings size a " +
+			"Windows group's pods: see `windows_config_map`."},
 	}
 }
 
@@ -135,7 +208,15 @@ func planNodePoolAttributes() map[string]schema.Attribute {
 // clusterIPPlanInputAttributes is every input attribute (the blocks' too,
 // for the function, as lists of objects).
 func clusterIPPlanTopAttributes() map[string]schema.Attribute {
-	return mergeAttributes(networkingAttributes(), warmTargetsAttributes(), map[string]schema.Attribute{
+	net := networkingAttributes()
+	osAttr := net["os"].(schema.StringAttribute)
+	osAttr.MarkdownDescription += " In this plan `os` is the default of each `node_group`'s and `node_pool`'s own `os`: a cluster " +
+		"with Windows nodes also needs Linux nodes (CoreDNS and most add-ons run on Linux only; EKS User Guide, \"Deploy Windows " +
+		"nodes on EKS clusters\"), so plan it with `os = \"linux\"` (the default), `os = \"windows\"` on the Windows groups and " +
+		"their settings in `windows_config_map`. There `ip_family = \"ipv6\"` is an error for a Windows group, and the " +
+		"other settings above that Windows nodes do not have apply to the Linux groups only (see the groups' `os`)."
+	net["os"] = osAttr
+	return mergeAttributes(net, warmTargetsAttributes(), map[string]schema.Attribute{
 		"prefix_layout": schema.StringAttribute{Optional: true, MarkdownDescription: "With prefix delegation, how single IPs sit " +
 			"among the /28 blocks: `scattered` (default, conservative: every single IP spoils a block) or `packed` (they fill the two " +
 			"edge blocks, 27 IPs, then whole blocks). Both bounds are in `subnet_results`."},
@@ -164,7 +245,7 @@ var (
 	planGroupAttrTypes = map[string]attr.Type{
 		"kind": types.StringType, "name": types.StringType, "instance_type": types.StringType, "max_pods": types.Int64Type,
 		"pods_per_node": types.Int64Type, "node_subnet_ips_per_node": types.Int64Type, "pod_subnet_ips_per_node": types.Int64Type,
-		"prefixes_per_node": types.Int64Type, "nodes": types.Int64Type, "surge_nodes": types.Int64Type,
+		"prefixes_per_node": types.Int64Type, "nodes": types.Int64Type, "surge_nodes": types.Int64Type, "os": types.StringType,
 	}
 	planResultDescriptions = map[string]string{
 		"name":                              "The subnet's or group's name.",
@@ -200,6 +281,7 @@ var (
 		"pod_subnet_ips_per_node":           "Addresses one node takes in its zone's ENIConfig subnet with custom networking, else 0.",
 		"prefixes_per_node":                 "/28 prefixes per node with prefix delegation.",
 		"surge_nodes":                       "Rolling-update surge nodes among `nodes`.",
+		"os":                                "The group's OS, `linux` or `windows`: its own `os`, else the plan's.",
 	}
 )
 
@@ -275,6 +357,10 @@ func (d *clusterIPPlanDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"node_pool": schema.ListNestedBlock{
 				MarkdownDescription: "A Karpenter NodePool: `node_limit` nodes of its worst candidate type, spread over its zones.",
 				NestedObject:        schema.NestedBlockObject{Attributes: planNodePoolAttributes()},
+			},
+			"windows_config_map": schema.SingleNestedBlock{
+				MarkdownDescription: windowsConfigMapDescription,
+				Attributes:          windowsConfigMapAttributes(),
 			},
 		},
 	}
@@ -402,13 +488,14 @@ func (m clusterIPPlanInputs) toCore(diags *diag.Diagnostics) (sizing.PlanInput, 
 	in := sizing.PlanInput{
 		Networking:   m.networkingModel.toCore(),
 		Warm:         m.warmTargetsModel.toCore(),
+		Windows:      m.WindowsConfigMap.toCore(),
 		BlueGreen:    m.BlueGreen.ValueBool(),
 		PrefixLayout: m.PrefixLayout.ValueString(),
 	}
 	n, w := m.networkingModel, m.warmTargetsModel
 	in.NetworkingUnknown = unknownIn(n.PrefixDelegation, n.IPFamily, n.CustomNetworking, n.SecurityGroupsForPods, n.ReservedENIs,
 		n.MaxENI, n.CNIVersion, n.OS, n.CapPolicy, n.MaxPodsLimit, n.PodsPerCore,
-		w.WarmENITarget, w.WarmIPTarget, w.MinimumIPTarget, w.WarmPrefixTarget, m.PrefixLayout)
+		w.WarmENITarget, w.WarmIPTarget, w.MinimumIPTarget, w.WarmPrefixTarget, m.PrefixLayout) || m.WindowsConfigMap.unknown()
 	if m.Subnet.IsUnknown() {
 		in.Subnets = []sizing.PlanSubnet{{Unknown: true}}
 	}
@@ -457,6 +544,7 @@ func (m clusterIPPlanInputs) toCore(diags *diag.Diagnostics) (sizing.PlanInput, 
 				PodsPerNode:         intPtr(g.int64("pods_per_node")),
 				BranchPodsPerNode:   g.count("branch_pods_per_node"),
 				SurgeNodesPerSubnet: intPtr(g.int64("surge_nodes_per_subnet")),
+				OS:                  g.str("os"),
 				Unknown:             e.IsUnknown() || g.unknown(),
 			})
 		}
@@ -561,7 +649,7 @@ func planResultValues(res sizing.PlanResult, warns []sizing.Warning) map[string]
 			"kind": tfString(g.Kind), "name": tfString(g.Name), "instance_type": tfString(g.InstanceType),
 			"max_pods": tfInt(g.Usage.MaxPods), "pods_per_node": tfInt(g.Usage.PodsPerNode), "node_subnet_ips_per_node": tfInt(g.Usage.NodeSubnetIPs),
 			"pod_subnet_ips_per_node": tfInt(g.Usage.PodSubnetIPs), "prefixes_per_node": tfInt(g.Usage.Prefixes), "nodes": tfInt(g.Nodes),
-			"surge_nodes": tfInt(g.SurgeNodes),
+			"surge_nodes": tfInt(g.SurgeNodes), "os": tfString(g.OS),
 		})
 	}
 	texts := make([]tftypes.Value, len(warns))

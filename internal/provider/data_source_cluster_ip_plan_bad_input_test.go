@@ -103,12 +103,66 @@ var clusterIPPlanBadInputs = []badInput{
 			"max_size": num(3), "max_pods": num(20)}))}),
 		line: `node_group {`, path: "node_group[0].pods_per_node",
 		want: `node_group "win", instance type m5.large: pods_per_node is 20 (the default: max_pods 20), but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI`},
+
+	// Linux and Windows groups in one plan (sizing/plan_os.go).
+	{ds: "cluster_ip_plan", name: "group os not linux or windows",
+		attrs: with(planOneSubnet, attrs{"node_group": tuple(planGroupOS("g", "Windows"))}),
+		line:  `os = "Windows"`, path: "node_group[0].os",
+		want: `node_group[0].os is "Windows"; it must be one of "linux" or "windows"`},
+	{ds: "cluster_ip_plan", name: "windows_config_map in a Windows plan",
+		attrs: with(planOneSubnet, attrs{"os": str("windows"), "windows_config_map": lit(attrs{"prefix_delegation": boolean(true)}),
+			"node_group": tuple(planNodeGroupBlock("win", "m5.large"))}),
+		path: "windows_config_map", // Terraform shows a single block's diagnostic at the data source
+
+		want: `windows_config_map is given, but os is "windows": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys, so the same settings would be given twice. Either remove windows_config_map, or set os = "linux" (the default) on the plan, os = "windows" on the Windows groups, and keep the Windows settings in windows_config_map`},
+	{ds: "cluster_ip_plan", name: "windows_config_map without a Windows group",
+		attrs: with(planOneSubnet, attrs{"windows_config_map": lit(attrs{"warm_ip_target": num(1)}),
+			"node_group": tuple(planNodeGroupBlock("g", "m5.large"))}),
+		path: "windows_config_map", // Terraform shows a single block's diagnostic at the data source
+
+		want: `windows_config_map is given, but no node_group or node_pool has os = "windows": it configures the VPC resource controller for Windows nodes only; set os = "windows" on the Windows groups, or remove windows_config_map`},
+	{ds: "cluster_ip_plan", name: "Linux group where the plan-level settings are Windows'",
+		attrs: with(planOneSubnet, attrs{"os": str("windows"), "prefix_delegation": boolean(true),
+			"node_group": tuple(planGroupOS("linux", "linux"), planNodeGroupBlock("win", "m5.large"))}),
+		line: `os = "linux"`, path: "node_group[0].os",
+		want: `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level prefix_delegation stands for the amazon-vpc-cni ConfigMap's Windows key, not for aws-node's setting that sizes Linux nodes; set os = "linux" (the default) on the plan, os = "windows" on the Windows groups and their settings in windows_config_map, so that the plan-level settings are aws-node's`},
+	{ds: "cluster_ip_plan", name: "aws-node setting with only Windows groups",
+		attrs: with(planOneSubnet, attrs{"warm_prefix_target": num(2), "node_group": tuple(planGroupOS("win", "windows"))}),
+		line:  `warm_prefix_target = 2`, path: "warm_prefix_target",
+		want: `warm_prefix_target is set on the plan, but every node_group and node_pool has os = "windows": in a plan whose os is "linux" the plan-level warm_prefix_target is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its windows_config_map.warm_prefix_target, the ConfigMap's windows-warm-prefix-target), or set os = "windows" on the plan`},
+	{ds: "cluster_ip_plan", name: "Windows group in an IPv6 plan",
+		attrs: with(planOneSubnet, attrs{"ip_family": str("ipv6"), "node_group": tuple(planNodeGroupBlock("linux", "m5.large"), planGroupOS("win", "windows"))}),
+		line:  `os = "windows"`, path: "node_group[1].os",
+		want: `node_group "win" has os = "windows", but ip_family is "ipv6": EKS does not support IPv6 on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so an IPv6 cluster cannot run them; plan the Windows groups in an IPv4 cluster`},
+	{ds: "cluster_ip_plan", name: "branch pods on a Windows group",
+		attrs: with(planOneSubnet, attrs{"security_groups_for_pods": boolean(true), "node_group": tuple(lit(attrs{"name": str("win"),
+			"os": str("windows"), "instance_types": strs("m5.large"), "max_size": num(3), "branch_pods_per_node": num(2)}))}),
+		line: `branch_pods_per_node = 2`, path: "node_group[0].branch_pods_per_node",
+		want: `node_group[0].branch_pods_per_node is 2, but node_group "win" has os = "windows": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so its nodes have no trunk or branch ENIs; remove branch_pods_per_node (security_groups_for_pods applies to the Linux groups only)`},
+	{ds: "cluster_ip_plan", name: "negative Windows ConfigMap target",
+		attrs: with(planOneSubnet, attrs{"windows_config_map": lit(attrs{"warm_ip_target": num(-1)}), "node_group": tuple(planGroupOS("win", "windows"))}),
+		line:  `warm_ip_target = -1`, path: "windows_config_map.warm_ip_target",
+		want: `windows_config_map.warm_ip_target is -1; it must be between 0 and 1048576 (the amazon-vpc-cni ConfigMap's windows-warm-ip-target)`},
+	{ds: "cluster_ip_plan", name: "Windows minimum target alone",
+		attrs: with(planOneSubnet, attrs{"windows_config_map": lit(attrs{"minimum_ip_target": num(4)}), "node_group": tuple(planGroupOS("win", "windows"))}),
+		line:  `minimum_ip_target = 4`, path: "windows_config_map.minimum_ip_target",
+		want: `node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without warm_ip_target freezes each Windows node at 4 IPs`},
+	{ds: "cluster_ip_plan", name: "Windows group of a type the controller lacks",
+		attrs: with(planOneSubnet, attrs{"node_group": tuple(planNodeGroupBlock("linux", "m5.large"), lit(attrs{"name": str("win"),
+			"os": str("windows"), "instance_types": strs("hpc7a.12xlarge"), "max_size": num(3)}))}),
+		line: `os = "windows"`, path: "node_group[1].os",
+		want: `node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits`},
+}
+
+// planGroupOS is a node group block of m5.large with its own os.
+func planGroupOS(name, os string) attr.Value {
+	return lit(attrs{"name": str(name), "os": str(os), "instance_types": strs("m5.large"), "max_size": num(3)})
 }
 
 func init() {
 	badInputs = append(badInputs, clusterIPPlanBadInputs...)
 	badInputDataSources["cluster_ip_plan"] = NewClusterIPPlanDataSource
-	badInputBlocks["cluster_ip_plan"] = map[string]bool{"subnet": true, "node_group": true, "node_pool": true}
+	badInputBlocks["cluster_ip_plan"] = map[string]bool{"subnet": true, "node_group": true, "node_pool": true, "windows_config_map": true}
 }
 
 func planArg(a attrs) []attr.Value { return []attr.Value{lit(a)} }
@@ -132,6 +186,18 @@ var clusterIPPlanFunctionBadInputs = []badInput{
 		args: planArg(attrs{"fail_on_shortfall": boolean(true), "subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/28")),
 			"node_group": tuple(planNodeGroupBlock("g", "m5.large"))}),
 		want: `plan.subnet[0]: In eu-west-1a, node subnet "a" (10.0.0.0/28) is 139 IPs short`},
+	{fn: "cluster_ip_plan", name: "misspelt key in windows_config_map", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")),
+			"windows_config_map": lit(attrs{"enable_windows_prefix_delegation": boolean(true)})}),
+		want: `plan.windows_config_map: unknown attribute "enable_windows_prefix_delegation"`},
+	{fn: "cluster_ip_plan", name: "windows_config_map without a Windows group", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")),
+			"windows_config_map": lit(attrs{"prefix_delegation": boolean(true)}), "node_group": tuple(planNodeGroupBlock("g", "m5.large"))}),
+		want: `plan.windows_config_map: windows_config_map is given, but no node_group or node_pool has os = "windows"`},
+	{fn: "cluster_ip_plan", name: "branch pods on a Windows group", arg: "plan",
+		args: planArg(attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1a", "10.0.0.0/24")), "node_group": tuple(lit(attrs{
+			"name": str("win"), "os": str("windows"), "instance_types": strs("m5.large"), "max_size": num(3), "branch_pods_per_node": num(1)}))}),
+		want: `plan.node_group[0].branch_pods_per_node: node_group[0].branch_pods_per_node is 1, but node_group "win" has os = "windows"`},
 }
 
 func init() {

@@ -286,3 +286,141 @@ data "ekssize_cluster_ip_plan" "pd" {
 		}},
 	})
 }
+
+// TestAccClusterIPPlanMixedOS: a Linux and a Windows m5.large node group in
+// one /24, each with prefix delegation from its own object (aws-node's
+// ENABLE_PREFIX_DELEGATION at the plan level, the ConfigMap's
+// enable-windows-prefix-delegation in windows_config_map). Each takes 7
+// prefixes and 1 single IP (113 IPs): 14 of the /24's 14 eligible blocks,
+// 226 of 251; in the packed layout the 2 single IPs sit in the edge blocks
+// and the subnet fits with headroom 0. The groups' per-node figures are what
+// ekssize_subnet_capacity and node_ips() give for the same type and OS, and
+// the function returns what the data source reads.
+func TestAccClusterIPPlanMixedOS(t *testing.T) {
+	t.Parallel()
+	const addr = "data.ekssize_cluster_ip_plan.mixed"
+	group := func(i int, attr string) tfjsonpath.Path {
+		return tfjsonpath.New("groups").AtSliceIndex(i).AtMapKey(attr)
+	}
+	functionTest(t, resource.TestStep{
+		Config: `
+data "ekssize_cluster_ip_plan" "mixed" {
+  prefix_delegation = true
+  prefix_layout     = "packed"
+  windows_config_map {
+    prefix_delegation = true
+  }
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/24"
+  }
+  node_group {
+    name                   = "linux"
+    instance_types         = ["m5.large"]
+    max_size               = 1
+    surge_nodes_per_subnet = 0
+  }
+  node_group {
+    name                   = "win"
+    os                     = "windows"
+    instance_types         = ["m5.large"]
+    max_size               = 1
+    surge_nodes_per_subnet = 0
+  }
+}
+data "ekssize_subnet_capacity" "win" {
+  instance_type     = "m5.large"
+  os                = "windows"
+  prefix_delegation = true
+  node_count        = 1
+  subnets           = [{ cidr_block = "10.0.0.0/24" }]
+}
+locals {
+  plan = provider::ekssize::cluster_ip_plan({
+    prefix_delegation  = true
+    prefix_layout      = "packed"
+    windows_config_map = { prefix_delegation = true }
+    subnet             = [{ name = "a", availability_zone = "eu-west-1a", cidr_block = "10.0.0.0/24" }]
+    node_group = [
+      { name = "linux", instance_types = ["m5.large"], max_size = 1, surge_nodes_per_subnet = 0 },
+      { name = "win", os = "windows", instance_types = ["m5.large"], max_size = 1, surge_nodes_per_subnet = 0 },
+    ]
+  })
+  win     = data.ekssize_cluster_ip_plan.mixed.groups[1]
+  win_ips = provider::ekssize::node_ips("m5.large", 110, { os = "windows", prefix_delegation = true })
+}
+output "same_groups" { value = jsonencode(local.plan.groups) == jsonencode(data.ekssize_cluster_ip_plan.mixed.groups) }
+output "same_subnets" { value = jsonencode(local.plan.subnet_results) == jsonencode(data.ekssize_cluster_ip_plan.mixed.subnet_results) }
+output "win_equals_subnet_capacity" {
+  value = local.win.node_subnet_ips_per_node == data.ekssize_subnet_capacity.win.per_node.node_subnet_ips && local.win.prefixes_per_node == data.ekssize_subnet_capacity.win.per_node.prefixes && local.win.pods_per_node == data.ekssize_subnet_capacity.win.pods_per_node && local.win.max_pods == data.ekssize_subnet_capacity.win.max_pods
+}
+output "win_equals_node_ips" {
+  value = local.win.node_subnet_ips_per_node == local.win_ips.node_subnet_ips && local.win.prefixes_per_node == local.win_ips.prefixes
+}
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue(addr, group(0, "os"), knownvalue.StringExact("linux")),
+			statecheck.ExpectKnownValue(addr, group(1, "os"), knownvalue.StringExact("windows")),
+			statecheck.ExpectKnownValue(addr, group(0, "pods_per_node"), knownvalue.Int64Exact(108)),
+			statecheck.ExpectKnownValue(addr, group(1, "pods_per_node"), knownvalue.Int64Exact(110)),
+			statecheck.ExpectKnownValue(addr, group(0, "node_subnet_ips_per_node"), knownvalue.Int64Exact(113)),
+			statecheck.ExpectKnownValue(addr, group(1, "node_subnet_ips_per_node"), knownvalue.Int64Exact(113)),
+			statecheck.ExpectKnownValue(addr, group(1, "prefixes_per_node"), knownvalue.Int64Exact(7)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "required_ips"), knownvalue.Int64Exact(226)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "prefix_blocks_needed"), knownvalue.Int64Exact(14)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "prefix_blocks_available_scattered"), knownvalue.Int64Exact(12)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "prefix_blocks_available_packed"), knownvalue.Int64Exact(14)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "headroom_ips"), knownvalue.Int64Exact(0)),
+			statecheck.ExpectKnownValue(addr, planSubnet(0, "ips_by_group"), knownvalue.MapExact(map[string]knownvalue.Check{
+				"linux": knownvalue.Int64Exact(113), "win": knownvalue.Int64Exact(113)})),
+			statecheck.ExpectKnownValue(addr, tfjsonpath.New("fits"), knownvalue.Bool(true)),
+			expectOutput("same_groups", knownvalue.Bool(true)),
+			expectOutput("same_subnets", knownvalue.Bool(true)),
+			expectOutput("win_equals_subnet_capacity", knownvalue.Bool(true)),
+			expectOutput("win_equals_node_ips", knownvalue.Bool(true)),
+		},
+	})
+}
+
+// The mixed-OS checks run at terraform validate (ValidateConfig) while a
+// subnet's CIDR is not known until apply, which defers the read.
+func TestAccClusterIPPlanMixedOSValidateWithUnknowns(t *testing.T) {
+	t.Parallel()
+	config := func(extra string) string {
+		return `
+resource "terraform_data" "cidr" { input = "10.0.1.0/24" }
+data "ekssize_cluster_ip_plan" "x" {
+  subnet {
+    name = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block = terraform_data.cidr.output
+  }
+  node_group {
+    name = "linux"
+    instance_types = ["m5.large"]
+    max_size = 3
+  }
+` + extra + `
+}
+`
+	}
+	resource.UnitTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      config("  windows_config_map {\n    prefix_delegation = true\n  }"),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`windows_config_map\s+is\s+given,\s+but\s+no\s+node_group\s+or\s+node_pool\s+has\s+os\s+=\s+"windows"`),
+		}, {
+			Config: config(`  node_group {
+    name = "win"
+    os = "windows"
+    instance_types = ["m5.large"]
+    max_size = 3
+    pods_per_node = 12
+  }`),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`node_group\s+"win",\s+instance\s+type\s+m5\.large:\s+pods_per_node\s+is\s+12,\s+more\s+than\s+max_pods\s+9`),
+		}},
+	})
+}

@@ -43,6 +43,8 @@ var clusterIPPlanArgument = func() funcOptions {
 		blocks[name] = schema.ListNestedAttribute{Optional: true, MarkdownDescription: desc[name],
 			NestedObject: schema.NestedAttributeObject{Attributes: attrs}}
 	}
+	blocks["windows_config_map"] = schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "The `windows_config_map` block " +
+		"as an object. " + windowsConfigMapDescription, Attributes: windowsConfigMapAttributes()}
 	return newFuncOptions(clusterIPPlanTopAttributes(), blocks)
 }()
 

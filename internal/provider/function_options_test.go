@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -70,7 +71,11 @@ func readDataSource(t *testing.T, ds datasource.DataSource, set map[string]attr.
 		vals[k] = tftypes.NewValue(at, nil)
 	}
 	for k, b := range sr.Schema.Blocks {
-		// Terraform sends an absent list block as an empty list.
+		// Terraform sends an absent list block as an empty list, an absent
+		// single block as null.
+		if _, single := b.(schema.SingleNestedBlock); single {
+			continue
+		}
 		vals[k] = tftypes.NewValue(b.Type().TerraformType(ctx), []tftypes.Value{})
 	}
 	for k, v := range set {

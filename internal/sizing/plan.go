@@ -96,6 +96,9 @@ type PlanGroup struct {
 	// SurgeNodesPerSubnet is a node group's rolling-update surge per subnet
 	// with nodes; nil = DefaultSurgeNodesPerSubnet. NodePools have none.
 	SurgeNodesPerSubnet *int
+	// OS is the group's own os ("linux" or "windows"); "" = the plan's
+	// (Networking.OS). plan_os.go says which settings size each OS.
+	OS string
 	// Unknown marks a group with a value not known yet (validate time).
 	Unknown bool
 }
@@ -112,7 +115,11 @@ type PlanInput struct {
 	BlueGreen bool
 	// PrefixLayout is "scattered" (default) or "packed".
 	PrefixLayout string
-	// NetworkingUnknown marks networking or warm settings not known yet.
+	// Windows is the amazon-vpc-cni ConfigMap's settings for the Windows
+	// groups of a plan whose os is linux; nil = not given (plan_os.go).
+	Windows *WindowsConfigMap
+	// NetworkingUnknown marks networking, warm or Windows settings not known
+	// yet.
 	NetworkingUnknown bool
 }
 
@@ -185,6 +192,8 @@ type PlanAZResult struct {
 type PlanGroupResult struct {
 	Kind string
 	Name string
+	// OS is the group's os: its own, else the plan's.
+	OS string
 	// InstanceType is the worst candidate (most addresses per node); Usage is
 	// its per-node consumption.
 	InstanceType string
@@ -221,6 +230,11 @@ type plan struct {
 	azIndex map[string]int // AZ -> index in azs
 	groups  []planGroup
 	packed  bool
+	// inNet and inWarm are the plan-level settings as given; linux and
+	// windows are each OS's groups' settings (plan_os.go).
+	inNet          Networking
+	inWarm         WarmTargets
+	linux, windows osProfile
 }
 
 type planGroup struct {
@@ -229,6 +243,10 @@ type planGroup struct {
 	spec       PlanGroup
 	types      []ec2data.Instance
 	subnets    []int // node subnet indexes, one per AZ
+	// os is the group's os ("" while the plan's is not known); prof the
+	// settings it is sized with.
+	os   string
+	prof osProfile
 	// usages and warns are each type's replayed node, filled when the
 	// networking settings are known.
 	usages []NodeUsage
@@ -277,6 +295,10 @@ func resolvePlan(in PlanInput) (*plan, error) {
 			return nil, err
 		}
 		p.r, p.warm = r, in.Warm
+		p.inNet, p.inWarm = in.Networking, in.Warm
+		if err := p.resolveProfiles(in); err != nil {
+			return nil, err
+		}
 	}
 	if err := p.resolveSubnets(in); err != nil {
 		return nil, err
@@ -409,6 +431,10 @@ func (p *plan) resolveGroups(in PlanInput) error {
 	}
 	names := map[string]string{}
 	subnetsKnown := !slices.ContainsFunc(in.Subnets, func(s PlanSubnet) bool { return s.Unknown })
+	planOS, groupsKnown := "", true
+	if !in.NetworkingUnknown {
+		planOS = p.r.OS
+	}
 	for _, kind := range []string{GroupKindNodeGroup, GroupKindNodePool} {
 		list := in.NodeGroups
 		if kind == GroupKindNodePool {
@@ -416,10 +442,14 @@ func (p *plan) resolveGroups(in PlanInput) error {
 		}
 		for i, g := range list {
 			if g.Unknown {
+				groupsKnown = false
 				continue
 			}
 			pg := planGroup{kind: kind, name: g.Name, field: fmt.Sprintf("%s[%d]", kind, i), spec: g}
 			if err := pg.checkSpec(names); err != nil {
+				return err
+			}
+			if err := p.resolveGroupOS(&pg, planOS); err != nil {
 				return err
 			}
 			if subnetsKnown {
@@ -433,6 +463,11 @@ func (p *plan) resolveGroups(in PlanInput) error {
 				}
 			}
 			p.groups = append(p.groups, pg)
+		}
+	}
+	if groupsKnown && !in.NetworkingUnknown {
+		if err := p.checkPlanOSes(in); err != nil {
+			return err
 		}
 	}
 	if subnetsKnown && !in.NetworkingUnknown && p.r.CustomNetworking {
@@ -491,9 +526,13 @@ func (p *plan) replayTypes(g *planGroup) error {
 
 // checkOnePodSubnetPerZone: with custom networking and
 // ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone there is one ENIConfig, so
-// one pod subnet, per availability zone with nodes.
+// one pod subnet, per availability zone with Linux nodes (Windows nodes take
+// their addresses in their node subnet: plan_os.go).
 func (p *plan) checkOnePodSubnetPerZone() error {
 	for _, g := range p.groups {
+		if g.os == osWindows {
+			continue
+		}
 		for _, si := range g.subnets {
 			az := p.specs[si].AvailabilityZone
 			if n := len(p.podSubnets(az)); n != 1 {
@@ -599,23 +638,15 @@ var groupFields = map[string]bool{FieldMaxPods: true, FieldPodsPerNode: true, fi
 // errors and warnings moved onto the group's attribute paths.
 func (p *plan) nodeUsage(g planGroup, inst ec2data.Instance) (NodeUsage, []Warning, error) {
 	u, warns, err := nodeIPsResolved(NodeIPsInput{
-		Instance: inst, Warm: p.warm, MaxPods: g.spec.MaxPods, PodsPerNode: g.spec.PodsPerNode,
+		Instance: inst, Warm: g.prof.warm, MaxPods: g.spec.MaxPods, PodsPerNode: g.spec.PodsPerNode,
 		BranchPodsPerNode: g.spec.BranchPodsPerNode,
-	}, p.r)
+	}, g.prof.r)
 	if err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) {
-			field := ie.Field
-			if groupFields[field] {
-				field = g.field + "." + field
-			}
-			return u, nil, inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst.Name, ie.Msg)
-		}
-		return u, nil, err
+		return u, nil, g.moveGroupError(err, inst.Name)
 	}
 	for i := range warns {
-		if groupFields[warns[i].Field] {
-			warns[i].Field = g.field + "." + warns[i].Field
+		if field, moved := g.groupField(warns[i].Field); moved {
+			warns[i].Field = field
 			warns[i].Detail = fmt.Sprintf("%s %q, instance type %s: %s", g.kind, g.name, inst.Name, warns[i].Detail)
 		}
 	}
@@ -752,7 +783,7 @@ func (g planGroup) surgePerSubnet(blueGreen bool) int {
 // to the loads; further ENIs under subnet discovery are returned for later.
 func (p *plan) placeGroup(g planGroup, blueGreen bool, loads []planLoad) (PlanGroupResult, []deferredENIs) {
 	worst, worstInst := g.worst()
-	gr := PlanGroupResult{Kind: g.kind, Name: g.name, InstanceType: worstInst.Name, Usage: worst}
+	gr := PlanGroupResult{Kind: g.kind, Name: g.name, OS: g.os, InstanceType: worstInst.Name, Usage: worst}
 	surgePer := g.surgePerSubnet(blueGreen)
 	var deferred []deferredENIs
 	k := len(g.subnets)
@@ -776,9 +807,9 @@ func (p *plan) placeGroup(g planGroup, blueGreen bool, loads []planLoad) (PlanGr
 		pods := p.podSubnets(az)
 		nodeShare := worst.nodeShare()
 		switch {
-		case p.r.CustomNetworking:
+		case worst.CustomNetworking:
 			loads[pods[0]].add(g, worstInst.Name, n, surge, scale(worst.podShare(), n))
-		case len(pods) > 0 && !worst.IPv6:
+		case len(pods) > 0 && !worst.IPv6 && g.os != osWindows:
 			var rest []chunk
 			nodeShare, rest = discoveryChunks(worst, worstInst)
 			if len(rest) > 0 {

@@ -1,0 +1,257 @@
+package sizing
+
+import (
+	"errors"
+	"strings"
+)
+
+// This file decides which settings size each group of a cluster plan when
+// Linux and Windows groups share the cluster's subnets. Every cluster with
+// Windows nodes also needs Linux nodes (CoreDNS, the VPC resource
+// controller's webhook and most add-ons run on Linux only: EKS User Guide,
+// "Deploy Windows nodes on EKS clusters"), so a real Windows cluster is a
+// mixed plan.
+//
+// Linux and Windows pods are configured by different objects:
+//
+//	Linux pods:   ipamd, set by the aws-node DaemonSet's environment (ENABLE_PREFIX_DELEGATION, WARM_IP_TARGET, ...)
+//	Windows pods: the VPC resource controller, set by the amazon-vpc-cni ConfigMap in kube-system
+//	              (enable-windows-prefix-delegation, windows-warm-ip-target, ...; windows_pool.go)
+//
+// The rule (also in the data source's schema descriptions):
+//
+//   - Each group's os is its own, unset = the plan's os.
+//   - Plan os = "linux" (the default): the plan-level prefix_delegation and
+//     warm targets are aws-node's and size the Linux groups; Windows groups
+//     are sized by windows_config_map (absent = the ConfigMap carries none of
+//     these keys: the controller's defaults, secondary IPs).
+//   - Plan os = "windows": the plan-level prefix_delegation and warm targets
+//     stand for the ConfigMap's Windows keys, as they always have, so every
+//     existing configuration reads the same. windows_config_map is then an
+//     error (the same settings twice), and a Linux group is an error when any
+//     of those plan-level settings is set (it would be unclear which object
+//     they configure); with none set, Linux groups take aws-node's defaults.
+//   - windows_config_map without a Windows group, and plan-level aws-node
+//     settings (prefix delegation, warm targets) in a plan whose every group
+//     is Windows, configure nothing: errors.
+//
+// Settings Windows nodes do not have, in a plan whose os is linux, apply to
+// its Linux groups only:
+//
+//   - custom_networking and pod subnets: aws-node writes the node's
+//     vpc.amazonaws.com/eniConfig label and the CNINode CustomNetworking
+//     feature (VPC CNI v1.23.2 pkg/ipamd), and the controller moves a node to
+//     the ENIConfig subnet only when it finds one of them (controller v1.8.2
+//     pkg/node/manager updateSubnetIfUsingENIConfig); aws-node does not run on
+//     Windows nodes, and the controller gives Windows pods addresses of the
+//     primary ENI, so a Windows group takes every address in its node subnet.
+//     Subnet discovery is ipamd's too: no Windows ENI goes to a pod subnet.
+//   - security_groups_for_pods: "You can't use Assign security groups to
+//     individual pods with Pods running on Windows nodes" (EKS User Guide,
+//     Windows considerations): no trunk ENI on a Windows group, and
+//     branch_pods_per_node on one is an error.
+//   - reserved_enis, max_eni: ENI counts of ipamd (MAX_ENI) and of the Linux
+//     max pods arithmetic; Windows pods use the primary ENI only.
+//   - ip_family = "ipv6": "You can't use IPv6 with Windows nodes" (same
+//     considerations), so a Windows group in an IPv6 plan is an error.
+//
+// cap_policy, max_pods_limit and pods_per_core are kubelet's max pods rules
+// and apply to both, as they do with os = "windows" today.
+
+// FieldWindowsConfigMap is the cluster plan's object of the amazon-vpc-cni
+// ConfigMap's Windows settings.
+const FieldWindowsConfigMap = "windows_config_map"
+
+// FieldGroupOS is a node group's or NodePool's own os.
+const FieldGroupOS = fieldOS
+
+// WindowsConfigMap is what the VPC resource controller reads for Windows pods
+// from the amazon-vpc-cni ConfigMap in kube-system. A nil target is a key
+// that is absent, which the controller reads as 0 (windows_pool.go).
+type WindowsConfigMap struct {
+	// PrefixDelegation is enable-windows-prefix-delegation.
+	PrefixDelegation bool
+	// WarmIPTarget, MinimumIPTarget and WarmPrefixTarget are
+	// windows-warm-ip-target, windows-minimum-ip-target and
+	// windows-warm-prefix-target.
+	WarmIPTarget, MinimumIPTarget, WarmPrefixTarget *int
+}
+
+// osProfile is the settings one OS's groups are sized with: the networking
+// (for MaxPods and NodeIPs) and the warm targets, and where the user gave
+// the OS-specific ones (prefix "" for the plan level, or
+// "windows_config_map.").
+type osProfile struct {
+	r      Resolved
+	warm   WarmTargets
+	prefix string
+}
+
+// windowsKeys names each windows_config_map setting's ConfigMap key.
+var windowsKeys = map[string]string{
+	fieldPrefixDelegation: "enable-windows-prefix-delegation",
+	fieldWarmIPTarget:     "windows-warm-ip-target",
+	fieldMinimumIPTarget:  "windows-minimum-ip-target",
+	fieldWarmPrefixTarget: "windows-warm-prefix-target",
+}
+
+// validate checks the ConfigMap's targets as warm targets are checked.
+func (w WindowsConfigMap) validate() error {
+	for _, t := range []struct {
+		field string
+		v     *int
+	}{{fieldWarmIPTarget, w.WarmIPTarget}, {fieldMinimumIPTarget, w.MinimumIPTarget}, {fieldWarmPrefixTarget, w.WarmPrefixTarget}} {
+		if t.v != nil && (*t.v < 0 || *t.v > warmTargetMax) {
+			f := FieldWindowsConfigMap + "." + t.field
+			return inputErr(f, "%s is %d; it must be between 0 and %d (the amazon-vpc-cni ConfigMap's %s)", f, *t.v, warmTargetMax, windowsKeys[t.field])
+		}
+	}
+	return nil
+}
+
+// linuxOnlyWarm is the first plan-level setting that has a Windows meaning
+// (prefix delegation and the warm targets), or "" when none is set.
+func linuxOnlyWarm(n Networking, w WarmTargets) string {
+	switch {
+	case n.PrefixDelegation:
+		return fieldPrefixDelegation
+	case w.WarmENITarget != nil:
+		return fieldWarmENITarget
+	case w.WarmIPTarget != nil:
+		return fieldWarmIPTarget
+	case w.MinimumIPTarget != nil:
+		return fieldMinimumIPTarget
+	case w.WarmPrefixTarget != nil:
+		return fieldWarmPrefixTarget
+	}
+	return ""
+}
+
+// resolveProfiles sets the Linux and Windows groups' settings from the
+// validated plan-level ones (p.r, p.warm) and windows_config_map.
+func (p *plan) resolveProfiles(in PlanInput) error {
+	plan := osProfile{r: p.r, warm: p.warm}
+	if p.r.OS == osWindows {
+		if in.Windows != nil {
+			return inputErr(FieldWindowsConfigMap, "windows_config_map is given, but os is \"windows\": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys, so the same settings would be given twice. Either remove windows_config_map, or set os = \"linux\" (the default) on the plan, os = \"windows\" on the Windows groups, and keep the Windows settings in windows_config_map")
+		}
+		// Linux groups here are allowed only with none of the plan-level
+		// settings given (checkLinuxGroupsInWindowsPlan): aws-node's defaults.
+		n := in.Networking
+		n.OS, n.PrefixDelegation = osLinux, false
+		r, err := n.Validate()
+		if err != nil {
+			return err
+		}
+		p.windows, p.linux = plan, osProfile{r: r}
+		return nil
+	}
+	p.linux = plan
+	cm := WindowsConfigMap{}
+	if in.Windows != nil {
+		if err := in.Windows.validate(); err != nil {
+			return err
+		}
+		cm = *in.Windows
+	}
+	n := in.Networking
+	n.OS, n.PrefixDelegation = osWindows, cm.PrefixDelegation
+	n.IPFamily, n.CustomNetworking, n.SecurityGroupsForPods, n.ReservedENIs, n.MaxENI = "", false, false, 0, nil
+	r, err := n.Validate()
+	if err != nil {
+		return err
+	}
+	p.windows = osProfile{r: r, prefix: FieldWindowsConfigMap + ".",
+		warm: WarmTargets{WarmIPTarget: cm.WarmIPTarget, MinimumIPTarget: cm.MinimumIPTarget, WarmPrefixTarget: cm.WarmPrefixTarget}}
+	return nil
+}
+
+// resolveGroupOS checks a group's os and picks its settings. planOS is ""
+// when the plan's settings are not known yet.
+func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
+	f := g.field + "." + FieldGroupOS
+	if g.spec.OS != "" {
+		if err := oneOf(f, g.spec.OS, osLinux, osWindows); err != nil {
+			return err
+		}
+	}
+	g.os = or(g.spec.OS, planOS)
+	if g.spec.OS == osWindows && g.spec.BranchPodsPerNode != 0 {
+		bf := g.field + "." + fieldBranchPodsPerNode
+		return inputErr(bf, "%s is %d, but %s %q has os = \"windows\": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations), so its nodes have no trunk or branch ENIs; remove branch_pods_per_node (security_groups_for_pods applies to the Linux groups only)",
+			bf, g.spec.BranchPodsPerNode, g.kind, g.name)
+	}
+	if planOS == "" {
+		return nil
+	}
+	switch {
+	case g.os == osWindows && p.r.IPFamily == ipFamilyIPv6:
+		return inputErr(f, "%s %q has os = \"windows\", but ip_family is \"ipv6\": EKS does not support IPv6 on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations), so an IPv6 cluster cannot run them; plan the Windows groups in an IPv4 cluster", g.kind, g.name)
+	case g.os == osLinux && planOS == osWindows:
+		if set := linuxOnlyWarm(p.inNet, p.inWarm); set != "" {
+			return inputErr(f, "%s %q has os = \"linux\" in a plan whose os is \"windows\", where the plan-level %s stands for the amazon-vpc-cni ConfigMap's Windows key, not for aws-node's setting that sizes Linux nodes; set os = \"linux\" (the default) on the plan, os = \"windows\" on the Windows groups and their settings in windows_config_map, so that the plan-level settings are aws-node's", g.kind, g.name, set)
+		}
+	}
+	g.prof = p.linux
+	if g.os == osWindows {
+		g.prof = p.windows
+	}
+	return nil
+}
+
+// checkPlanOSes runs the checks that need every group's os: settings that
+// configure no group.
+func (p *plan) checkPlanOSes(in PlanInput) error {
+	var linux, windows bool
+	for _, g := range p.groups {
+		linux = linux || g.os == osLinux
+		windows = windows || g.os == osWindows
+	}
+	if in.Windows != nil && !windows {
+		return inputErr(FieldWindowsConfigMap, "windows_config_map is given, but no node_group or node_pool has os = \"windows\": it configures the VPC resource controller for Windows nodes only; set os = \"windows\" on the Windows groups, or remove windows_config_map")
+	}
+	if p.r.OS == osLinux && windows && !linux {
+		if set := linuxOnlyWarm(p.inNet, p.inWarm); set != "" {
+			return inputErr(set, "%s is set on the plan, but every node_group and node_pool has os = \"windows\": in a plan whose os is \"linux\" the plan-level %s is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its %s), or set os = \"windows\" on the plan", set, set, windowsKeyOf(set))
+		}
+	}
+	return nil
+}
+
+func windowsKeyOf(field string) string {
+	if k, ok := windowsKeys[field]; ok {
+		return FieldWindowsConfigMap + "." + field + ", the ConfigMap's " + k
+	}
+	return "none: the controller has no warm ENI target"
+}
+
+// groupField moves an error or warning field of a group's replay onto its
+// attribute path: the group's own inputs under the group, the Windows
+// ConfigMap's settings under windows_config_map, and os under the group when
+// the group sets its own os.
+func (g planGroup) groupField(field string) (string, bool) {
+	switch {
+	case groupFields[field]:
+		return g.field + "." + field, true
+	case g.prof.prefix != "" && windowsKeys[field] != "":
+		return g.prof.prefix + field, true
+	case field == fieldOS && g.spec.OS != "":
+		return g.field + "." + FieldGroupOS, true
+	}
+	return field, false
+}
+
+// moveGroupError is nodeUsage's error on the group's paths (see groupField),
+// with the group and type named.
+func (g planGroup) moveGroupError(err error, inst string) error {
+	var ie *InputError
+	if !errors.As(err, &ie) {
+		return err
+	}
+	field, _ := g.groupField(ie.Field)
+	msg := ie.Msg
+	if g.prof.prefix != "" && strings.HasPrefix(field, g.prof.prefix) && strings.HasPrefix(msg, ie.Field) {
+		msg = g.prof.prefix + msg
+	}
+	return inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst, msg)
+}

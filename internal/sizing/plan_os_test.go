@@ -1,0 +1,271 @@
+package sizing
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// A Linux and a Windows node group share a /24 per zone, and each group's
+// per-node figures are what NodeIPs gives for its type and OS.
+//
+// Secondary IPs (the defaults of both), three zones with a /24 each (251 free):
+//
+//	linux:   m5.large, max pods 29, 27 pods: ceil(27/9) + 1 = 4 ENIs, limited to 3, x 10 = 30 IPs per node;
+//	         max_size 6 over 3 zones = 2 per zone + 2 surge = 4 nodes x 30 = 120
+//	windows: m5.large, 9 pods: the controller's pool min(9, max(9 + 3, 3)) = 9 secondary IPs + the primary = 10;
+//	         max_size 3 = 1 per zone + 2 surge = 3 nodes x 10 = 30
+//	per zone: 120 + 30 = 150 required, 251 - 150 = 101 headroom, 7 nodes
+func TestPlanMixedOSSecondaryIPs(t *testing.T) {
+	in := PlanInput{Subnets: threeAZs("10.0.0.0/24", "10.0.1.0/24", "10.0.2.0/24"),
+		NodeGroups: []PlanGroup{
+			{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 6},
+			{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 3},
+		}}
+	res, warns, err := Plan(in)
+	if err != nil || len(warns) != 0 {
+		t.Fatalf("%v %v", err, warns)
+	}
+	for i, s := range res.Subnets {
+		if s.RequiredIPs != 150 || s.HeadroomIPs != 101 || s.Nodes != 7 || !s.Fits {
+			t.Errorf("subnet %d: %+v", i, s)
+		}
+		if len(s.Uses) != 2 || s.Uses[0].IPs != 120 || s.Uses[1].IPs != 30 {
+			t.Errorf("subnet %d uses %+v", i, s.Uses)
+		}
+	}
+	want := []struct {
+		os                 string
+		maxPods, pods, ips int
+		nodes, surge       int
+		net                Networking
+	}{
+		{"linux", 29, 27, 30, 12, 6, Networking{}},
+		{"windows", 9, 9, 10, 9, 6, Networking{OS: "windows"}},
+	}
+	for i, w := range want {
+		g := res.Groups[i]
+		if g.OS != w.os || g.Usage.MaxPods != w.maxPods || g.Usage.PodsPerNode != w.pods || g.Usage.NodeSubnetIPs != w.ips ||
+			g.Nodes != w.nodes || g.SurgeNodes != w.surge {
+			t.Errorf("group %d: %+v", i, g)
+		}
+		single, _, err := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), Networking: w.net})
+		if err != nil || !reflect.DeepEqual(single, g.Usage) {
+			t.Errorf("group %d: plan %+v, node_ips %+v (%v)", i, g.Usage, single, err)
+		}
+	}
+}
+
+// With prefix delegation on both (aws-node's ENABLE_PREFIX_DELEGATION for the
+// Linux group, the ConfigMap's enable-windows-prefix-delegation for the
+// Windows one), one node of each in a /24 (no surge) shares its 14 eligible
+// /28 blocks:
+//
+//	linux:   m5.large, max pods 110, 108 pods: ceil(108/16) + 1 = 8 prefixes, limited to ceil(110/16) = 7; 1 + 16 x 7 = 113
+//	windows: m5.large, 110 pods (kubelet's default): max(ceil((110 + 1)/16), ceil(3/16)) = 7 prefixes; 1 + 16 x 7 = 113
+//	together: 14 blocks + 2 single IPs = 226 of 251 free
+//	scattered: each single IP spoils a block, 14 - 2 = 12 left: 2 blocks (32 IPs) short, a /23 would hold it
+//	packed:    the 2 single IPs sit in the edge blocks, all 14 blocks left: headroom min(251 - 226, 16 x 0) = 0, it fits
+func TestPlanMixedOSPrefixesShareBlocks(t *testing.T) {
+	sn := []PlanSubnet{{SubnetSpec: SubnetSpec{Name: "a", CIDRBlock: "10.0.0.0/24"}, AvailabilityZone: "eu-west-1a"}}
+	groups := []PlanGroup{
+		{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1, SurgeNodesPerSubnet: ptr(0)},
+		{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 1, SurgeNodesPerSubnet: ptr(0)},
+	}
+	for _, tc := range []struct {
+		layout                     string
+		headroom, blocksShort, len int
+		avail                      int
+		fits                       bool
+	}{
+		{"scattered", -32, 2, 23, 12, false},
+		{"packed", 0, 0, 24, 14, true},
+	} {
+		res := mustPlan(t, PlanInput{Networking: Networking{PrefixDelegation: true}, Windows: &WindowsConfigMap{PrefixDelegation: true},
+			PrefixLayout: tc.layout, Subnets: sn, NodeGroups: groups})
+		s := res.Subnets[0]
+		avail := s.PrefixBlocksAvailableScattered
+		if tc.layout == "packed" {
+			avail = s.PrefixBlocksAvailablePacked
+		}
+		if s.RequiredIPs != 226 || s.PrefixBlocksNeeded != 14 || s.HeadroomIPs != tc.headroom || s.ShortfallBlocks != tc.blocksShort ||
+			avail != tc.avail || s.Fits != tc.fits || s.SmallestFittingPrefixLength != tc.len {
+			t.Errorf("%s: %+v", tc.layout, s)
+		}
+		for i, want := range []Networking{{PrefixDelegation: true}, {OS: "windows", PrefixDelegation: true}} {
+			g := res.Groups[i]
+			single, _, err := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), Networking: want})
+			if err != nil || !reflect.DeepEqual(single, g.Usage) || g.Usage.NodeSubnetIPs != 113 || g.Usage.Prefixes != 7 || g.Usage.MaxPods != 110 {
+				t.Errorf("%s group %d: plan %+v, node_ips %+v (%v)", tc.layout, i, g.Usage, single, err)
+			}
+		}
+	}
+}
+
+// windows_config_map's targets are the ConfigMap's Windows keys: the same
+// numbers as os = "windows" with the plan-level settings, and what NodeIPs
+// gives with os = "windows" and those targets.
+func TestPlanWindowsConfigMapEqualsWindowsPlan(t *testing.T) {
+	sn := threeAZs("10.0.0.0/22", "10.0.4.0/22")
+	group := PlanGroup{Name: "win", InstanceTypes: []string{"m5.large", "c5.xlarge"}, MaxNodes: 7, PodsPerNode: ptr(40)}
+	legacy := PlanInput{Networking: Networking{OS: "windows", PrefixDelegation: true}, Warm: WarmTargets{WarmIPTarget: ptr(5), MinimumIPTarget: ptr(20)},
+		Subnets: sn, NodeGroups: []PlanGroup{group}}
+	group.OS = "windows"
+	mixed := PlanInput{Windows: &WindowsConfigMap{PrefixDelegation: true, WarmIPTarget: ptr(5), MinimumIPTarget: ptr(20)},
+		Subnets: sn, NodeGroups: []PlanGroup{group, {Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 0, SurgeNodesPerSubnet: ptr(0)}}}
+	a, b := mustPlan(t, legacy), mustPlan(t, mixed)
+	if !reflect.DeepEqual(a.Groups[0], b.Groups[0]) {
+		t.Errorf("groups differ:\n%+v\n%+v", a.Groups[0], b.Groups[0])
+	}
+	for i := range a.Subnets {
+		if a.Subnets[i].RequiredIPs != b.Subnets[i].RequiredIPs || a.Subnets[i].HeadroomIPs != b.Subnets[i].HeadroomIPs {
+			t.Errorf("subnet %d: %+v vs %+v", i, a.Subnets[i], b.Subnets[i])
+		}
+	}
+	// 40 pods, warm 5, minimum 20: max(ceil(45/16), ceil(20/16)) = 3 prefixes, 1 + 48 = 49 per node on either type.
+	single, _, err := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(40),
+		Networking: Networking{OS: "windows", PrefixDelegation: true}, Warm: WarmTargets{WarmIPTarget: ptr(5), MinimumIPTarget: ptr(20)}})
+	if err != nil || b.Groups[0].Usage.NodeSubnetIPs != 49 || single.NodeSubnetIPs != 49 || b.Groups[0].OS != "windows" {
+		t.Errorf("per node %+v, node_ips %+v (%v)", b.Groups[0].Usage, single, err)
+	}
+}
+
+// Custom networking and subnet discovery are aws-node's: a Windows group
+// takes all its addresses in its node subnet, and needs no ENIConfig subnet.
+func TestPlanMixedOSPodSubnets(t *testing.T) {
+	sn := []PlanSubnet{
+		{SubnetSpec: SubnetSpec{Name: "node-a", CIDRBlock: "10.0.0.0/26"}, AvailabilityZone: "eu-west-1a"},
+		{SubnetSpec: SubnetSpec{Name: "pod-a", CIDRBlock: "100.64.0.0/24"}, AvailabilityZone: "eu-west-1a", Role: SubnetRolePod},
+		{SubnetSpec: SubnetSpec{Name: "node-b", CIDRBlock: "10.0.0.64/26"}, AvailabilityZone: "eu-west-1b"},
+	}
+	groups := []PlanGroup{
+		{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 10, Subnets: []string{"node-a"}},
+		{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 2},
+	}
+	// Custom networking: linux 12 nodes x 1 in node-a and 12 x 20 = 240 in
+	// pod-a (TestPlanCustomNetworking); win 1 + 2 surge nodes x 10 = 30 in
+	// node-a and in node-b, whose zone has no ENIConfig subnet.
+	res := mustPlan(t, PlanInput{Networking: Networking{CustomNetworking: true}, Subnets: sn, NodeGroups: groups})
+	for i, want := range []int{42, 240, 30} {
+		if got := res.Subnets[i].RequiredIPs; got != want {
+			t.Errorf("custom networking: subnet %d required %d, want %d", i, got, want)
+		}
+	}
+	if u := res.Groups[1].Usage; u.CustomNetworking || u.NodeSubnetIPs != 10 || u.PodSubnetIPs != 0 {
+		t.Errorf("windows usage %+v", u)
+	}
+	// Subnet discovery (pod-a tagged kubernetes.io/role/cni): linux's
+	// further ENIs may go to pod-a, win's addresses never do.
+	res = mustPlan(t, PlanInput{Subnets: sn, NodeGroups: groups})
+	for _, u := range res.Subnets[1].Uses {
+		if u.Group == "win" {
+			t.Errorf("windows group in the discovered subnet: %+v", res.Subnets[1].Uses)
+		}
+	}
+	if got := res.Subnets[2].RequiredIPs; got != 30 {
+		t.Errorf("discovery: node-b required %d, want 30", got)
+	}
+}
+
+// Security groups for pods are aws-node's and the controller's trunk ENI on
+// Linux nodes: a Windows group has no trunk ENI.
+func TestPlanMixedOSSecurityGroupsForPods(t *testing.T) {
+	res := mustPlan(t, PlanInput{Networking: Networking{SecurityGroupsForPods: true},
+		Subnets: threeAZs("10.0.0.0/24"),
+		NodeGroups: []PlanGroup{
+			{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1, SurgeNodesPerSubnet: ptr(0), PodsPerNode: ptr(10), BranchPodsPerNode: 3},
+			{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 1, SurgeNodesPerSubnet: ptr(0)},
+		}})
+	if w := res.Groups[1].Usage; w.TrunkENI != 0 || w.NodeSubnetIPs != 10 {
+		t.Errorf("windows %+v", w)
+	}
+	if l := res.Groups[0].Usage; l.TrunkENI != 1 {
+		t.Errorf("linux %+v", l)
+	}
+	// max_eni (aws-node's MAX_ENI) limits the Linux group only: m5.large with
+	// 2 ENIs has max pods 2 x 9 + 2 = 20, 18 pods on 2 ENIs x 10 = 20 IPs;
+	// the Windows node keeps its 9 pods and 10 IPs on the primary ENI.
+	res = mustPlan(t, PlanInput{Networking: Networking{MaxENI: ptr(2)}, Subnets: threeAZs("10.0.0.0/24"),
+		NodeGroups: []PlanGroup{
+			{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+			{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+		}})
+	if l, w := res.Groups[0].Usage, res.Groups[1].Usage; l.MaxPods != 20 || l.NodeSubnetIPs != 20 || w.MaxPods != 9 || w.NodeSubnetIPs != 10 {
+		t.Errorf("max_eni: linux %+v windows %+v", l, w)
+	}
+}
+
+func TestPlanMixedOSBadInput(t *testing.T) {
+	mixed := func() PlanInput {
+		return PlanInput{Subnets: threeAZs("10.0.0.0/24"), NodeGroups: []PlanGroup{
+			{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 3},
+			{Name: "win", OS: "windows", InstanceTypes: []string{"m5.large"}, MaxNodes: 3},
+		}}
+	}
+	for _, tc := range []struct {
+		name  string
+		edit  func(*PlanInput)
+		field string
+		msg   string
+	}{
+		{"bad group os", func(in *PlanInput) { in.NodeGroups[1].OS = "Windows" }, "node_group[1].os", `node_group[1].os is "Windows"; it must be one of "linux" or "windows"`},
+		{"config map in a windows plan", func(in *PlanInput) {
+			in.Networking.OS = "windows"
+			in.Windows = &WindowsConfigMap{}
+		}, "windows_config_map", `windows_config_map is given, but os is "windows": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys`},
+		{"config map without a windows group", func(in *PlanInput) {
+			in.NodeGroups[1].OS = ""
+			in.Windows = &WindowsConfigMap{PrefixDelegation: true}
+		}, "windows_config_map", `windows_config_map is given, but no node_group or node_pool has os = "windows"`},
+		{"linux group with windows plan-level settings", func(in *PlanInput) {
+			in.Networking = Networking{OS: "windows", PrefixDelegation: true}
+			in.NodeGroups[0].OS = "linux"
+			in.NodeGroups[1].OS = ""
+		}, "node_group[0].os", `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level prefix_delegation stands for the amazon-vpc-cni ConfigMap's Windows key`},
+		{"aws-node settings with only windows groups", func(in *PlanInput) {
+			in.NodeGroups = in.NodeGroups[1:]
+			in.Warm.WarmIPTarget = ptr(2)
+		}, "warm_ip_target", `warm_ip_target is set on the plan, but every node_group and node_pool has os = "windows": in a plan whose os is "linux" the plan-level warm_ip_target is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its windows_config_map.warm_ip_target, the ConfigMap's windows-warm-ip-target)`},
+		{"windows group in an ipv6 plan", func(in *PlanInput) { in.Networking.IPFamily = "ipv6" }, "node_group[1].os",
+			`node_group "win" has os = "windows", but ip_family is "ipv6": EKS does not support IPv6 on Windows nodes`},
+		{"branch pods on a windows group", func(in *PlanInput) {
+			in.Networking.SecurityGroupsForPods = true
+			in.NodeGroups[1].BranchPodsPerNode = 2
+		}, "node_group[1].branch_pods_per_node", `node_group[1].branch_pods_per_node is 2, but node_group "win" has os = "windows": security groups for pods are not supported for pods on Windows nodes`},
+		{"negative windows target", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(-1)} }, "windows_config_map.minimum_ip_target",
+			`windows_config_map.minimum_ip_target is -1; it must be between 0 and 1048576 (the amazon-vpc-cni ConfigMap's windows-minimum-ip-target)`},
+		{"windows minimum alone", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(4)} }, "windows_config_map.minimum_ip_target",
+			`node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without warm_ip_target freezes each Windows node at 4 IPs`},
+		{"type the controller lacks", func(in *PlanInput) { in.NodeGroups[1].InstanceTypes = []string{"hpc7a.12xlarge"} }, "node_group[1].os",
+			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := mixed()
+			tc.edit(&in)
+			_, _, err := Plan(in)
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Field != tc.field || !strings.HasPrefix(ie.Msg, tc.msg) {
+				t.Fatalf("got %#v, want field %s with %q", err, tc.field, tc.msg)
+			}
+			if err := ValidatePlan(in); err == nil || err.Error() != ie.Msg {
+				t.Errorf("ValidatePlan gave %v", err)
+			}
+		})
+	}
+	// A Linux group in a Windows plan with none of those settings: aws-node's defaults.
+	in := mixed()
+	in.Networking.OS = "windows"
+	in.NodeGroups[0].OS, in.NodeGroups[1].OS = "linux", ""
+	res := mustPlan(t, in)
+	if res.Groups[0].OS != "linux" || res.Groups[0].Usage.NodeSubnetIPs != 30 || res.Groups[1].OS != "windows" || res.Groups[1].Usage.NodeSubnetIPs != 10 {
+		t.Errorf("groups %+v", res.Groups)
+	}
+	// The group's os and windows_config_map not known yet: the checks that need them wait.
+	in = mixed()
+	in.NodeGroups[1] = PlanGroup{Unknown: true}
+	in.Windows = &WindowsConfigMap{}
+	if err := ValidatePlan(in); err != nil {
+		t.Errorf("unknown group: %v", err)
+	}
+}
