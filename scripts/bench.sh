@@ -22,7 +22,7 @@
 #   BENCH_STARTS=100     provider starts per binary for the start-up timing
 #   BENCH_SIZES="1 200"  node-group counts of the end-to-end plans; 200 carries
 #                        the targets, 1 the one-read floor; 50 and 800 may be added
-#   BENCH_SKIP=          space-separated parts to skip: go startup memory e2e
+#   BENCH_SKIP=          space-separated parts to skip: go startup memory split e2e
 #   BENCH_BASELINE=REV   also build the provider at git revision REV (e.g. main)
 #                        and time/measure its d, f and g variants in the same
 #                        runs, named d@base-200 and so on
@@ -288,7 +288,7 @@ done
 
 plan() { terraform -chdir="$1" plan -input=false -lock=false -no-color "${@:2}"; }
 available=""
-if wants e2e || wants memory; then
+if wants e2e || wants memory || wants split; then
   log "checking that every variant plans and computes the same max_pods (200 node groups)"
   want=""
   for v in $variants200; do
@@ -351,6 +351,44 @@ if wants memory; then
     awk -v c="$case" -v p="$(med "${prov_kib[@]}")" -v t="$(med "${tf_kib[@]}")" \
       'BEGIN { printf "| %s | %.1f | %.1f |\n", c, p / 1024, t / 1024 }' >> "$summary"
   done
+fi
+
+# --- where a plan's CPU goes: Terraform against the providers ------------------
+# The same plans again, each provider wrapped in GNU time so its processes' CPU
+# is known: Terraform's own share is the plan's total less the providers'.
+# `report split` then gives, for each end-to-end target, the best ratio any
+# provider could reach (its processes costing what the reference's cost, in
+# the same round): if that is above the target, only Terraform's work on the
+# schema and results remains and no provider-side change can meet it.
+if wants split; then
+  splitcases=""
+  for v in c w d f g l i; do [[ " $available " == *" $v "* ]] && splitcases+=" $v-200"; done
+  [ ! -d "$cfg/c-1" ] || splitcases="c-1$splitcases"
+  log "CPU split, Terraform against providers: $runs rounds of$splitcases"
+  cpuwrap=$out/cpuwrap
+  for dir in "$prov"/*/; do
+    name=$(basename "$dir")
+    for bin in "$dir"terraform-provider-*; do
+      mkdir -p "$cpuwrap/$name"
+      printf '#!/bin/sh\nexec /usr/bin/time -f "%%U %%S" -a -o "$BENCH_CPU_FILE" %s "$@"\n' "$bin" > "$cpuwrap/$name/$(basename "$bin")"
+      chmod +x "$cpuwrap/$name/$(basename "$bin")"
+    done
+  done
+  sed "s#$prov/#$cpuwrap/#" "$out/dev.tfrc" > "$out/split.tfrc"
+  : > "$out/split.tsv"
+  for ((r = 1; r <= runs; r++)); do
+    for c in $(printf '%s\n' $splitcases | shuf); do
+      cpufile=$out/split-cpu.txt; : > "$cpufile"
+      BENCH_CPU_FILE=$cpufile TF_CLI_CONFIG_FILE=$out/split.tfrc /usr/bin/time -f "%U %S" -o "$out/split-total.txt" \
+        terraform -chdir="$cfg/$c" plan -input=false -lock=false -no-color > /dev/null
+      printf '%s\t%d\t%s\t%s\n' "$c" "$r" "$(awk '{ print $1 + $2 }' "$out/split-total.txt")" \
+        "$(awk '{ s += $1 + $2 } END { print s + 0 }' "$cpufile")" >> "$out/split.tsv"
+    done
+  done
+  {
+    echo; echo "## Where a plan's CPU goes: Terraform against the providers ($runs interleaved rounds, medians)"; echo
+    "$out/tools/report" split "$out/split.tsv"
+  } >> "$summary"
 fi
 
 # --- end to end --------------------------------------------------------------

@@ -4,6 +4,8 @@
 //	report go go-bench.txt           medians of `go test -bench -count N` output
 //	report e2e e2e.json              medians and target ratios of the end-to-end plans (bench/interleave)
 //	report output plan.json          the max_pods output of `terraform show -json`, canonical
+//	report split split.tsv           each plan's CPU split into Terraform's and the providers', and the best
+//	                                 ratio each target could reach if ekssize cost what the reference's provider costs
 package main
 
 import (
@@ -19,7 +21,7 @@ import (
 
 func main() {
 	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: report go|e2e|output FILE")
+		fmt.Fprintln(os.Stderr, "usage: report go|e2e|output|split FILE")
 		os.Exit(2)
 	}
 	var err error
@@ -30,6 +32,8 @@ func main() {
 		err = e2e(os.Args[2])
 	case "output":
 		err = planOutput(os.Args[2])
+	case "split":
+		err = split(os.Args[2])
 	default:
 		err = fmt.Errorf("unknown report %q", os.Args[1])
 	}

@@ -165,6 +165,30 @@ type shapedEntry struct {
 	shaped schema.Schema
 	names  []string
 	typ    tftypes.Type // shaped's Terraform type (nil when names is nil)
+	// The schema's own type and Terraform type, which the framework builds
+	// anew on every Type() call, and shaped's type.
+	schemaType attr.Type
+	schemaTF   tftypes.Type
+	shapedType attr.Type
+	// shapes holds, per checked object, its shape's Terraform type and the
+	// type a configuration is converted to (numbersAsTerraform).
+	shapes map[string]shapeTypes
+}
+
+type shapeTypes struct {
+	tf     tftypes.Type
+	config attr.Type
+}
+
+// schemaTypes returns s.Type() and its Terraform type, built once per data
+// source schema (see shapedSchemas); other schemas build them each time.
+func schemaTypes(ctx context.Context, s interface{ Type() attr.Type }) (attr.Type, tftypes.Type) {
+	if ds, ok := s.(schema.Schema); ok {
+		e := shapedSchemaOf(ds)
+		return e.schemaType, e.schemaTF
+	}
+	t := s.Type()
+	return t, t.TerraformType(ctx)
 }
 
 func shapedSchemaOf(s any) *shapedEntry {
@@ -176,7 +200,9 @@ func shapedSchemaOf(s any) *shapedEntry {
 	if e, ok := shapedSchemas.Load(key); ok && len(e.(*shapedEntry).attrs) == len(ds.Attributes) {
 		return e.(*shapedEntry)
 	}
-	e := &shapedEntry{attrs: ds.Attributes, shaped: ds}
+	e := &shapedEntry{attrs: ds.Attributes, shaped: ds, schemaType: ds.Type()}
+	e.schemaTF = e.schemaType.TerraformType(context.Background())
+	e.shapedType = e.schemaType
 	for name, a := range ds.Attributes {
 		if _, ok := a.(checkedObjectAttribute); ok {
 			e.names = append(e.names, name)
@@ -189,7 +215,13 @@ func shapedSchemaOf(s any) *shapedEntry {
 			attrs[name] = unshaped(attrs[name])
 		}
 		e.shaped.Attributes = attrs
-		e.typ = e.shaped.Type().TerraformType(context.Background())
+		e.shapes = make(map[string]shapeTypes, len(e.names))
+		for _, name := range e.names {
+			t := attrs[name].GetType()
+			e.shapes[name] = shapeTypes{tf: t.TerraformType(context.Background()), config: numbersAsTerraform(t)}
+		}
+		e.shapedType = e.shaped.Type()
+		e.typ = e.shapedType.TerraformType(context.Background())
 	}
 	if shapedSchemasCount.Add(1) > shapedSchemasMax {
 		shapedSchemas.Clear()
@@ -229,7 +261,7 @@ func shapeConfig(ctx context.Context, config tfsdk.Config) (tfsdk.Config, diag.D
 	vals = maps.Clone(vals) // As shares its map with the value
 	var diags diag.Diagnostics
 	for _, name := range names {
-		v, problem := conformToShape(ctx, vals[name], shaped.Attributes[name], name)
+		v, problem := conformToShape(ctx, vals[name], shaped.Attributes[name], e.shapes[name], name)
 		if problem != "" {
 			diags.AddAttributeError(problemPath(problem, name), "Invalid "+name, problem)
 			continue
@@ -245,8 +277,8 @@ func shapeConfig(ctx context.Context, config tfsdk.Config) (tfsdk.Config, diag.D
 
 // conformToShape converts the value of a checked object, as Terraform sent it
 // for a dynamic attribute, to the shape's type.
-func conformToShape(ctx context.Context, v tftypes.Value, want schema.Attribute, name string) (tftypes.Value, string) {
-	wantType := want.GetType().TerraformType(ctx)
+func conformToShape(ctx context.Context, v tftypes.Value, want schema.Attribute, st shapeTypes, name string) (tftypes.Value, string) {
+	wantType := st.tf
 	if v.Type() == nil || v.IsNull() {
 		return tftypes.NewValue(wantType, nil), ""
 	}
@@ -259,7 +291,7 @@ func conformToShape(ctx context.Context, v tftypes.Value, want schema.Attribute,
 	}
 	// Whole numbers are converted as numbers: checkWholeNumbers then reports
 	// a fraction on its own attribute, in the same words as anywhere else.
-	cv, _, problem := convertOption(ctx, dv, numbersAsTerraform(want.GetType()), name)
+	cv, _, problem := convertOption(ctx, dv, st.config, name)
 	if problem == "" {
 		problem = missingRequired(want, cv, name)
 	}
@@ -276,7 +308,7 @@ func conformToShape(ctx context.Context, v tftypes.Value, want schema.Attribute,
 // unshapeState turns a state written against the shaped schema into one of
 // the data source's own schema: each checked object's value becomes the
 // dynamic attribute's value (a null one a dynamic null).
-func unshapeState(ctx context.Context, schemaType attr.Type, shapedRaw tftypes.Value, names []string) (tftypes.Value, error) {
+func unshapeState(schemaType tftypes.Type, shapedRaw tftypes.Value, names []string) (tftypes.Value, error) {
 	var vals map[string]tftypes.Value
 	if err := shapedRaw.As(&vals); err != nil {
 		return tftypes.Value{}, err
@@ -287,7 +319,7 @@ func unshapeState(ctx context.Context, schemaType attr.Type, shapedRaw tftypes.V
 			vals[name] = tftypes.NewValue(tftypes.DynamicPseudoType, nil)
 		}
 	}
-	return tftypes.NewValue(schemaType.TerraformType(ctx), vals), nil
+	return tftypes.NewValue(schemaType, vals), nil
 }
 
 // numbersAsTerraform is t with whole-number attributes as plain numbers: the

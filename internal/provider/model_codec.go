@@ -42,7 +42,7 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 	}
 	// Whole-number inputs Int64 cannot hold are reported in plain words first
 	// (see whole_number.go).
-	typ := config.Schema.Type() // the framework builds it anew on each call
+	typ, _ := schemaTypes(ctx, config.Schema)
 	checkWholeNumbers(typ, config.Raw, path.Empty(), &diags)
 	checkEmptyStrings(config.Schema, config.Raw, &diags)
 	if diags.HasError() {
@@ -62,19 +62,19 @@ func getConfig(ctx context.Context, config tfsdk.Config, target any) diag.Diagno
 }
 
 func setState(ctx context.Context, state *tfsdk.State, model any) diag.Diagnostics {
-	shaped, names := shapedSchema(state.Schema)
-	if names == nil {
+	e := shapedSchemaOf(state.Schema)
+	if e.names == nil {
 		return setStateOf(ctx, state, model)
 	}
 	// The model holds the checked objects as their nested attributes: write
 	// it against the shaped schema, then give those values to the dynamic
 	// attributes (see checked_object.go).
-	tmp := tfsdk.State{Schema: shaped, Raw: tftypes.NewValue(shaped.Type().TerraformType(ctx), nil)}
+	tmp := tfsdk.State{Schema: e.shaped, Raw: tftypes.NewValue(e.typ, nil)}
 	diags := setStateOf(ctx, &tmp, model)
 	if diags.HasError() {
 		return diags
 	}
-	raw, err := unshapeState(ctx, state.Schema.Type(), tmp.Raw, names)
+	raw, err := unshapeState(e.schemaTF, tmp.Raw, e.names)
 	if err != nil {
 		diags.AddError("Invalid state", "internal error: "+err.Error())
 		return diags
@@ -91,9 +91,12 @@ func setStateOf(ctx context.Context, state *tfsdk.State, model any) diag.Diagnos
 		}
 		if rv.Kind() == reflect.Struct {
 			if c, err := codecFor(rv.Type()); err == nil {
-				if v, err := c.encode(ctx, state.Schema.Type(), rv); err == nil {
-					// State.Set checks the value's type against the schema.
-					return state.Set(ctx, v)
+				typ, tfType := schemaTypes(ctx, state.Schema)
+				if v, err := c.encode(ctx, typ, rv); err == nil && v.Type().Equal(tfType) {
+					// What State.Set does with a value of the schema's
+					// type, without building that type twice more.
+					state.Raw = v
+					return nil
 				}
 			}
 		}
