@@ -173,7 +173,8 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 			"ones first (10 over 3 is 4, 3, 3), as an Auto Scaling group balances zones. One subnet pins it to one zone (for example a " +
 			"node group per zone for EBS-backed StatefulSets). Unset means every node subnet."},
 		"max_pods": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
-			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
+			"`ekssize_max_pods` gives for each type with the plan's networking settings (for a Windows group in a plan whose `os` is " +
+			"`linux`: with `os = \"windows\"` and `windows_config_map`'s `prefix_delegation`)."},
 		"pods_per_node": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Peak pods per node on the VPC network. " +
 			"Default max pods - 2 - `branch_pods_per_node` (max pods with `os = \"windows\"`), as in `ekssize_subnet_capacity`."},
 		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0. " +
