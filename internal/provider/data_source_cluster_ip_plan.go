@@ -212,8 +212,8 @@ func clusterIPPlanTopAttributes() map[string]schema.Attribute {
 	net := networkingAttributes()
 	osAttr := net["os"].(schema.StringAttribute)
 	osAttr.MarkdownDescription += " In this plan `os` is the default of each `node_group`'s and `node_pool`'s own `os`: a cluster " +
-		"with Windows nodes also needs Linux nodes (CoreDNS and most add-ons run on Linux only; EKS User Guide, \"Deploy Windows " +
-		"nodes on EKS clusters\"), so plan it with `os = \"linux\"` (the default), `os = \"windows\"` on the Windows groups and " +
+		"with Windows nodes also needs Linux nodes or Fargate (EKS User Guide, \"Deploy Windows nodes on EKS clusters\": \"one " +
+		"or more Linux or Fargate nodes to run core system Pods that only run on Linux, such as CoreDNS\"), so plan it with `os = \"linux\"` (the default), `os = \"windows\"` on the Windows groups and " +
 		"their settings in `windows_config_map`. There `ip_family = \"ipv6\"` is an error for a Windows group, and the " +
 		"other settings above that Windows nodes do not have apply to the Linux groups only (see the groups' `os`)."
 	net["os"] = osAttr

@@ -7,9 +7,9 @@ terraform {
   }
 }
 
-# A cluster with Windows nodes always has Linux nodes too (CoreDNS, the VPC
-# resource controller's webhook and most add-ons run on Linux only), and both
-# share the cluster's subnets. The plan's os stays "linux" (the default): the
+# A cluster with Windows nodes has Linux (or Fargate) nodes too, for the core
+# system pods that only run on Linux, such as CoreDNS (EKS User Guide), and
+# its Linux and Windows node groups share the cluster's subnets. The plan's os stays "linux" (the default): the
 # plan-level prefix_delegation is aws-node's ENABLE_PREFIX_DELEGATION, for the
 # Linux group; windows_config_map is the amazon-vpc-cni ConfigMap the VPC
 # resource controller reads, for the group with os = "windows".
