@@ -173,7 +173,8 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 			"ones first (10 over 3 is 4, 3, 3), as an Auto Scaling group balances zones. One subnet pins it to one zone (for example a " +
 			"node group per zone for EBS-backed StatefulSets). Unset means every node subnet."},
 		"max_pods": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "kubelet max pods on its nodes. Default: what " +
-			"`ekssize_max_pods` gives for each type with the plan's networking settings."},
+			"`ekssize_max_pods` gives for each type with the plan's networking settings (for a Windows group in a plan whose `os` is " +
+			"`linux`: with `os = \"windows\"` and `windows_config_map`'s `prefix_delegation`)."},
 		"pods_per_node": schema.Int64Attribute{Optional: true, CustomType: wholeNumber, MarkdownDescription: "Peak pods per node on the VPC network. " +
 			"Default max pods - 2 - `branch_pods_per_node` (max pods with `os = \"windows\"`), as in `ekssize_subnet_capacity`."},
 		"branch_pods_per_node": planCount("Pods per node with their own branch ENI (security groups for pods), 1 IP each. Default 0. " +
@@ -211,8 +212,8 @@ func clusterIPPlanTopAttributes() map[string]schema.Attribute {
 	net := networkingAttributes()
 	osAttr := net["os"].(schema.StringAttribute)
 	osAttr.MarkdownDescription += " In this plan `os` is the default of each `node_group`'s and `node_pool`'s own `os`: a cluster " +
-		"with Windows nodes also needs Linux nodes (CoreDNS and most add-ons run on Linux only; EKS User Guide, \"Deploy Windows " +
-		"nodes on EKS clusters\"), so plan it with `os = \"linux\"` (the default), `os = \"windows\"` on the Windows groups and " +
+		"with Windows nodes also needs Linux nodes or Fargate (EKS User Guide, \"Deploy Windows nodes on EKS clusters\": \"one " +
+		"or more Linux or Fargate nodes to run core system Pods that only run on Linux, such as CoreDNS\"), so plan it with `os = \"linux\"` (the default), `os = \"windows\"` on the Windows groups and " +
 		"their settings in `windows_config_map`. There `ip_family = \"ipv6\"` is an error for a Windows group, and the " +
 		"other settings above that Windows nodes do not have apply to the Linux groups only (see the groups' `os`)."
 	net["os"] = osAttr

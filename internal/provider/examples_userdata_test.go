@@ -258,6 +258,18 @@ func checkTerraformAWSEKSGuide(o map[string]string) error {
 // exampleChecks are the extra checks of some examples, run after apply.
 var exampleChecks = map[string]func(outputs map[string]string) error{
 	"guides/terraform-aws-eks": checkTerraformAWSEKSGuide,
+	// The worked figures in the example's comments.
+	"guides/windows-mixed-cluster": func(o map[string]string) error {
+		for name, want := range map[string]string{
+			"groups":            "system: linux, 49 per node, windows: windows, 49 per node",
+			"headroom_per_zone": "eu-west-1a 256, eu-west-1b 256, eu-west-1c 256",
+		} {
+			if o[name] != want {
+				return fmt.Errorf("output %s is %q, want %q", name, o[name], want)
+			}
+		}
+		return nil
+	},
 	"user-data/al2023-nodeadm": func(o map[string]string) error { return checkNodeadmDocument(o["user_data"], o["nodeadm_config"]) },
 	"user-data/bottlerocket": func(o map[string]string) error {
 		return checkBottlerocketDocument(o["user_data"], o["bootstrap_extra_args"])

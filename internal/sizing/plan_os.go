@@ -6,11 +6,11 @@ import (
 )
 
 // This file decides which settings size each group of a cluster plan when
-// Linux and Windows groups share the cluster's subnets. Every cluster with
-// Windows nodes also needs Linux nodes (CoreDNS, the VPC resource
-// controller's webhook and most add-ons run on Linux only: EKS User Guide,
-// "Deploy Windows nodes on EKS clusters"), so a real Windows cluster is a
-// mixed plan.
+// Linux and Windows groups share the cluster's subnets. "Amazon EKS clusters
+// must contain one or more Linux or Fargate nodes to run core system Pods
+// that only run on Linux, such as CoreDNS" (EKS User Guide, "Deploy Windows
+// nodes on EKS clusters", considerations), so a real Windows cluster with
+// node groups is a mixed plan (Fargate pods are the subnets' fargate_pods).
 //
 // Linux and Windows pods are configured by different objects:
 //

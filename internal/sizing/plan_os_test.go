@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/ekssize/terraform-provider-ekssize/internal/ec2data"
 )
 
 // A Linux and a Windows node group share a /24 per zone, and each group's
@@ -268,4 +270,51 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 	if err := ValidatePlan(in); err != nil {
 		t.Errorf("unknown group: %v", err)
 	}
+}
+
+// A Windows group's per-node figures in a mixed plan are NodeIPs' for the
+// same type with os = "windows" and the ConfigMap's settings as warm targets
+// (what ekssize_subnet_capacity and node_ips() answer), over every 15th table
+// type; a type NodeIPs rejects is rejected by the plan too.
+func TestPlanMixedOSAgreesWithNodeIPs(t *testing.T) {
+	configs := []WindowsConfigMap{
+		{},
+		{WarmIPTarget: ptr(0)},
+		{WarmIPTarget: ptr(2), MinimumIPTarget: ptr(6)},
+		{PrefixDelegation: true},
+		{PrefixDelegation: true, WarmIPTarget: ptr(5), MinimumIPTarget: ptr(20)},
+		{PrefixDelegation: true, WarmPrefixTarget: ptr(2)},
+	}
+	checked, rejected := 0, 0
+	for i, name := range ec2data.MustDefault().Names() {
+		if i%15 != 0 {
+			continue
+		}
+		for _, cm := range configs {
+			for _, pods := range []*int{nil, ptr(4)} {
+				single, _, want := NodeIPs(NodeIPsInput{Instance: mustLookup(name), PodsPerNode: pods,
+					Networking: Networking{OS: osWindows, PrefixDelegation: cm.PrefixDelegation},
+					Warm:       WarmTargets{WarmIPTarget: cm.WarmIPTarget, MinimumIPTarget: cm.MinimumIPTarget, WarmPrefixTarget: cm.WarmPrefixTarget}})
+				c := cm
+				res, _, err := Plan(PlanInput{Windows: &c, Subnets: threeAZs("10.0.0.0/16"), NodeGroups: []PlanGroup{
+					{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+					{Name: "win", OS: osWindows, InstanceTypes: []string{name}, MaxNodes: 1, PodsPerNode: pods},
+				}})
+				switch {
+				case (err == nil) != (want == nil):
+					t.Errorf("%s %+v: plan error %v, node_ips error %v", name, cm, err, want)
+				case err != nil:
+					rejected++
+				case !reflect.DeepEqual(res.Groups[1].Usage, single):
+					t.Errorf("%s %+v: plan %+v, node_ips %+v", name, cm, res.Groups[1].Usage, single)
+				default:
+					checked++
+				}
+			}
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d cases agreed (%d rejected by both)", checked, rejected)
+	}
+	t.Logf("%d cases agree, %d rejected by both", checked, rejected)
 }
