@@ -17,11 +17,12 @@ import (
 
 var updateTexts = flag.Bool("update-texts", false, "rewrite testdata/texts.golden from the current output")
 
-// TestTextsGolden pins every number and text the core writes for max pods and
-// a node's addresses (the results, the formula, each warning and each error,
-// with its field) over a grid: every table type under 174 networking settings
-// (MaxPods) and every seventh type under 5 modes x 9 warm settings x 3 pod
-// counts (NodeIPs). The golden file holds one short hash per instance type, so
+// TestTextsGolden pins every number and text the core writes for max pods,
+// kube-reserved and allocatable, and a node's addresses (the results, the
+// formula, each warning and each error, with its field) over a grid: every
+// table type under 174 networking settings (MaxPods) and 13 node settings
+// (NodeResources), and every seventh type under 5 modes x 9 warm settings x 3
+// pod counts (NodeIPs). The golden file holds one short hash per instance type, so
 // a refactor that must not change one number or message (issue 15) is checked
 // on about 270,000 answers, and a change that is meant shows, in the diff of
 // testdata/texts.golden, which types it touched. After an intended change:
@@ -108,8 +109,9 @@ func readTextsGolden(t *testing.T, path string) map[string]string {
 	return want
 }
 
-// textsOf is every answer for one type: MaxPods over textSettings and, when
-// withNodeIPs, NodeIPs over textNodeModes x textWarm x three pod counts.
+// textsOf is every answer for one type: MaxPods over textSettings,
+// NodeResources over textResources and, when withNodeIPs, NodeIPs over
+// textNodeModes x textWarm x three pod counts.
 func textsOf(inst ec2data.Instance, withNodeIPs bool) []string {
 	var lines []string
 	for i, n := range textSettings() {
@@ -118,6 +120,17 @@ func textsOf(inst ec2data.Instance, withNodeIPs bool) []string {
 		if err == nil { // an error's result is not shown to anyone
 			line += fmt.Sprintf(" %d %d %d %d %d %t | %s", res.MaxPods, res.ENIMaxPods, res.MaxPodsUncapped,
 				res.Cap, res.NetworkInterfaces, res.PrefixDelegationApplied, res.Formula())
+		}
+		lines = append(lines, line+textOfProblems(warns, err))
+	}
+	for i, in := range textResources(inst) {
+		res, warns, err := NodeResources(in)
+		line := fmt.Sprintf("resources %d:", i)
+		if err == nil {
+			line += fmt.Sprintf(" %s %d %s %d %v %d %d %v %v %t %v %v %d %d", res.AMIFamily, res.MaxPods, res.KubeReservedBasis,
+				res.KubeReservedPods, res.KubeReserved, res.KubeReservedCPUMillicores, res.KubeReservedMemoryMiB,
+				res.SystemReserved, res.EvictionHard, res.EvictionHardOverridden, res.Capacity, res.Allocatable,
+				res.EBSVolumeLimit, res.KarpenterReservedENIs)
 		}
 		lines = append(lines, line+textOfProblems(warns, err))
 	}
@@ -182,6 +195,26 @@ func textSettings() []Networking {
 		Networking{LaunchPath: launchManagedCustomAMI},
 		Networking{LaunchPath: launchAutoMode},
 	)
+	return out
+}
+
+// textResources are NodeResources inputs for one type: each AMI family with
+// its defaults, with prefix delegation, on a managed node group, with the
+// other kube-reserved basis, and with user reservations and eviction
+// thresholds.
+func textResources(inst ec2data.Instance) []NodeResourcesInput {
+	var out []NodeResourcesInput
+	for _, family := range []string{AMIFamilyAL2023, AMIFamilyAL2, AMIFamilyBottlerocket} {
+		out = append(out,
+			NodeResourcesInput{Instance: inst, AMIFamily: family},
+			NodeResourcesInput{Instance: inst, AMIFamily: family, Networking: Networking{PrefixDelegation: true}},
+			NodeResourcesInput{Instance: inst, AMIFamily: family, Networking: Networking{LaunchPath: launchManaged}},
+			NodeResourcesInput{Instance: inst, AMIFamily: family, KubeReservedBasis: BasisENI, MaxPods: ptr(17)},
+		)
+	}
+	out = append(out, NodeResourcesInput{Instance: inst, SystemReserved: ReservedInput{CPU: ptr("100m"), Memory: ptr("200Mi")},
+		EvictionHard: map[string]string{"memory.available": "5%", "nodefs.available": "15%"}, RootVolumeGiB: ptr(50),
+		ExtraEBSVolumes: 2, AttachedNetworkInterfaces: ptr(3)})
 	return out
 }
 
