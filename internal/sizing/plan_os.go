@@ -95,15 +95,15 @@ var windowsKeys = map[string]string{
 	fieldWarmPrefixTarget: "windows-warm-prefix-target",
 }
 
-// validate checks the ConfigMap's targets as warm targets are checked.
+// validate checks the ConfigMap's targets with warmTarget, the warm targets'
+// rule, on their windows_config_map paths.
 func (w WindowsConfigMap) validate() error {
 	for _, t := range []struct {
 		field string
 		v     *int
 	}{{fieldWarmIPTarget, w.WarmIPTarget}, {fieldMinimumIPTarget, w.MinimumIPTarget}, {fieldWarmPrefixTarget, w.WarmPrefixTarget}} {
-		if t.v != nil && (*t.v < 0 || *t.v > warmTargetMax) {
-			f := FieldWindowsConfigMap + "." + t.field
-			return inputErr(f, "%s is %d; it must be between 0 and %d (the amazon-vpc-cni ConfigMap's %s)", f, *t.v, warmTargetMax, windowsKeys[t.field])
+		if _, err := warmTarget(t.v, 0, FieldWindowsConfigMap+"."+t.field, "the amazon-vpc-cni ConfigMap's "+windowsKeys[t.field]); err != nil {
+			return err
 		}
 	}
 	return nil
