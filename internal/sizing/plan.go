@@ -446,21 +446,8 @@ func (p *plan) resolveGroups(in PlanInput) error {
 				continue
 			}
 			pg := planGroup{kind: kind, name: g.Name, field: fmt.Sprintf("%s[%d]", kind, i), spec: g}
-			if err := pg.checkSpec(names); err != nil {
+			if err := p.resolveGroup(&pg, names, planOS, subnetsKnown); err != nil {
 				return err
-			}
-			if err := p.resolveGroupOS(&pg, planOS); err != nil {
-				return err
-			}
-			if subnetsKnown {
-				if err := p.resolveGroupSubnets(&pg); err != nil {
-					return err
-				}
-			}
-			if !in.NetworkingUnknown {
-				if err := p.replayTypes(&pg); err != nil {
-					return err
-				}
 			}
 			p.groups = append(p.groups, pg)
 		}
@@ -474,6 +461,27 @@ func (p *plan) resolveGroups(in PlanInput) error {
 		return p.checkOnePodSubnetPerZone()
 	}
 	return nil
+}
+
+// resolveGroup checks one known group and, with the networking settings
+// known (planOS set), replays its candidate types: its own inputs, its os,
+// and its subnets when every subnet is known.
+func (p *plan) resolveGroup(g *planGroup, names map[string]string, planOS string, subnetsKnown bool) error {
+	if err := g.checkSpec(names); err != nil {
+		return err
+	}
+	if err := p.resolveGroupOS(g, planOS); err != nil {
+		return err
+	}
+	if subnetsKnown {
+		if err := p.resolveGroupSubnets(g); err != nil {
+			return err
+		}
+	}
+	if planOS == "" {
+		return nil
+	}
+	return p.replayTypes(g)
 }
 
 // checkSpec checks a group's own inputs: a unique name, its instance types,
