@@ -146,7 +146,7 @@ var clusterIPPlanBadInputs = []badInput{
 	{ds: "cluster_ip_plan", name: "Windows minimum target alone",
 		attrs: with(planOneSubnet, attrs{"windows_config_map": lit(attrs{"minimum_ip_target": num(4)}), "node_group": tuple(planGroupOS("win", "windows"))}),
 		line:  `minimum_ip_target = 4`, path: "windows_config_map.minimum_ip_target",
-		want: `node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without warm_ip_target freezes each Windows node at 4 IPs`},
+		want: `node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without windows_config_map.warm_ip_target freezes each Windows node at 4 IPs: the VPC resource controller v1.8.2 reads an absent windows-warm-ip-target as 0 once windows-minimum-ip-target is set (its default 3 applies only when both are absent), allocates up to the minimum and never more, so pod number 5 on a node never gets an IP (pods_per_node is 9 (the default: max_pods 9)). Set windows_config_map.warm_ip_target too (0 counts as 1), raise windows_config_map.minimum_ip_target to at least 9, or lower pods_per_node to 4.`},
 	{ds: "cluster_ip_plan", name: "Windows group of a type the controller lacks",
 		attrs: with(planOneSubnet, attrs{"node_group": tuple(planNodeGroupBlock("linux", "m5.large"), lit(attrs{"name": str("win"),
 			"os": str("windows"), "instance_types": strs("hpc7a.12xlarge"), "max_size": num(3)}))}),

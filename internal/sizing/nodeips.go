@@ -25,6 +25,11 @@ type NodeIPsInput struct {
 	// BranchPodsPerNode is pods with their own branch ENI (security groups for
 	// pods), each costing one IP.
 	BranchPodsPerNode int
+	// windowsFieldPrefix is where the user gave the Windows ConfigMap
+	// settings that Warm and Networking.PrefixDelegation stand for with os =
+	// "windows": "" for the input's own attributes, or "windows_config_map."
+	// in a cluster plan; messages name them by that path.
+	windowsFieldPrefix string
 }
 
 // NodeUsage is the IPv4 addresses one node takes at its peak pod count.

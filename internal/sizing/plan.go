@@ -647,7 +647,7 @@ var groupFields = map[string]bool{FieldMaxPods: true, FieldPodsPerNode: true, fi
 func (p *plan) nodeUsage(g planGroup, inst ec2data.Instance) (NodeUsage, []Warning, error) {
 	u, warns, err := nodeIPsResolved(NodeIPsInput{
 		Instance: inst, Warm: g.prof.warm, MaxPods: g.spec.MaxPods, PodsPerNode: g.spec.PodsPerNode,
-		BranchPodsPerNode: g.spec.BranchPodsPerNode,
+		BranchPodsPerNode: g.spec.BranchPodsPerNode, windowsFieldPrefix: g.prof.prefix,
 	}, g.prof.r)
 	if err != nil {
 		return u, nil, g.moveGroupError(err, inst.Name)

@@ -227,12 +227,15 @@ func windowsKeyOf(field string) string {
 
 // groupField moves an error or warning field of a group's replay onto its
 // attribute path: the group's own inputs under the group, the Windows
-// ConfigMap's settings under windows_config_map, and os under the group when
-// the group sets its own os.
+// ConfigMap's settings under windows_config_map (the Windows pool names them
+// there itself; MaxPods' prefix_delegation warning does not), and os under
+// the group when the group sets its own os.
 func (g planGroup) groupField(field string) (string, bool) {
 	switch {
 	case groupFields[field]:
 		return g.field + "." + field, true
+	case g.prof.prefix != "" && strings.HasPrefix(field, g.prof.prefix):
+		return field, true
 	case g.prof.prefix != "" && windowsKeys[field] != "":
 		return g.prof.prefix + field, true
 	case field == fieldOS && g.spec.OS != "":
@@ -249,9 +252,5 @@ func (g planGroup) moveGroupError(err error, inst string) error {
 		return err
 	}
 	field, _ := g.groupField(ie.Field)
-	msg := ie.Msg
-	if g.prof.prefix != "" && strings.HasPrefix(field, g.prof.prefix) && strings.HasPrefix(msg, ie.Field) {
-		msg = g.prof.prefix + msg
-	}
-	return inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst, msg)
+	return inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst, ie.Msg)
 }

@@ -238,7 +238,9 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 		{"negative windows target", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(-1)} }, "windows_config_map.minimum_ip_target",
 			`windows_config_map.minimum_ip_target is -1; it must be between 0 and 1048576 (the amazon-vpc-cni ConfigMap's windows-minimum-ip-target)`},
 		{"windows minimum alone", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(4)} }, "windows_config_map.minimum_ip_target",
-			`node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without warm_ip_target freezes each Windows node at 4 IPs`},
+			`node_group "win", instance type m5.large: windows_config_map.minimum_ip_target = 4 without windows_config_map.warm_ip_target freezes each Windows node at 4 IPs: the VPC resource controller v1.8.2 reads an absent windows-warm-ip-target as 0 once windows-minimum-ip-target is set (its default 3 applies only when both are absent), allocates up to the minimum and never more, so pod number 5 on a node never gets an IP (pods_per_node is 9 (the default: max_pods 9)). Set windows_config_map.warm_ip_target too (0 counts as 1), raise windows_config_map.minimum_ip_target to at least 9, or lower pods_per_node to 4.`},
+		{"windows pods past the capacity", func(in *PlanInput) { in.NodeGroups[1].MaxPods, in.NodeGroups[1].PodsPerNode = ptr(20), ptr(12) }, "node_group[1].pods_per_node",
+			`node_group "win", instance type m5.large: pods_per_node is 12, but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI (IPv4 per ENI 10 - 1), its vpc.amazonaws.com/PrivateIPv4Address capacity, so pod number 10 on a node is never scheduled; lower pods_per_node or enable windows_config_map.prefix_delegation`},
 		{"type the controller lacks", func(in *PlanInput) { in.NodeGroups[1].InstanceTypes = []string{"hpc7a.12xlarge"} }, "node_group[1].os",
 			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits`},
 	} {
@@ -269,6 +271,35 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 	in.Windows = &WindowsConfigMap{}
 	if err := ValidatePlan(in); err != nil {
 		t.Errorf("unknown group: %v", err)
+	}
+}
+
+// windows_config_map's settings are named by their path in the warnings the
+// Windows pool gives too (ekssize_subnet_capacity and node_ips() keep the
+// bare names: their settings are the input's own attributes).
+func TestPlanWindowsConfigMapWarnings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		cm   WindowsConfigMap
+		want []Warning
+	}{
+		{"warm prefix target without prefix delegation", WindowsConfigMap{WarmPrefixTarget: ptr(2)}, []Warning{{
+			Field: "windows_config_map.warm_prefix_target", Summary: "windows_config_map.warm_prefix_target has no effect here",
+			Detail: `node_group "win", instance type m5.large: Prefix delegation is off, so the VPC resource controller ignores windows-warm-prefix-target.`}}},
+		{"warm prefix target beside a warm IP target", WindowsConfigMap{PrefixDelegation: true, WarmIPTarget: ptr(1), WarmPrefixTarget: ptr(2)}, []Warning{{
+			Field: "windows_config_map.warm_prefix_target", Summary: "windows_config_map.warm_prefix_target has no effect here",
+			Detail: `node_group "win", instance type m5.large: windows_config_map.warm_ip_target or windows_config_map.minimum_ip_target is set, and the VPC resource controller then ignores windows-warm-prefix-target.`}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cm := tc.cm
+			_, warns, err := Plan(PlanInput{Windows: &cm, Subnets: threeAZs("10.0.0.0/22"), NodeGroups: []PlanGroup{
+				{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+				{Name: "win", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1, PodsPerNode: ptr(4)},
+			}})
+			if err != nil || !reflect.DeepEqual(warns, tc.want) {
+				t.Errorf("got %#v (%v), want %#v", warns, err, tc.want)
+			}
+		})
 	}
 }
 

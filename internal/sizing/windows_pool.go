@@ -101,8 +101,11 @@ func valueOr0(v *int) int {
 
 // resolveWindowsPool derives the pool's targets from the ConfigMap values the
 // user gave (nil = key absent), and warns about the ones the controller
-// ignores in this mode.
-func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (windowsPool, []Warning) {
+// ignores in this mode. prefix is where the user gave the ConfigMap's
+// settings ("" or "windows_config_map."; NodeIPsInput.windowsFieldPrefix):
+// the warnings name them by that path. warm_eni_target, which the ConfigMap
+// has no key for, is only ever given as itself.
+func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets, prefix string) (windowsPool, []Warning) {
 	pool := windowsPool{slots: inst.SecondaryIPsPerENI()}
 	var warns []Warning
 	ignored := func(v *int, field, why string) {
@@ -111,11 +114,12 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 		}
 	}
 	ignored(given.WarmENITarget, fieldWarmENITarget, "With os = \"windows\" the VPC resource controller manages pod addresses on the primary ENI only and has no warm ENI target.")
+	fWarmIP, fMinimumIP, fWarmPrefix := prefix+fieldWarmIPTarget, prefix+fieldMinimumIPTarget, prefix+fieldWarmPrefixTarget
 	switch {
 	case r.PrefixDelegation && supportsPrefixDelegation(inst):
 		pool.prefix = true
 		w, m, wp := valueOr0(given.WarmIPTarget), valueOr0(given.MinimumIPTarget), valueOr0(given.WarmPrefixTarget)
-		why := "warm_ip_target or minimum_ip_target is set, and the VPC resource controller then ignores windows-warm-prefix-target."
+		why := fmt.Sprintf("%s or %s is set, and the VPC resource controller then ignores windows-warm-prefix-target.", fWarmIP, fMinimumIP)
 		if w == 0 && m == 0 && wp == 0 {
 			w, m = windowsPDDefaultWarmIP, windowsPDDefaultMinimum
 			why = fmt.Sprintf("With all three targets 0 or unset the VPC resource controller uses warm %d and minimum %d, not a warm prefix target.", w, m)
@@ -125,14 +129,14 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 			return pool, warns
 		}
 		pool.warmIP, pool.minimumIP = or0(w, windowsPDDefaultWarmIP), or0(m, windowsPDDefaultMinimum)
-		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, why)
+		ignored(given.WarmPrefixTarget, fWarmPrefix, why)
 	case r.PrefixDelegation:
 		pool.warmIP, pool.minimumIP = windowsDefaultWarmIP, windowsDefaultMinimumIP
 		why := fmt.Sprintf("%s is not Nitro, so the VPC resource controller keeps it in secondary-IP mode with its default targets (warm %d, minimum %d); the ConfigMap's targets apply to the prefix pool of Nitro nodes only.",
 			instName(inst), windowsDefaultWarmIP, windowsDefaultMinimumIP)
-		ignored(given.WarmIPTarget, fieldWarmIPTarget, why)
-		ignored(given.MinimumIPTarget, fieldMinimumIPTarget, why)
-		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, why)
+		ignored(given.WarmIPTarget, fWarmIP, why)
+		ignored(given.MinimumIPTarget, fMinimumIP, why)
+		ignored(given.WarmPrefixTarget, fWarmPrefix, why)
 	default:
 		w := valueOr0(given.WarmIPTarget)
 		if given.WarmIPTarget != nil && w == 0 {
@@ -143,7 +147,7 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets) (w
 			w, m = windowsDefaultWarmIP, windowsDefaultMinimumIP
 		}
 		pool.warmIP, pool.minimumIP = w, m
-		ignored(given.WarmPrefixTarget, fieldWarmPrefixTarget, "Prefix delegation is off, so the VPC resource controller ignores windows-warm-prefix-target.")
+		ignored(given.WarmPrefixTarget, fWarmPrefix, "Prefix delegation is off, so the VPC resource controller ignores windows-warm-prefix-target.")
 	}
 	return pool, warns
 }
@@ -200,8 +204,8 @@ func (e windowsExplanation) write(f *strings.Builder, nodeIPs int) {
 
 // windowsNodeUsage fills in what one Windows node takes at its peak pods.
 func windowsNodeUsage(in NodeIPsInput, r Resolved, usage *NodeUsage) ([]Warning, error) {
-	pool, warns := resolveWindowsPool(in.Instance, r, in.Warm)
-	if err := windowsPodsFit(in.Instance, pool, *usage, in.PodsPerNode != nil); err != nil {
+	pool, warns := resolveWindowsPool(in.Instance, r, in.Warm, in.windowsFieldPrefix)
+	if err := windowsPodsFit(in.Instance, pool, *usage, in.PodsPerNode != nil, in.windowsFieldPrefix); err != nil {
 		return nil, err
 	}
 	asked, units := pool.units(usage.PodsPerNode)
@@ -221,20 +225,22 @@ func windowsNodeUsage(in NodeIPsInput, r Resolved, usage *NodeUsage) ([]Warning,
 
 // windowsPodsFit rejects pod counts the controller never gives addresses to,
 // naming the first pod that gets none: past a minimum target that has no warm
-// target, or past its capacity.
-func windowsPodsFit(inst ec2data.Instance, pool windowsPool, u NodeUsage, podsGiven bool) error {
+// target, or past its capacity. prefix is as in resolveWindowsPool: the
+// ConfigMap's settings are named by the path the user gave them at.
+func windowsPodsFit(inst ec2data.Instance, pool windowsPool, u NodeUsage, podsGiven bool, prefix string) error {
 	p := u.PodsPerNode
 	defaulted := ""
 	if !podsGiven {
 		defaulted = fmt.Sprintf(" (the default: max_pods %d)", u.MaxPods)
 	}
 	if !pool.prefix && pool.warmIP == 0 && p > pool.minimumIP && pool.minimumIP < pool.capacity() {
-		return inputErr(fieldMinimumIPTarget, "minimum_ip_target = %d without warm_ip_target freezes each Windows node at %d IPs: the VPC resource controller %s reads an absent windows-warm-ip-target as 0 once windows-minimum-ip-target is set (its default 3 applies only when both are absent), allocates up to the minimum and never more, so pod number %d on a node never gets an IP (pods_per_node is %d%s). Set warm_ip_target too (0 counts as 1), raise minimum_ip_target to at least %d, or lower pods_per_node to %d.",
-			pool.minimumIP, pool.minimumIP, windowsControllerVersion, pool.minimumIP+1, p, defaulted, p, pool.minimumIP)
+		fMinimumIP, fWarmIP := prefix+fieldMinimumIPTarget, prefix+fieldWarmIPTarget
+		return inputErr(fMinimumIP, "%s = %d without %s freezes each Windows node at %d IPs: the VPC resource controller %s reads an absent windows-warm-ip-target as 0 once windows-minimum-ip-target is set (its default 3 applies only when both are absent), allocates up to the minimum and never more, so pod number %d on a node never gets an IP (pods_per_node is %d%s). Set %s too (0 counts as 1), raise %s to at least %d, or lower pods_per_node to %d.",
+			fMinimumIP, pool.minimumIP, fWarmIP, pool.minimumIP, windowsControllerVersion, pool.minimumIP+1, p, defaulted, fWarmIP, fMinimumIP, p, pool.minimumIP)
 	}
 	if c := pool.capacity(); p > c {
 		what := fmt.Sprintf("%d secondary IPs on the primary ENI (IPv4 per ENI %d - 1)", c, pool.slots+1)
-		hint := "lower pods_per_node or enable prefix_delegation"
+		hint := "lower pods_per_node or enable " + prefix + fieldPrefixDelegation
 		if pool.prefix {
 			what = fmt.Sprintf("%d addresses (%d prefixes on the primary ENI x 16)", c, pool.slots)
 			hint = "lower pods_per_node"

@@ -123,7 +123,7 @@ func TestWindowsPoolMatchesController(t *testing.T) {
 		if u.SecondaryIPs != sec || u.Prefixes != pre || mode != row["mode"] || u.NodeSubnetIPs != 1+sec+16*pre || u.NetworkInterfaces != 1 {
 			t.Errorf("%s: got %s, %d secondary IPs, %d prefixes, %d node IPs; controller: %s, %d, %d (%s)", name, mode, u.SecondaryIPs, u.Prefixes, u.NodeSubnetIPs, row["mode"], sec, pre, u.Formula())
 		}
-		pool, _ := resolveWindowsPool(inst, mustResolve(t, in.Networking), in.Warm)
+		pool, _ := resolveWindowsPool(inst, mustResolve(t, in.Networking), in.Warm, "")
 		if pool.capacity() != atoi(t, row["capacity"]) {
 			t.Errorf("%s: capacity %d, controller %s", name, pool.capacity(), row["capacity"])
 		}
