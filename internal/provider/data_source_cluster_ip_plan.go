@@ -85,7 +85,9 @@ const planOSRule = "Which settings size which groups: in a plan whose `os` is `l
 	"keys, as in every other data source; `windows_config_map` is then an error (the same settings twice), and so is a group " +
 	"with `os = \"linux\"` while any of those plan-level settings is set (unclear which object they configure). " +
 	"`windows_config_map` without a Windows group, and plan-level `prefix_delegation` or warm targets in a `linux` plan whose " +
-	"every group is Windows, are errors too: they would configure nothing."
+	"every group is Windows, are errors too: they would configure nothing. There `custom_networking`, " +
+	"`security_groups_for_pods`, `reserved_enis`, `max_eni` and pod subnets configure nothing either, and are warnings " +
+	"(they have no Windows counterpart, so no number changes)."
 
 // windowsConfigMapAttributes is the windows_config_map block's (and the
 // function argument's object's) attributes.

@@ -383,6 +383,41 @@ output "win_equals_node_ips" {
 	})
 }
 
+// TestAccClusterIPPlanAWSNodeOnlySettings: in a linux plan whose only group
+// is Windows, custom_networking configures no group: a warning, and the
+// numbers are the same as without it (1 + 2 surge nodes x 10).
+func TestAccClusterIPPlanAWSNodeOnlySettings(t *testing.T) {
+	t.Parallel()
+	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
+	acceptanceTest(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+data "ekssize_cluster_ip_plan" "linux" {
+  custom_networking = true
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/24"
+  }
+  node_group {
+    name           = "win"
+    os             = "windows"
+    instance_types = ["m5.large"]
+    max_size       = 1
+  }
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact(`custom_networking configures no group of this plan: custom_networking is set on the plan, but every node_group and node_pool has os = "windows": it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs` + tail),
+				})),
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", planSubnet(0, "required_ips"), knownvalue.Int64Exact(30)),
+			},
+		}},
+	})
+}
+
 // The mixed-OS checks run at terraform validate (ValidateConfig) while a
 // subnet's CIDR is not known until apply, which defers the read.
 func TestAccClusterIPPlanMixedOSValidateWithUnknowns(t *testing.T) {

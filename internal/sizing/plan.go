@@ -235,6 +235,8 @@ type plan struct {
 	inNet          Networking
 	inWarm         WarmTargets
 	linux, windows osProfile
+	// warns are the plan-level warnings (checkPlanOSes).
+	warns []Warning
 }
 
 type planGroup struct {
@@ -723,7 +725,7 @@ func Plan(in PlanInput) (PlanResult, []Warning, error) {
 	}
 	res.PrefixLayout = layoutName(p.packed)
 	loads := p.initialLoads()
-	var warns []Warning
+	warns := slices.Clone(p.warns)
 	var discovery []deferredENIs
 	for _, g := range p.groups {
 		warns = appendNew(warns, g.warns...)

@@ -2,6 +2,7 @@ package sizing
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -33,7 +34,10 @@ import (
 //     they configure); with none set, Linux groups take aws-node's defaults.
 //   - windows_config_map without a Windows group, and plan-level aws-node
 //     settings (prefix delegation, warm targets) in a plan whose every group
-//     is Windows, configure nothing: errors.
+//     is Windows, configure nothing: errors. The aws-node settings with no
+//     Windows counterpart (custom_networking, security_groups_for_pods,
+//     reserved_enis, max_eni, pod subnets) configure nothing there either:
+//     warnings, as they change no number (checkPlanOSes says why).
 //
 // Settings Windows nodes do not have, in a plan whose os is linux, apply to
 // its Linux groups only:
@@ -201,6 +205,16 @@ func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
 
 // checkPlanOSes runs the checks that need every group's os: settings that
 // configure no group.
+//
+// In a plan whose os is linux and whose every group is Windows, a plan-level
+// prefix_delegation or warm target (linuxOnlyWarm) is an error: the user most
+// likely meant the windows_config_map setting of the same name, and ignoring
+// it would size the Windows groups with the controller's defaults, other
+// numbers than the ones asked for. The aws-node settings that have no
+// Windows counterpart (custom_networking, security_groups_for_pods, max_eni,
+// reserved_enis and pod subnets) are warnings on their attributes: no Windows
+// group could take anything from them, so the numbers are right either way,
+// as os = "windows" warns that warm_eni_target has no effect.
 func (p *plan) checkPlanOSes(in PlanInput) error {
 	var linux, windows bool
 	for _, g := range p.groups {
@@ -214,8 +228,42 @@ func (p *plan) checkPlanOSes(in PlanInput) error {
 		if set := linuxOnlyWarm(p.inNet, p.inWarm); set != "" {
 			return inputErr(set, "%s is set on the plan, but every node_group and node_pool has os = \"windows\": in a plan whose os is \"linux\" the plan-level %s is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its %s), or set os = \"windows\" on the plan", set, set, windowsKeyOf(set))
 		}
+		p.warns = append(p.warns, p.awsNodeOnlyWarnings()...)
 	}
 	return nil
+}
+
+// awsNodeOnlyWarnings are the plan's settings that configure Linux nodes
+// only, in a plan whose every group is Windows (see checkPlanOSes).
+func (p *plan) awsNodeOnlyWarnings() []Warning {
+	const windowsPods = "(Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller)"
+	var warns []Warning
+	add := func(field, what string) {
+		warns = append(warns, Warning{Field: field, Summary: field + " configures no group of this plan",
+			Detail: fmt.Sprintf("%s is set on the plan, but every node_group and node_pool has os = \"windows\": %s %s, so it changes no number here; remove it, or add the Linux groups it is meant for.", field, what, windowsPods)})
+	}
+	const noGroup = "which no group of this plan runs"
+	n := p.inNet
+	if n.CustomNetworking {
+		add(fieldCustomNetworking, "it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), "+noGroup)
+	}
+	if n.SecurityGroupsForPods {
+		add(fieldSecurityGroupsForPods, "it configures aws-node (ENABLE_POD_ENI), "+noGroup+", and EKS does not support security groups for pods on Windows nodes")
+	}
+	if n.MaxENI != nil {
+		add(fieldMaxENI, "it configures aws-node (MAX_ENI), "+noGroup)
+	}
+	if n.ReservedENIs != 0 {
+		add(fieldReservedENIs, "it keeps ENIs away from pods in the Linux max pods arithmetic, which no group of this plan uses")
+	}
+	for i, sp := range p.specs {
+		if sp.Role == SubnetRolePod {
+			f := fmt.Sprintf("%s[%d].%s", FieldPlanSubnet, i, FieldSubnetRole)
+			warns = append(warns, Warning{Field: f, Summary: "Pod subnet used by no group of this plan",
+				Detail: fmt.Sprintf("%s is \"pod\", but every node_group and node_pool has os = \"windows\": a pod subnet is aws-node's (the ENIConfig subnet of custom networking, or a subnet discovery subnet), "+noGroup+" %s, so no address of this plan goes there; remove it, or add the Linux groups it is meant for.", f, windowsPods)})
+		}
+	}
+	return warns
 }
 
 func windowsKeyOf(field string) string {

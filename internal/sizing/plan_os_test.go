@@ -303,6 +303,42 @@ func TestPlanWindowsConfigMapWarnings(t *testing.T) {
 	}
 }
 
+// The aws-node settings without a Windows counterpart configure no group of
+// a linux plan whose every group is Windows: a warning each.
+func TestPlanMixedOSAWSNodeOnlySettings(t *testing.T) {
+	// A linux plan whose every group is Windows.
+	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
+	const start = ` is set on the plan, but every node_group and node_pool has os = "windows": `
+	sn := []PlanSubnet{
+		{SubnetSpec: SubnetSpec{Name: "node-a", CIDRBlock: "10.0.0.0/24"}, AvailabilityZone: "eu-west-1a"},
+		{SubnetSpec: SubnetSpec{Name: "pod-a", CIDRBlock: "100.64.0.0/24"}, AvailabilityZone: "eu-west-1a", Role: SubnetRolePod},
+	}
+	res, warns, err := Plan(PlanInput{
+		Networking: Networking{CustomNetworking: true, SecurityGroupsForPods: true, MaxENI: ptr(2), ReservedENIs: 1},
+		Subnets:    sn,
+		NodeGroups: []PlanGroup{{Name: "win", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1}},
+	})
+	want := []Warning{
+		{Field: "custom_networking", Summary: "custom_networking configures no group of this plan",
+			Detail: "custom_networking" + start + "it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs" + tail},
+		{Field: "security_groups_for_pods", Summary: "security_groups_for_pods configures no group of this plan",
+			Detail: "security_groups_for_pods" + start + "it configures aws-node (ENABLE_POD_ENI), which no group of this plan runs, and EKS does not support security groups for pods on Windows nodes" + tail},
+		{Field: "max_eni", Summary: "max_eni configures no group of this plan",
+			Detail: "max_eni" + start + "it configures aws-node (MAX_ENI), which no group of this plan runs" + tail},
+		{Field: "reserved_enis", Summary: "reserved_enis configures no group of this plan",
+			Detail: "reserved_enis" + start + "it keeps ENIs away from pods in the Linux max pods arithmetic, which no group of this plan uses" + tail},
+		{Field: "subnet[1].role", Summary: "Pod subnet used by no group of this plan",
+			Detail: `subnet[1].role is "pod", but every node_group and node_pool has os = "windows": a pod subnet is aws-node's (the ENIConfig subnet of custom networking, or a subnet discovery subnet), which no group of this plan runs (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so no address of this plan goes there; remove it, or add the Linux groups it is meant for.`},
+	}
+	if err != nil || !reflect.DeepEqual(warns, want) {
+		t.Fatalf("%v\n%#v", err, warns)
+	}
+	// The numbers are the same without them: 1 + 2 surge nodes x 10 in node-a, nothing in pod-a.
+	if res.Subnets[0].RequiredIPs != 30 || res.Subnets[1].RequiredIPs != 0 || res.Groups[0].Usage.NodeSubnetIPs != 10 {
+		t.Errorf("numbers %+v %+v", res.Subnets, res.Groups)
+	}
+}
+
 // A Windows group's per-node figures in a mixed plan are NodeIPs' for the
 // same type with os = "windows" and the ConfigMap's settings as warm targets
 // (what ekssize_subnet_capacity and node_ips() answer), over every 15th table
