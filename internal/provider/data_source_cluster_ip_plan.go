@@ -81,13 +81,14 @@ const planOSRule = "Which settings size which groups: in a plan whose `os` is `l
 	"`prefix_delegation` and warm targets are the VPC CNI's (the `aws-node` environment: `ENABLE_PREFIX_DELEGATION`, " +
 	"`WARM_IP_TARGET`, ...) and size the Linux groups, and `windows_config_map` sizes the groups with `os = \"windows\"` " +
 	"(the `amazon-vpc-cni` ConfigMap the VPC resource controller reads; not given = none of its keys, the controller's " +
-	"defaults, secondary IPs). In a plan whose `os` is `windows` the plan-level settings stand for the ConfigMap's Windows " +
-	"keys, as in every other data source; `windows_config_map` is then an error (the same settings twice), and so is a group " +
+	"defaults, secondary IPs). In a plan whose `os` is `windows` the plan-level `prefix_delegation`, `warm_ip_target`, " +
+	"`minimum_ip_target` and `warm_prefix_target` stand for the ConfigMap's Windows keys, as in every other data source; `windows_config_map` is then an error (the same settings twice), and so is a group " +
 	"with `os = \"linux\"` while any of those plan-level settings is set (unclear which object they configure). " +
 	"`windows_config_map` without a Windows group, and plan-level `prefix_delegation` or warm targets in a `linux` plan whose " +
 	"every group is Windows, are errors too: they would configure nothing. There `custom_networking`, " +
-	"`security_groups_for_pods`, `reserved_enis`, `max_eni` and pod subnets configure nothing either, and are warnings " +
-	"(they have no Windows counterpart, so no number changes)."
+	"`security_groups_for_pods`, `reserved_enis`, `max_eni`, `warm_eni_target` and pod subnets configure nothing either, and " +
+	"are warnings (they have no Windows counterpart, so no number changes). `warm_eni_target`, which the ConfigMap has no key " +
+	"for, is `aws-node`'s `WARM_ENI_TARGET` in either plan: in a `windows` plan it sizes the Linux groups."
 
 // windowsConfigMapAttributes is the windows_config_map block's (and the
 // function argument's object's) attributes.

@@ -383,9 +383,11 @@ output "win_equals_node_ips" {
 	})
 }
 
-// TestAccClusterIPPlanAWSNodeOnlySettings: in a linux plan whose only group
-// is Windows, custom_networking configures no group: a warning, and the
-// numbers are the same as without it (1 + 2 surge nodes x 10).
+// TestAccClusterIPPlanAWSNodeOnlySettings: warm_eni_target is aws-node's in
+// either plan: with os = "windows" it sizes the Linux group (10 pods on
+// m5.large with WARM_ENI_TARGET 0: 2 ENIs x 10 = 20 addresses) and no
+// warning says it has no effect; in a linux plan whose only group is
+// Windows it and custom_networking configure no group, a warning each.
 func TestAccClusterIPPlanAWSNodeOnlySettings(t *testing.T) {
 	t.Parallel()
 	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
@@ -393,7 +395,29 @@ func TestAccClusterIPPlanAWSNodeOnlySettings(t *testing.T) {
 		ProtoV6ProviderFactories: testProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: `
+data "ekssize_cluster_ip_plan" "windows" {
+  os              = "windows"
+  warm_eni_target = 0
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/24"
+  }
+  node_group {
+    name           = "linux"
+    os             = "linux"
+    instance_types = ["m5.large"]
+    max_size       = 1
+    pods_per_node  = 10
+  }
+  node_group {
+    name           = "win"
+    instance_types = ["m5.large"]
+    max_size       = 1
+  }
+}
 data "ekssize_cluster_ip_plan" "linux" {
+  warm_eni_target   = 2
   custom_networking = true
   subnet {
     name              = "a"
@@ -409,7 +433,11 @@ data "ekssize_cluster_ip_plan" "linux" {
 }
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.windows", tfjsonpath.New("groups").AtSliceIndex(0).AtMapKey("node_subnet_ips_per_node"), knownvalue.Int64Exact(20)),
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.windows", tfjsonpath.New("groups").AtSliceIndex(1).AtMapKey("node_subnet_ips_per_node"), knownvalue.Int64Exact(10)),
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.windows", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{})),
 				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.StringExact(`warm_eni_target configures no group of this plan: warm_eni_target is set on the plan, but every node_group and node_pool has os = "windows": it configures aws-node (WARM_ENI_TARGET), which no group of this plan runs, and the VPC resource controller has no warm ENI target` + tail),
 					knownvalue.StringExact(`custom_networking configures no group of this plan: custom_networking is set on the plan, but every node_group and node_pool has os = "windows": it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs` + tail),
 				})),
 				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", planSubnet(0, "required_ips"), knownvalue.Int64Exact(30)),

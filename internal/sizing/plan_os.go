@@ -3,6 +3,7 @@ package sizing
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -26,18 +27,24 @@ import (
 //     warm targets are aws-node's and size the Linux groups; Windows groups
 //     are sized by windows_config_map (absent = the ConfigMap carries none of
 //     these keys: the controller's defaults, secondary IPs).
-//   - Plan os = "windows": the plan-level prefix_delegation and warm targets
-//     stand for the ConfigMap's Windows keys, as they always have, so every
-//     existing configuration reads the same. windows_config_map is then an
-//     error (the same settings twice), and a Linux group is an error when any
-//     of those plan-level settings is set (it would be unclear which object
-//     they configure); with none set, Linux groups take aws-node's defaults.
+//   - Plan os = "windows": the plan-level prefix_delegation and warm IP,
+//     minimum IP and warm prefix targets stand for the ConfigMap's Windows
+//     keys, as they always have, so every existing configuration reads the
+//     same. windows_config_map is then an error (the same settings twice),
+//     and a Linux group is an error when any of those plan-level settings is
+//     set (it would be unclear which object they configure); with none set,
+//     Linux groups take aws-node's defaults.
 //   - windows_config_map without a Windows group, and plan-level aws-node
-//     settings (prefix delegation, warm targets) in a plan whose every group
-//     is Windows, configure nothing: errors. The aws-node settings with no
-//     Windows counterpart (custom_networking, security_groups_for_pods,
-//     reserved_enis, max_eni, pod subnets) configure nothing there either:
-//     warnings, as they change no number (checkPlanOSes says why).
+//     settings that have a Windows key (prefix delegation, the warm IP,
+//     minimum IP and warm prefix targets) in a plan whose every group is
+//     Windows, configure nothing: errors. The aws-node settings with no
+//     Windows counterpart (warm_eni_target, custom_networking,
+//     security_groups_for_pods, reserved_enis, max_eni, pod subnets)
+//     configure nothing there either: warnings, as they change no number
+//     (checkPlanOSes says why).
+//   - warm_eni_target has no Windows key: it is aws-node's WARM_ENI_TARGET in
+//     either plan, and sizes the Linux groups of a plan whose os is windows
+//     too (the Windows groups' "has no effect" warning is then left out).
 //
 // Settings Windows nodes do not have, in a plan whose os is linux, apply to
 // its Linux groups only:
@@ -113,14 +120,16 @@ func (w WindowsConfigMap) validate() error {
 	return nil
 }
 
-// linuxOnlyWarm is the first plan-level setting that has a Windows meaning
-// (prefix delegation and the warm targets), or "" when none is set.
-func linuxOnlyWarm(n Networking, w WarmTargets) string {
+// settingWithWindowsKey is the first plan-level setting that has a key of
+// its own in the amazon-vpc-cni ConfigMap's Windows settings (prefix
+// delegation, the warm IP, minimum IP and warm prefix targets: windowsKeys),
+// or "" when none is set. In a plan whose os is windows these are the
+// ConfigMap's keys; in a plan whose os is linux they are aws-node's.
+// warm_eni_target has no Windows key: it is aws-node's in either plan.
+func settingWithWindowsKey(n Networking, w WarmTargets) string {
 	switch {
 	case n.PrefixDelegation:
 		return fieldPrefixDelegation
-	case w.WarmENITarget != nil:
-		return fieldWarmENITarget
 	case w.WarmIPTarget != nil:
 		return fieldWarmIPTarget
 	case w.MinimumIPTarget != nil:
@@ -139,15 +148,16 @@ func (p *plan) resolveProfiles(in PlanInput) error {
 		if in.Windows != nil {
 			return inputErr(FieldWindowsConfigMap, "windows_config_map is given, but os is \"windows\": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys, so the same settings would be given twice. Either remove windows_config_map, or set os = \"linux\" (the default) on the plan, os = \"windows\" on the Windows groups, and keep the Windows settings in windows_config_map")
 		}
-		// Linux groups here are allowed only with none of the plan-level
-		// settings given (checkLinuxGroupsInWindowsPlan): aws-node's defaults.
+		// Linux groups here are allowed only with none of the settings that
+		// have a Windows key given (resolveGroupOS): aws-node's defaults, and
+		// warm_eni_target, which only aws-node has.
 		n := in.Networking
 		n.OS, n.PrefixDelegation = osLinux, false
 		r, err := n.Validate()
 		if err != nil {
 			return err
 		}
-		p.windows, p.linux = plan, osProfile{r: r}
+		p.windows, p.linux = plan, osProfile{r: r, warm: WarmTargets{WarmENITarget: in.Warm.WarmENITarget}}
 		return nil
 	}
 	p.linux = plan
@@ -192,7 +202,7 @@ func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
 	case g.os == osWindows && p.r.IPFamily == ipFamilyIPv6:
 		return inputErr(f, "%s %q has os = \"windows\", but ip_family is \"ipv6\": EKS does not support IPv6 on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations), so an IPv6 cluster cannot run them; plan the Windows groups in an IPv4 cluster", g.kind, g.name)
 	case g.os == osLinux && planOS == osWindows:
-		if set := linuxOnlyWarm(p.inNet, p.inWarm); set != "" {
+		if set := settingWithWindowsKey(p.inNet, p.inWarm); set != "" {
 			return inputErr(f, "%s %q has os = \"linux\" in a plan whose os is \"windows\", where the plan-level %s stands for the amazon-vpc-cni ConfigMap's Windows key, not for aws-node's setting that sizes Linux nodes; set os = \"linux\" (the default) on the plan, os = \"windows\" on the Windows groups and their settings in windows_config_map, so that the plan-level settings are aws-node's", g.kind, g.name, set)
 		}
 	}
@@ -207,14 +217,14 @@ func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
 // configure no group.
 //
 // In a plan whose os is linux and whose every group is Windows, a plan-level
-// prefix_delegation or warm target (linuxOnlyWarm) is an error: the user most
-// likely meant the windows_config_map setting of the same name, and ignoring
-// it would size the Windows groups with the controller's defaults, other
-// numbers than the ones asked for. The aws-node settings that have no
-// Windows counterpart (custom_networking, security_groups_for_pods, max_eni,
-// reserved_enis and pod subnets) are warnings on their attributes: no Windows
-// group could take anything from them, so the numbers are right either way,
-// as os = "windows" warns that warm_eni_target has no effect.
+// setting that has a Windows key (settingWithWindowsKey) is an error: the
+// user most likely meant the Windows key, and ignoring it would size the
+// Windows groups with the controller's defaults, other numbers than the ones
+// asked for. The aws-node settings that have no Windows counterpart
+// (warm_eni_target, custom_networking, security_groups_for_pods, max_eni,
+// reserved_enis and pod subnets) are warnings on their attributes: no
+// Windows group could take anything from them, so the numbers are right
+// either way, as os = "windows" warns that warm_eni_target has no effect.
 func (p *plan) checkPlanOSes(in PlanInput) error {
 	var linux, windows bool
 	for _, g := range p.groups {
@@ -224,9 +234,19 @@ func (p *plan) checkPlanOSes(in PlanInput) error {
 	if in.Windows != nil && !windows {
 		return inputErr(FieldWindowsConfigMap, "windows_config_map is given, but no node_group or node_pool has os = \"windows\": it configures the VPC resource controller for Windows nodes only; set os = \"windows\" on the Windows groups, or remove windows_config_map")
 	}
-	if p.r.OS == osLinux && windows && !linux {
-		if set := linuxOnlyWarm(p.inNet, p.inWarm); set != "" {
-			return inputErr(set, "%s is set on the plan, but every node_group and node_pool has os = \"windows\": in a plan whose os is \"linux\" the plan-level %s is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its %s), or set os = \"windows\" on the plan", set, set, windowsKeyOf(set))
+	switch {
+	case p.r.OS == osWindows && linux && windows && p.inWarm.WarmENITarget != nil:
+		// warm_eni_target sizes the Linux groups here: the Windows groups'
+		// "has no effect" warning would read as if it sized none.
+		for i := range p.groups {
+			if p.groups[i].os == osWindows {
+				p.groups[i].warns = slices.DeleteFunc(p.groups[i].warns, func(w Warning) bool { return w.Field == fieldWarmENITarget })
+			}
+		}
+	case p.r.OS == osLinux && windows && !linux:
+		if set := settingWithWindowsKey(p.inNet, p.inWarm); set != "" {
+			return inputErr(set, "%s is set on the plan, but every node_group and node_pool has os = \"windows\": in a plan whose os is \"linux\" the plan-level %s is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its %s.%s, the ConfigMap's %s), or set os = \"windows\" on the plan",
+				set, set, FieldWindowsConfigMap, set, windowsKeys[set])
 		}
 		p.warns = append(p.warns, p.awsNodeOnlyWarnings()...)
 	}
@@ -244,6 +264,9 @@ func (p *plan) awsNodeOnlyWarnings() []Warning {
 	}
 	const noGroup = "which no group of this plan runs"
 	n := p.inNet
+	if p.inWarm.WarmENITarget != nil {
+		add(fieldWarmENITarget, "it configures aws-node (WARM_ENI_TARGET), "+noGroup+", and the VPC resource controller has no warm ENI target")
+	}
 	if n.CustomNetworking {
 		add(fieldCustomNetworking, "it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), "+noGroup)
 	}
@@ -264,13 +287,6 @@ func (p *plan) awsNodeOnlyWarnings() []Warning {
 		}
 	}
 	return warns
-}
-
-func windowsKeyOf(field string) string {
-	if k, ok := windowsKeys[field]; ok {
-		return FieldWindowsConfigMap + "." + field + ", the ConfigMap's " + k
-	}
-	return "none: the controller has no warm ENI target"
 }
 
 // groupField moves an error or warning field of a group's replay onto its

@@ -225,6 +225,12 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 			in.NodeGroups[0].OS = "linux"
 			in.NodeGroups[1].OS = ""
 		}, "node_group[0].os", `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level prefix_delegation stands for the amazon-vpc-cni ConfigMap's Windows key`},
+		{"warm_eni_target beside a windows-key setting in a windows plan", func(in *PlanInput) {
+			in.Networking = Networking{OS: "windows"}
+			in.Warm = WarmTargets{WarmENITarget: ptr(1), MinimumIPTarget: ptr(3)}
+			in.NodeGroups[0].OS = "linux"
+			in.NodeGroups[1].OS = ""
+		}, "node_group[0].os", `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level minimum_ip_target stands for the amazon-vpc-cni ConfigMap's Windows key, not for aws-node's setting that sizes Linux nodes; set os = "linux" (the default) on the plan, os = "windows" on the Windows groups and their settings in windows_config_map, so that the plan-level settings are aws-node's`},
 		{"aws-node settings with only windows groups", func(in *PlanInput) {
 			in.NodeGroups = in.NodeGroups[1:]
 			in.Warm.WarmIPTarget = ptr(2)
@@ -274,6 +280,69 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 	}
 }
 
+// warm_eni_target is aws-node's WARM_ENI_TARGET in either plan (the
+// ConfigMap has no Windows key for it), and the aws-node settings without a
+// Windows counterpart configure no group of a linux plan whose every group
+// is Windows: a warning each.
+func TestPlanMixedOSAWSNodeOnlySettings(t *testing.T) {
+	// os = "windows" with a Linux group: warm_eni_target 0 sizes the Linux
+	// group (10 pods: ceil(10/9) = 2 ENIs x 10 = 20, not 2 + 1 warm = 30),
+	// and the Windows group's "has no effect" warning is left out.
+	in := PlanInput{Networking: Networking{OS: osWindows}, Warm: WarmTargets{WarmENITarget: ptr(0)}, Subnets: threeAZs("10.0.0.0/24"),
+		NodeGroups: []PlanGroup{
+			{Name: "linux", OS: osLinux, InstanceTypes: []string{"m5.large"}, MaxNodes: 1, PodsPerNode: ptr(10)},
+			{Name: "win", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+		}}
+	res, warns, err := Plan(in)
+	single, _, _ := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), PodsPerNode: ptr(10), Warm: WarmTargets{WarmENITarget: ptr(0)}})
+	if err != nil || len(warns) != 0 || res.Groups[0].Usage.NodeSubnetIPs != 20 || !reflect.DeepEqual(res.Groups[0].Usage, single) ||
+		res.Groups[1].Usage.NodeSubnetIPs != 10 {
+		t.Errorf("windows plan with a linux group: %v %v %+v", err, warns, res.Groups)
+	}
+	// Without the Linux group it sizes nothing: os = "windows"'s warning.
+	in.NodeGroups = in.NodeGroups[1:]
+	_, warns, err = Plan(in)
+	want := []Warning{{Field: "warm_eni_target", Summary: "warm_eni_target has no effect here",
+		Detail: `With os = "windows" the VPC resource controller manages pod addresses on the primary ENI only and has no warm ENI target.`}}
+	if err != nil || !reflect.DeepEqual(warns, want) {
+		t.Errorf("windows plan: %v %#v", err, warns)
+	}
+
+	// A linux plan whose every group is Windows.
+	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
+	const start = ` is set on the plan, but every node_group and node_pool has os = "windows": `
+	sn := []PlanSubnet{
+		{SubnetSpec: SubnetSpec{Name: "node-a", CIDRBlock: "10.0.0.0/24"}, AvailabilityZone: "eu-west-1a"},
+		{SubnetSpec: SubnetSpec{Name: "pod-a", CIDRBlock: "100.64.0.0/24"}, AvailabilityZone: "eu-west-1a", Role: SubnetRolePod},
+	}
+	res, warns, err = Plan(PlanInput{
+		Networking: Networking{CustomNetworking: true, SecurityGroupsForPods: true, MaxENI: ptr(2), ReservedENIs: 1},
+		Warm:       WarmTargets{WarmENITarget: ptr(2)}, Subnets: sn,
+		NodeGroups: []PlanGroup{{Name: "win", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1}},
+	})
+	want = []Warning{
+		{Field: "warm_eni_target", Summary: "warm_eni_target configures no group of this plan",
+			Detail: "warm_eni_target" + start + "it configures aws-node (WARM_ENI_TARGET), which no group of this plan runs, and the VPC resource controller has no warm ENI target" + tail},
+		{Field: "custom_networking", Summary: "custom_networking configures no group of this plan",
+			Detail: "custom_networking" + start + "it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs" + tail},
+		{Field: "security_groups_for_pods", Summary: "security_groups_for_pods configures no group of this plan",
+			Detail: "security_groups_for_pods" + start + "it configures aws-node (ENABLE_POD_ENI), which no group of this plan runs, and EKS does not support security groups for pods on Windows nodes" + tail},
+		{Field: "max_eni", Summary: "max_eni configures no group of this plan",
+			Detail: "max_eni" + start + "it configures aws-node (MAX_ENI), which no group of this plan runs" + tail},
+		{Field: "reserved_enis", Summary: "reserved_enis configures no group of this plan",
+			Detail: "reserved_enis" + start + "it keeps ENIs away from pods in the Linux max pods arithmetic, which no group of this plan uses" + tail},
+		{Field: "subnet[1].role", Summary: "Pod subnet used by no group of this plan",
+			Detail: `subnet[1].role is "pod", but every node_group and node_pool has os = "windows": a pod subnet is aws-node's (the ENIConfig subnet of custom networking, or a subnet discovery subnet), which no group of this plan runs (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so no address of this plan goes there; remove it, or add the Linux groups it is meant for.`},
+	}
+	if err != nil || !reflect.DeepEqual(warns, want) {
+		t.Fatalf("%v\n%#v", err, warns)
+	}
+	// The numbers are the same without them: 1 + 2 surge nodes x 10 in node-a, nothing in pod-a.
+	if res.Subnets[0].RequiredIPs != 30 || res.Subnets[1].RequiredIPs != 0 || res.Groups[0].Usage.NodeSubnetIPs != 10 {
+		t.Errorf("numbers %+v %+v", res.Subnets, res.Groups)
+	}
+}
+
 // windows_config_map's settings are named by their path in the warnings the
 // Windows pool gives too (ekssize_subnet_capacity and node_ips() keep the
 // bare names: their settings are the input's own attributes).
@@ -300,42 +369,6 @@ func TestPlanWindowsConfigMapWarnings(t *testing.T) {
 				t.Errorf("got %#v (%v), want %#v", warns, err, tc.want)
 			}
 		})
-	}
-}
-
-// The aws-node settings without a Windows counterpart configure no group of
-// a linux plan whose every group is Windows: a warning each.
-func TestPlanMixedOSAWSNodeOnlySettings(t *testing.T) {
-	// A linux plan whose every group is Windows.
-	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
-	const start = ` is set on the plan, but every node_group and node_pool has os = "windows": `
-	sn := []PlanSubnet{
-		{SubnetSpec: SubnetSpec{Name: "node-a", CIDRBlock: "10.0.0.0/24"}, AvailabilityZone: "eu-west-1a"},
-		{SubnetSpec: SubnetSpec{Name: "pod-a", CIDRBlock: "100.64.0.0/24"}, AvailabilityZone: "eu-west-1a", Role: SubnetRolePod},
-	}
-	res, warns, err := Plan(PlanInput{
-		Networking: Networking{CustomNetworking: true, SecurityGroupsForPods: true, MaxENI: ptr(2), ReservedENIs: 1},
-		Subnets:    sn,
-		NodeGroups: []PlanGroup{{Name: "win", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1}},
-	})
-	want := []Warning{
-		{Field: "custom_networking", Summary: "custom_networking configures no group of this plan",
-			Detail: "custom_networking" + start + "it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs" + tail},
-		{Field: "security_groups_for_pods", Summary: "security_groups_for_pods configures no group of this plan",
-			Detail: "security_groups_for_pods" + start + "it configures aws-node (ENABLE_POD_ENI), which no group of this plan runs, and EKS does not support security groups for pods on Windows nodes" + tail},
-		{Field: "max_eni", Summary: "max_eni configures no group of this plan",
-			Detail: "max_eni" + start + "it configures aws-node (MAX_ENI), which no group of this plan runs" + tail},
-		{Field: "reserved_enis", Summary: "reserved_enis configures no group of this plan",
-			Detail: "reserved_enis" + start + "it keeps ENIs away from pods in the Linux max pods arithmetic, which no group of this plan uses" + tail},
-		{Field: "subnet[1].role", Summary: "Pod subnet used by no group of this plan",
-			Detail: `subnet[1].role is "pod", but every node_group and node_pool has os = "windows": a pod subnet is aws-node's (the ENIConfig subnet of custom networking, or a subnet discovery subnet), which no group of this plan runs (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so no address of this plan goes there; remove it, or add the Linux groups it is meant for.`},
-	}
-	if err != nil || !reflect.DeepEqual(warns, want) {
-		t.Fatalf("%v\n%#v", err, warns)
-	}
-	// The numbers are the same without them: 1 + 2 surge nodes x 10 in node-a, nothing in pod-a.
-	if res.Subnets[0].RequiredIPs != 30 || res.Subnets[1].RequiredIPs != 0 || res.Groups[0].Usage.NodeSubnetIPs != 10 {
-		t.Errorf("numbers %+v %+v", res.Subnets, res.Groups)
 	}
 }
 
