@@ -186,9 +186,9 @@ func planGroupCommonAttributes() map[string]schema.Attribute {
 			"the plan's `os`. Linux and Windows groups share the subnets and their /28 blocks like any groups; a Windows group's " +
 			"per node figures are those of `ekssize_subnet_capacity` with `os = \"windows\"` (the VPC resource controller's pool on " +
 			"the primary ENI). Settings Windows nodes do not have configure the Linux groups only: `custom_networking` and pod " +
-			"subnets (a Windows node takes every address in its node subnet: the ENIConfig is found through the node label and " +
-			"CNINode feature that `aws-node` writes, and it does not run on Windows; controller v1.8.2 " +
-			"`updateSubnetIfUsingENIConfig`), `security_groups_for_pods` (no trunk ENI), `reserved_enis` and `max_eni`. A Windows " +
+			"subnets (a Windows node takes every address in its node subnet: the VPC resource controller v1.8.2 assigns Windows " +
+			"pod addresses only on the ENIs already attached to the node, its primary ENI, and never creates an ENI in an " +
+			"ENIConfig or discovered subnet; `pkg/provider/ip/eni`), `security_groups_for_pods` (no trunk ENI), `reserved_enis` and `max_eni`. A Windows " +
 			"group with `ip_family = \"ipv6\"` is an error (EKS does not support IPv6 on Windows nodes). Which settings size a " +
 			"Windows group's pods: see `windows_config_map`."},
 	}

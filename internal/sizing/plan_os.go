@@ -49,14 +49,22 @@ import (
 // Settings Windows nodes do not have, in a plan whose os is linux, apply to
 // its Linux groups only:
 //
-//   - custom_networking and pod subnets: aws-node writes the node's
-//     vpc.amazonaws.com/eniConfig label and the CNINode CustomNetworking
-//     feature (VPC CNI v1.23.2 pkg/ipamd), and the controller moves a node to
-//     the ENIConfig subnet only when it finds one of them (controller v1.8.2
-//     pkg/node/manager updateSubnetIfUsingENIConfig); aws-node does not run on
-//     Windows nodes, and the controller gives Windows pods addresses of the
-//     primary ENI, so a Windows group takes every address in its node subnet.
-//     Subnet discovery is ipamd's too: no Windows ENI goes to a pod subnet.
+//   - custom_networking and pod subnets: the VPC resource controller's IP
+//     and prefix provider, which gives Windows pods their addresses, assigns
+//     them only on the ENIs already attached to the node (controller v1.8.2
+//     pkg/provider/ip/eni/eni.go CreateIPV4Resource, the loop over
+//     attachedENIs at :129-164; the code that would create and attach a new
+//     ENI is commented out at :166-230, "Windows doesn't support multi-ENI
+//     yet"). A Windows node's only such ENI is its primary ENI, in the node
+//     subnet, so a Windows group takes every address there and a zone with
+//     only Windows nodes needs no ENIConfig subnet. (The ENIConfig subnet the
+//     controller does read, updateSubnetIfUsingENIConfig in
+//     pkg/node/manager, is used for trunk and branch ENIs only,
+//     pkg/provider/branch/trunk/trunk.go:262 and :456, which Windows nodes do
+//     not have; and VPC CNI v1.23.2 registers custom networking in the
+//     CNINode only with security groups for pods, pkg/ipamd/ipamd.go:637-656.)
+//     Subnet discovery is ipamd's (createENI), and aws-node does not run on
+//     Windows nodes: no Windows address goes to a pod subnet.
 //   - security_groups_for_pods: "You can't use Assign security groups to
 //     individual pods with Pods running on Windows nodes" (EKS User Guide,
 //     Windows considerations): no trunk ENI on a Windows group, and
