@@ -32,6 +32,12 @@ import (
 //	               stays active with its default W = M = 3, whatever the
 //	               ConfigMap's targets say (they go to the prefix pool).
 //
+// All of it assumes the ConfigMap's enable-windows-ipam: "true": without it the
+// controller manages no Windows node (pkg/node/manager isSelectedForManagement,
+// pkg/condition IsWindowsIPAMEnabled), so Windows pods get no address at all,
+// and it reads enable-windows-prefix-delegation only with it
+// (IsWindowsPrefixDelegationEnabled).
+//
 // The node takes its primary address plus those. Unlike ipamd the controller
 // never reads kubelet's max pods: the pool is bounded by its capacity (S
 // secondary IPs, or S x 16 prefix IPs), which it advertises as

@@ -12,7 +12,10 @@ terraform {
 # its Linux and Windows node groups share the cluster's subnets. The plan's os stays "linux" (the default): the
 # plan-level prefix_delegation is aws-node's ENABLE_PREFIX_DELEGATION, for the
 # Linux group; windows_config_map is the amazon-vpc-cni ConfigMap the VPC
-# resource controller reads, for the group with os = "windows".
+# resource controller reads, for the group with os = "windows". The ConfigMap
+# also needs enable-windows-ipam: "true", which the plan assumes: without it
+# Windows pods get no IP at all, and enable-windows-prefix-delegation is read
+# only with it.
 locals {
   subnets = [
     { name = "private-a", availability_zone = "eu-west-1a", cidr_block = "10.0.0.0/22" },
