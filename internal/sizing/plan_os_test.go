@@ -158,15 +158,21 @@ func TestPlanMixedOSPodSubnets(t *testing.T) {
 		t.Errorf("windows usage %+v", u)
 	}
 	// Subnet discovery (pod-a tagged kubernetes.io/role/cni): linux's
-	// further ENIs may go to pod-a, win's addresses never do.
+	// further ENIs may go to pod-a, win's addresses never do. linux: 12
+	// nodes x 3 ENIs of 10 (27 pods); each primary ENI stays in node-a (120),
+	// and its 2 further ENIs go where the most addresses are free: node-a
+	// (59 free) already holds 120 + win's 30, so all 24 go to pod-a (240 of
+	// 251). win: 3 nodes x 10 in node-a and in node-b.
 	res = mustPlan(t, PlanInput{Subnets: sn, NodeGroups: groups})
+	for i, want := range []int{150, 240, 30} {
+		if got := res.Subnets[i].RequiredIPs; got != want {
+			t.Errorf("discovery: subnet %d required %d, want %d", i, got, want)
+		}
+	}
 	for _, u := range res.Subnets[1].Uses {
 		if u.Group == "win" {
 			t.Errorf("windows group in the discovered subnet: %+v", res.Subnets[1].Uses)
 		}
-	}
-	if got := res.Subnets[2].RequiredIPs; got != 30 {
-		t.Errorf("discovery: node-b required %d, want 30", got)
 	}
 }
 
@@ -182,8 +188,14 @@ func TestPlanMixedOSSecurityGroupsForPods(t *testing.T) {
 	if w := res.Groups[1].Usage; w.TrunkENI != 0 || w.NodeSubnetIPs != 10 {
 		t.Errorf("windows %+v", w)
 	}
-	if l := res.Groups[0].Usage; l.TrunkENI != 1 {
-		t.Errorf("linux %+v", l)
+	// The Linux node: the trunk ENI takes one of m5.large's 3 ENIs, so max
+	// pods 2 x 9 + 2 = 20; 10 pods: ceil(10/9) + 1 = 3 ENIs, limited to 2 x
+	// 10 = 20, + 1 trunk ENI IP + 3 branch pod IPs = 24 (NodeIPs' figures).
+	single, _, err := NodeIPs(NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{SecurityGroupsForPods: true},
+		PodsPerNode: ptr(10), BranchPodsPerNode: 3})
+	if l := res.Groups[0].Usage; err != nil || !reflect.DeepEqual(l, single) || l.TrunkENI != 1 || l.MaxPods != 20 || l.PodENIs != 2 ||
+		l.NodeSubnetIPs != 24 || res.Subnets[0].RequiredIPs != 34 {
+		t.Errorf("linux %+v, node_ips %+v (%v), required %d", l, single, err, res.Subnets[0].RequiredIPs)
 	}
 	// max_eni (aws-node's MAX_ENI) limits the Linux group only: m5.large with
 	// 2 ENIs has max pods 2 x 9 + 2 = 20, 18 pods on 2 ENIs x 10 = 20 IPs;
@@ -215,16 +227,16 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 		{"config map in a windows plan", func(in *PlanInput) {
 			in.Networking.OS = "windows"
 			in.Windows = &WindowsConfigMap{}
-		}, "windows_config_map", `windows_config_map is given, but os is "windows": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys`},
+		}, "windows_config_map", `windows_config_map is given, but os is "windows": the plan-level prefix_delegation and warm targets then already stand for the amazon-vpc-cni ConfigMap's Windows keys, so the same settings would be given twice. Either remove windows_config_map, or set os = "linux" (the default) on the plan, os = "windows" on the Windows groups, and keep the Windows settings in windows_config_map`},
 		{"config map without a windows group", func(in *PlanInput) {
 			in.NodeGroups[1].OS = ""
 			in.Windows = &WindowsConfigMap{PrefixDelegation: true}
-		}, "windows_config_map", `windows_config_map is given, but no node_group or node_pool has os = "windows"`},
+		}, "windows_config_map", `windows_config_map is given, but no node_group or node_pool has os = "windows": it configures the VPC resource controller for Windows nodes only; set os = "windows" on the Windows groups, or remove windows_config_map`},
 		{"linux group with windows plan-level settings", func(in *PlanInput) {
 			in.Networking = Networking{OS: "windows", PrefixDelegation: true}
 			in.NodeGroups[0].OS = "linux"
 			in.NodeGroups[1].OS = ""
-		}, "node_group[0].os", `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level prefix_delegation stands for the amazon-vpc-cni ConfigMap's Windows key`},
+		}, "node_group[0].os", `node_group "linux" has os = "linux" in a plan whose os is "windows", where the plan-level prefix_delegation stands for the amazon-vpc-cni ConfigMap's Windows key, not for aws-node's setting that sizes Linux nodes; set os = "linux" (the default) on the plan, os = "windows" on the Windows groups and their settings in windows_config_map, so that the plan-level settings are aws-node's`},
 		{"warm_eni_target beside a windows-key setting in a windows plan", func(in *PlanInput) {
 			in.Networking = Networking{OS: "windows"}
 			in.Warm = WarmTargets{WarmENITarget: ptr(1), MinimumIPTarget: ptr(3)}
@@ -234,13 +246,13 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 		{"aws-node settings with only windows groups", func(in *PlanInput) {
 			in.NodeGroups = in.NodeGroups[1:]
 			in.Warm.WarmIPTarget = ptr(2)
-		}, "warm_ip_target", `warm_ip_target is set on the plan, but every node_group and node_pool has os = "windows": in a plan whose os is "linux" the plan-level warm_ip_target is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its windows_config_map.warm_ip_target, the ConfigMap's windows-warm-ip-target)`},
+		}, "warm_ip_target", `warm_ip_target is set on the plan, but every node_group and node_pool has os = "windows": in a plan whose os is "linux" the plan-level warm_ip_target is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its windows_config_map.warm_ip_target, the ConfigMap's windows-warm-ip-target), or set os = "windows" on the plan`},
 		{"windows group in an ipv6 plan", func(in *PlanInput) { in.Networking.IPFamily = "ipv6" }, "node_group[1].os",
-			`node_group "win" has os = "windows", but ip_family is "ipv6": EKS does not support IPv6 on Windows nodes`},
+			`node_group "win" has os = "windows", but ip_family is "ipv6": EKS does not support IPv6 on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so an IPv6 cluster cannot run them; plan the Windows groups in an IPv4 cluster`},
 		{"branch pods on a windows group", func(in *PlanInput) {
 			in.Networking.SecurityGroupsForPods = true
 			in.NodeGroups[1].BranchPodsPerNode = 2
-		}, "node_group[1].branch_pods_per_node", `node_group[1].branch_pods_per_node is 2, but node_group "win" has os = "windows": security groups for pods are not supported for pods on Windows nodes`},
+		}, "node_group[1].branch_pods_per_node", `node_group[1].branch_pods_per_node is 2, but node_group "win" has os = "windows": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so its nodes have no trunk or branch ENIs; remove branch_pods_per_node (security_groups_for_pods applies to the Linux groups only)`},
 		{"negative windows target", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(-1)} }, "windows_config_map.minimum_ip_target",
 			`windows_config_map.minimum_ip_target is -1; it must be between 0 and 1048576 (the amazon-vpc-cni ConfigMap's windows-minimum-ip-target)`},
 		{"windows minimum alone", func(in *PlanInput) { in.Windows = &WindowsConfigMap{MinimumIPTarget: ptr(4)} }, "windows_config_map.minimum_ip_target",
@@ -248,14 +260,14 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 		{"windows pods past the capacity", func(in *PlanInput) { in.NodeGroups[1].MaxPods, in.NodeGroups[1].PodsPerNode = ptr(20), ptr(12) }, "node_group[1].pods_per_node",
 			`node_group "win", instance type m5.large: pods_per_node is 12, but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI (IPv4 per ENI 10 - 1), its vpc.amazonaws.com/PrivateIPv4Address capacity, so pod number 10 on a node is never scheduled; lower pods_per_node or enable windows_config_map.prefix_delegation`},
 		{"type the controller lacks", func(in *PlanInput) { in.NodeGroups[1].InstanceTypes = []string{"hpc7a.12xlarge"} }, "node_group[1].os",
-			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits`},
+			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits (amazon-vpc-resource-controller-k8s v1.8.2, pkg/aws/vpc/limits.go), which gives it no pod address capacity and reports "The instance type hpc7a.12xlarge is not supported for Windows"; use another type, or describe a newer one with the instance object`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := mixed()
 			tc.edit(&in)
 			_, _, err := Plan(in)
 			var ie *InputError
-			if !errors.As(err, &ie) || ie.Field != tc.field || !strings.HasPrefix(ie.Msg, tc.msg) {
+			if !errors.As(err, &ie) || ie.Field != tc.field || ie.Msg != tc.msg {
 				t.Fatalf("got %#v, want field %s with %q", err, tc.field, tc.msg)
 			}
 			if err := ValidatePlan(in); err == nil || err.Error() != ie.Msg {
@@ -385,18 +397,19 @@ func TestPlanMixedOSAgreesWithNodeIPs(t *testing.T) {
 		{PrefixDelegation: true, WarmIPTarget: ptr(5), MinimumIPTarget: ptr(20)},
 		{PrefixDelegation: true, WarmPrefixTarget: ptr(2)},
 	}
-	checked, rejected := 0, 0
+	checked, rejected, warned := 0, 0, 0
 	for i, name := range ec2data.MustDefault().Names() {
 		if i%15 != 0 {
 			continue
 		}
 		for _, cm := range configs {
 			for _, pods := range []*int{nil, ptr(4)} {
-				single, _, want := NodeIPs(NodeIPsInput{Instance: mustLookup(name), PodsPerNode: pods,
+				in := NodeIPsInput{Instance: mustLookup(name), PodsPerNode: pods,
 					Networking: Networking{OS: osWindows, PrefixDelegation: cm.PrefixDelegation},
-					Warm:       WarmTargets{WarmIPTarget: cm.WarmIPTarget, MinimumIPTarget: cm.MinimumIPTarget, WarmPrefixTarget: cm.WarmPrefixTarget}})
+					Warm:       WarmTargets{WarmIPTarget: cm.WarmIPTarget, MinimumIPTarget: cm.MinimumIPTarget, WarmPrefixTarget: cm.WarmPrefixTarget}}
+				single, singleWarns, want := NodeIPs(in)
 				c := cm
-				res, _, err := Plan(PlanInput{Windows: &c, Subnets: threeAZs("10.0.0.0/16"), NodeGroups: []PlanGroup{
+				res, warns, err := Plan(PlanInput{Windows: &c, Subnets: threeAZs("10.0.0.0/16"), NodeGroups: []PlanGroup{
 					{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
 					{Name: "win", OS: osWindows, InstanceTypes: []string{name}, MaxNodes: 1, PodsPerNode: pods},
 				}})
@@ -407,14 +420,42 @@ func TestPlanMixedOSAgreesWithNodeIPs(t *testing.T) {
 					rejected++
 				case !reflect.DeepEqual(res.Groups[1].Usage, single):
 					t.Errorf("%s %+v: plan %+v, node_ips %+v", name, cm, res.Groups[1].Usage, single)
+				case !reflect.DeepEqual(warns, planWindowsWarnings(singleWarns, name)):
+					t.Errorf("%s %+v: plan warnings %#v, node_ips warnings %#v", name, cm, warns, singleWarns)
 				default:
 					checked++
+					warned += len(warns)
 				}
 			}
 		}
 	}
-	if checked < 300 {
-		t.Errorf("only %d cases agreed (%d rejected by both)", checked, rejected)
+	if checked < 300 || warned == 0 {
+		t.Errorf("only %d cases agreed (%d rejected by both, %d warnings)", checked, rejected, warned)
 	}
-	t.Logf("%d cases agree, %d rejected by both", checked, rejected)
+	t.Logf("%d cases agree (%d warnings), %d rejected by both", checked, warned, rejected)
+}
+
+// planWindowsWarnings is what the mixed plan says for NodeIPs' warnings of
+// the Windows group "win" (node_group[1]): each on the attribute the user
+// wrote (the ConfigMap's settings under windows_config_map, the group's own
+// under the group), every name in its text that path, and its detail naming
+// the group and type. The Linux group (m5.large, defaults) warns of nothing.
+func planWindowsWarnings(ws []Warning, inst string) []Warning {
+	const cm = "windows_config_map."
+	var out []Warning
+	for _, w := range ws {
+		switch w.Field {
+		case fieldPrefixDelegation, fieldWarmIPTarget, fieldMinimumIPTarget, fieldWarmPrefixTarget:
+			for _, f := range []string{fieldWarmIPTarget, fieldMinimumIPTarget, fieldWarmPrefixTarget} {
+				w.Summary = strings.ReplaceAll(w.Summary, f, cm+f)
+				w.Detail = strings.ReplaceAll(w.Detail, f+" ", cm+f+" ")
+			}
+			w.Field = cm + w.Field
+		case FieldMaxPods, FieldPodsPerNode:
+			w.Field = "node_group[1]." + w.Field
+		}
+		w.Detail = `node_group "win", instance type ` + inst + ": " + w.Detail
+		out = append(out, w)
+	}
+	return out
 }
