@@ -44,26 +44,15 @@ data "ekssize_cluster_ip_plan" "cluster" {
     minimum_ip_target = local.windows_config_map.minimum_ip_target
   }
 
-  subnet {
-    name                       = local.subnets[0].name
-    availability_zone          = local.subnets[0].availability_zone
-    cidr_block                 = local.subnets[0].cidr_block
-    cluster_subnet             = true
-    application_load_balancers = 1
-  }
-  subnet {
-    name                       = local.subnets[1].name
-    availability_zone          = local.subnets[1].availability_zone
-    cidr_block                 = local.subnets[1].cidr_block
-    cluster_subnet             = true
-    application_load_balancers = 1
-  }
-  subnet {
-    name                       = local.subnets[2].name
-    availability_zone          = local.subnets[2].availability_zone
-    cidr_block                 = local.subnets[2].cidr_block
-    cluster_subnet             = true
-    application_load_balancers = 1
+  dynamic "subnet" {
+    for_each = local.subnets
+    content {
+      name                       = subnet.value.name
+      availability_zone          = subnet.value.availability_zone
+      cidr_block                 = subnet.value.cidr_block
+      cluster_subnet             = true
+      application_load_balancers = 1
+    }
   }
 
   node_group {
