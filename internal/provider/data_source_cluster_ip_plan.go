@@ -81,7 +81,8 @@ const planOSRule = "Which settings size which groups: in a plan whose `os` is `l
 	"`prefix_delegation` and warm targets are the VPC CNI's (the `aws-node` environment: `ENABLE_PREFIX_DELEGATION`, " +
 	"`WARM_IP_TARGET`, ...) and size the Linux groups, and `windows_config_map` sizes the groups with `os = \"windows\"` " +
 	"(the `amazon-vpc-cni` ConfigMap the VPC resource controller reads; not given = none of its sizing keys, the " +
-	"controller's defaults, secondary IPs). Either way `enable-windows-ipam: \"true\"` is assumed: it is required for " +
+	"controller's defaults, secondary IPs; with a plan-level `prefix_delegation` that is a warning, which " +
+	"`windows_config_map {}` silences). Either way `enable-windows-ipam: \"true\"` is assumed: it is required for " +
 	"Windows pods to get IPs at all (without it the controller v1.8.2 manages no Windows node, and Windows prefix " +
 	"delegation needs it too: `pkg/condition` `IsWindowsIPAMEnabled`, `IsWindowsPrefixDelegationEnabled`). In a plan whose `os` is `windows` the plan-level `prefix_delegation`, `warm_ip_target`, " +
 	"`minimum_ip_target` and `warm_prefix_target` stand for the ConfigMap's Windows keys, as in every other data source; " +

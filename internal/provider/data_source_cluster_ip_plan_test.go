@@ -446,6 +446,62 @@ data "ekssize_cluster_ip_plan" "linux" {
 	})
 }
 
+// TestAccClusterIPPlanPrefixDelegationLinuxOnly: a plan-level
+// prefix_delegation with a Windows group and no windows_config_map warns
+// that the Windows group keeps secondary IPs; an empty windows_config_map
+// block (or object, in the function) says that is meant.
+func TestAccClusterIPPlanPrefixDelegationLinuxOnly(t *testing.T) {
+	t.Parallel()
+	config := func(name, extra string) string {
+		return `
+data "ekssize_cluster_ip_plan" "` + name + `" {
+  prefix_delegation = true
+` + extra + `
+  subnet {
+    name              = "a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "10.0.0.0/22"
+  }
+  node_group {
+    name           = "linux"
+    instance_types = ["m5.large"]
+    max_size       = 1
+  }
+  node_group {
+    name           = "win"
+    os             = "windows"
+    instance_types = ["m5.large"]
+    max_size       = 1
+  }
+}
+`
+	}
+	functionTest(t, resource.TestStep{
+		Config: config("warned", "") + config("quiet", "  windows_config_map {}") + `
+locals {
+  quiet = provider::ekssize::cluster_ip_plan({
+    prefix_delegation  = true
+    windows_config_map = {}
+    subnet             = [{ name = "a", availability_zone = "eu-west-1a", cidr_block = "10.0.0.0/22" }]
+    node_group = [
+      { name = "linux", instance_types = ["m5.large"], max_size = 1 },
+      { name = "win", os = "windows", instance_types = ["m5.large"], max_size = 1 },
+    ]
+  })
+}
+output "function_warnings" { value = length(local.quiet.warnings) }
+`,
+		ConfigStateChecks: []statecheck.StateCheck{
+			statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.warned", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
+				knownvalue.StringExact(`prefix_delegation sizes the Linux groups only: In a plan whose os is "linux" prefix_delegation is aws-node's ENABLE_PREFIX_DELEGATION, which configures Linux nodes; windows_config_map is not given, so the Windows groups (node_group "win") are sized with the VPC resource controller's secondary IPs. If the cluster's amazon-vpc-cni ConfigMap has enable-windows-prefix-delegation: "true", set windows_config_map { prefix_delegation = true }; to plan secondary IPs on Windows, give windows_config_map {} to say so.`),
+			})),
+			statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.quiet", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{})),
+			statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.quiet", tfjsonpath.New("groups").AtSliceIndex(1).AtMapKey("node_subnet_ips_per_node"), knownvalue.Int64Exact(10)),
+			expectOutput("function_warnings", knownvalue.Int64Exact(0)),
+		},
+	})
+}
+
 // The mixed-OS checks run at terraform validate (ValidateConfig) while a
 // subnet's CIDR is not known until apply, which defers the read.
 func TestAccClusterIPPlanMixedOSValidateWithUnknowns(t *testing.T) {

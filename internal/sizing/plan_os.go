@@ -42,6 +42,9 @@ import (
 //     security_groups_for_pods, reserved_enis, max_eni, pod subnets)
 //     configure nothing there either: warnings, as they change no number
 //     (checkPlanOSes says why).
+//   - Plan os = "linux" with Linux and Windows groups, prefix_delegation
+//     and no windows_config_map: a warning that the Windows groups keep
+//     secondary IPs (windows_config_map {} says that is meant).
 //   - warm_eni_target has no Windows key: it is aws-node's WARM_ENI_TARGET in
 //     either plan, and sizes the Linux groups of a plan whose os is windows
 //     too (the Windows groups' "has no effect" warning is then left out).
@@ -251,6 +254,8 @@ func (p *plan) checkPlanOSes(in PlanInput) error {
 				p.groups[i].warns = slices.DeleteFunc(p.groups[i].warns, func(w Warning) bool { return w.Field == fieldWarmENITarget })
 			}
 		}
+	case p.r.OS == osLinux && windows && linux && in.Windows == nil && p.inNet.PrefixDelegation:
+		p.warns = append(p.warns, p.prefixDelegationLinuxOnly())
 	case p.r.OS == osLinux && windows && !linux:
 		if set := settingWithWindowsKey(p.inNet, p.inWarm); set != "" {
 			return inputErr(set, "%s is set on the plan, but every node_group and node_pool has os = \"windows\": in a plan whose os is \"linux\" the plan-level %s is aws-node's setting, which sizes Linux nodes only; give the Windows setting in windows_config_map (its %s.%s, the ConfigMap's %s), or set os = \"windows\" on the plan",
@@ -259,6 +264,22 @@ func (p *plan) checkPlanOSes(in PlanInput) error {
 		p.warns = append(p.warns, p.awsNodeOnlyWarnings()...)
 	}
 	return nil
+}
+
+// prefixDelegationLinuxOnly is the warning of a plan-level prefix_delegation
+// in a linux plan with Windows groups and no windows_config_map: it is
+// aws-node's, so the Windows groups keep the controller's secondary IPs,
+// which the user may not expect. windows_config_map {} silences it.
+func (p *plan) prefixDelegationLinuxOnly() Warning {
+	var names []string
+	for _, g := range p.groups {
+		if g.os == osWindows {
+			names = append(names, fmt.Sprintf("%s %q", g.kind, g.name))
+		}
+	}
+	return Warning{Field: fieldPrefixDelegation, Summary: "prefix_delegation sizes the Linux groups only",
+		Detail: fmt.Sprintf("In a plan whose os is \"linux\" prefix_delegation is aws-node's ENABLE_PREFIX_DELEGATION, which configures Linux nodes; windows_config_map is not given, so the Windows groups (%s) are sized with the VPC resource controller's secondary IPs. If the cluster's amazon-vpc-cni ConfigMap has enable-windows-prefix-delegation: \"true\", set windows_config_map { prefix_delegation = true }; to plan secondary IPs on Windows, give windows_config_map {} to say so.",
+			strings.Join(names, ", "))}
 }
 
 // awsNodeOnlyWarnings are the plan's settings that configure Linux nodes

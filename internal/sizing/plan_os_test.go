@@ -355,6 +355,27 @@ func TestPlanMixedOSAWSNodeOnlySettings(t *testing.T) {
 	}
 }
 
+// A plan-level prefix_delegation in a linux plan with Windows groups and no
+// windows_config_map sizes the Linux groups only: a warning, which an empty
+// windows_config_map silences; the numbers are the same either way.
+func TestPlanPrefixDelegationLinuxOnlyWarning(t *testing.T) {
+	in := PlanInput{Networking: Networking{PrefixDelegation: true}, Subnets: threeAZs("10.0.0.0/22"), NodeGroups: []PlanGroup{
+		{Name: "linux", InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+		{Name: "win", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1},
+	}, NodePools: []PlanGroup{{Name: "win-pool", OS: osWindows, InstanceTypes: []string{"m5.large"}, MaxNodes: 1}}}
+	res, warns, err := Plan(in)
+	want := []Warning{{Field: "prefix_delegation", Summary: "prefix_delegation sizes the Linux groups only",
+		Detail: `In a plan whose os is "linux" prefix_delegation is aws-node's ENABLE_PREFIX_DELEGATION, which configures Linux nodes; windows_config_map is not given, so the Windows groups (node_group "win", node_pool "win-pool") are sized with the VPC resource controller's secondary IPs. If the cluster's amazon-vpc-cni ConfigMap has enable-windows-prefix-delegation: "true", set windows_config_map { prefix_delegation = true }; to plan secondary IPs on Windows, give windows_config_map {} to say so.`}}
+	if err != nil || !reflect.DeepEqual(warns, want) {
+		t.Fatalf("%v %#v", err, warns)
+	}
+	in.Windows = &WindowsConfigMap{}
+	quiet, warns, err := Plan(in)
+	if err != nil || len(warns) != 0 || !reflect.DeepEqual(quiet, res) || res.Groups[0].Usage.Prefixes == 0 || res.Groups[1].Usage.SecondaryIPs != 9 {
+		t.Errorf("with windows_config_map {}: %v %v %+v", err, warns, quiet.Groups)
+	}
+}
+
 // windows_config_map's settings are named by their path in the warnings the
 // Windows pool gives too (ekssize_subnet_capacity and node_ips() keep the
 // bare names: their settings are the input's own attributes).
