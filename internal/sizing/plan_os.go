@@ -237,23 +237,13 @@ func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
 // Windows group could take anything from them, so the numbers are right
 // either way, as os = "windows" warns that warm_eni_target has no effect.
 func (p *plan) checkPlanOSes(in PlanInput) error {
-	var linux, windows bool
-	for _, g := range p.groups {
-		linux = linux || g.os == osLinux
-		windows = windows || g.os == osWindows
-	}
+	linux, windows := p.groupOSes()
 	if in.Windows != nil && !windows {
 		return inputErr(FieldWindowsConfigMap, "windows_config_map is given, but no node_group or node_pool has os = \"windows\": it configures the VPC resource controller for Windows nodes only; set os = \"windows\" on the Windows groups, or remove windows_config_map")
 	}
 	switch {
 	case p.r.OS == osWindows && linux && windows && p.inWarm.WarmENITarget != nil:
-		// warm_eni_target sizes the Linux groups here: the Windows groups'
-		// "has no effect" warning would read as if it sized none.
-		for i := range p.groups {
-			if p.groups[i].os == osWindows {
-				p.groups[i].warns = slices.DeleteFunc(p.groups[i].warns, func(w Warning) bool { return w.Field == fieldWarmENITarget })
-			}
-		}
+		p.dropWindowsWarmENIWarnings()
 	case p.r.OS == osLinux && windows && linux && in.Windows == nil && p.inNet.PrefixDelegation:
 		p.warns = append(p.warns, p.prefixDelegationLinuxOnly())
 	case p.r.OS == osLinux && windows && !linux:
@@ -264,6 +254,26 @@ func (p *plan) checkPlanOSes(in PlanInput) error {
 		p.warns = append(p.warns, p.awsNodeOnlyWarnings()...)
 	}
 	return nil
+}
+
+// groupOSes says whether the plan has Linux groups and Windows groups.
+func (p *plan) groupOSes() (linux, windows bool) {
+	for _, g := range p.groups {
+		linux = linux || g.os == osLinux
+		windows = windows || g.os == osWindows
+	}
+	return linux, windows
+}
+
+// dropWindowsWarmENIWarnings leaves out the Windows groups' "warm_eni_target
+// has no effect" warning in a windows plan with Linux groups, which
+// warm_eni_target does size: the warning would read as if it sized none.
+func (p *plan) dropWindowsWarmENIWarnings() {
+	for i := range p.groups {
+		if p.groups[i].os == osWindows {
+			p.groups[i].warns = slices.DeleteFunc(p.groups[i].warns, func(w Warning) bool { return w.Field == fieldWarmENITarget })
+		}
+	}
 }
 
 // prefixDelegationLinuxOnly is the warning of a plan-level prefix_delegation
