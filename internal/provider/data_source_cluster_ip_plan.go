@@ -84,11 +84,12 @@ const planOSRule = "Which settings size which groups: in a plan whose `os` is `l
 	"controller's defaults, secondary IPs; with a plan-level `prefix_delegation` that is a warning, which " +
 	"`windows_config_map {}` silences). Either way `enable-windows-ipam: \"true\"` is assumed: it is required for " +
 	"Windows pods to get IPs at all (without it the controller v1.8.2 manages no Windows node, and Windows prefix " +
-	"delegation needs it too: `pkg/condition` `IsWindowsIPAMEnabled`, `IsWindowsPrefixDelegationEnabled`). In a plan whose `os` is `windows` the plan-level `prefix_delegation`, `warm_ip_target`, " +
-	"`minimum_ip_target` and `warm_prefix_target` stand for the ConfigMap's Windows keys, as in every other data source; " +
-	"`windows_config_map` is then an error (the same settings twice), and so is a group " +
-	"with `os = \"linux\"` while any of those plan-level settings is set (unclear which object they configure). " +
-	"`windows_config_map` without a Windows group, and plan-level `prefix_delegation` or warm targets in a `linux` plan whose " +
+	"delegation needs it too: `pkg/condition` `IsWindowsIPAMEnabled`, `IsWindowsPrefixDelegationEnabled`). In a plan " +
+	"whose `os` is `windows` the plan-level `prefix_delegation`, `warm_ip_target`, `minimum_ip_target` and " +
+	"`warm_prefix_target` stand for the ConfigMap's Windows keys, as in every other data source; `windows_config_map` is " +
+	"then an error (the same settings twice), and so is a group with `os = \"linux\"` while any of those plan-level " +
+	"settings is set (unclear which object they configure). `windows_config_map` without a Windows group, and a " +
+	"plan-level `prefix_delegation`, `warm_ip_target`, `minimum_ip_target` or `warm_prefix_target` in a `linux` plan whose " +
 	"every group is Windows, are errors too: they would configure nothing. There `custom_networking`, " +
 	"`security_groups_for_pods`, `reserved_enis`, `max_eni`, `warm_eni_target` and pod subnets configure nothing either, and " +
 	"are warnings (they have no Windows counterpart, so no number changes). `warm_eni_target`, which the ConfigMap has no key " +

@@ -26,7 +26,9 @@ import (
 //   - Plan os = "linux" (the default): the plan-level prefix_delegation and
 //     warm targets are aws-node's and size the Linux groups; Windows groups
 //     are sized by windows_config_map (absent = the ConfigMap carries none of
-//     these keys: the controller's defaults, secondary IPs).
+//     these keys: the controller's defaults, secondary IPs). Either way the
+//     ConfigMap's enable-windows-ipam: "true" is assumed (windows_pool.go):
+//     without it Windows pods get no address at all.
 //   - Plan os = "windows": the plan-level prefix_delegation and warm IP,
 //     minimum IP and warm prefix targets stand for the ConfigMap's Windows
 //     keys, as they always have, so every existing configuration reads the
