@@ -387,7 +387,8 @@ output "win_equals_node_ips" {
 // either plan: with os = "windows" it sizes the Linux group (10 pods on
 // m5.large with WARM_ENI_TARGET 0: 2 ENIs x 10 = 20 addresses) and no
 // warning says it has no effect; in a linux plan whose only group is
-// Windows it and custom_networking configure no group, a warning each.
+// Windows it, custom_networking and the pod subnet configure no group, a
+// warning each (on subnet[1].role for the pod subnet).
 func TestAccClusterIPPlanAWSNodeOnlySettings(t *testing.T) {
 	t.Parallel()
 	const tail = ` (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so it changes no number here; remove it, or add the Linux groups it is meant for.`
@@ -424,6 +425,12 @@ data "ekssize_cluster_ip_plan" "linux" {
     availability_zone = "eu-west-1a"
     cidr_block        = "10.0.0.0/24"
   }
+  subnet {
+    name              = "pods-a"
+    availability_zone = "eu-west-1a"
+    cidr_block        = "100.64.0.0/24"
+    role              = "pod"
+  }
   node_group {
     name           = "win"
     os             = "windows"
@@ -439,8 +446,10 @@ data "ekssize_cluster_ip_plan" "linux" {
 				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", tfjsonpath.New("warnings"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.StringExact(`warm_eni_target configures no group of this plan: warm_eni_target is set on the plan, but every node_group and node_pool has os = "windows": it configures aws-node (WARM_ENI_TARGET), which no group of this plan runs, and the VPC resource controller has no warm ENI target` + tail),
 					knownvalue.StringExact(`custom_networking configures no group of this plan: custom_networking is set on the plan, but every node_group and node_pool has os = "windows": it configures aws-node (AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG), which no group of this plan runs` + tail),
+					knownvalue.StringExact(`Pod subnet used by no group of this plan: subnet[1].role is "pod", but every node_group and node_pool has os = "windows": a pod subnet is aws-node's (the ENIConfig subnet of custom networking, or a subnet discovery subnet), which no group of this plan runs (Windows pods take addresses of the primary ENI, in the node subnet, from the VPC resource controller), so no address of this plan goes there; remove it, or add the Linux groups it is meant for.`),
 				})),
 				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", planSubnet(0, "required_ips"), knownvalue.Int64Exact(30)),
+				statecheck.ExpectKnownValue("data.ekssize_cluster_ip_plan.linux", planSubnet(1, "required_ips"), knownvalue.Int64Exact(0)),
 			},
 		}},
 	})
