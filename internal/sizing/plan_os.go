@@ -350,12 +350,18 @@ func (g planGroup) groupField(field string) (string, bool) {
 }
 
 // moveGroupError is nodeUsage's error on the group's paths (see groupField),
-// with the group and type named.
+// with the group and type named. A plan's groups name table types only, as a
+// function does: where the error has advice without the instance object
+// (FunctionMsg), that advice is the one to give.
 func (g planGroup) moveGroupError(err error, inst string) error {
 	var ie *InputError
 	if !errors.As(err, &ie) {
 		return err
 	}
 	field, _ := g.groupField(ie.Field)
-	return inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst, ie.Msg)
+	msg := ie.Msg
+	if ie.FunctionMsg != "" {
+		msg = ie.FunctionMsg
+	}
+	return inputErr(field, "%s %q, instance type %s: %s", g.kind, g.name, inst, msg)
 }

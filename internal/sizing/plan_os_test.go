@@ -260,7 +260,10 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 		{"windows pods past the capacity", func(in *PlanInput) { in.NodeGroups[1].MaxPods, in.NodeGroups[1].PodsPerNode = ptr(20), ptr(12) }, "node_group[1].pods_per_node",
 			`node_group "win", instance type m5.large: pods_per_node is 12, but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI (IPv4 per ENI 10 - 1), its vpc.amazonaws.com/PrivateIPv4Address capacity, so pod number 10 on a node is never scheduled; lower pods_per_node or enable windows_config_map.prefix_delegation`},
 		{"type the controller lacks", func(in *PlanInput) { in.NodeGroups[1].InstanceTypes = []string{"hpc7a.12xlarge"} }, "node_group[1].os",
-			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits (amazon-vpc-resource-controller-k8s v1.8.2, pkg/aws/vpc/limits.go), which gives it no pod address capacity and reports "The instance type hpc7a.12xlarge is not supported for Windows"; use another type, or describe a newer one with the instance object`},
+			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits (amazon-vpc-resource-controller-k8s v1.8.2, pkg/aws/vpc/limits.go), which gives it no pod address capacity and reports "The instance type hpc7a.12xlarge is not supported for Windows"; use another type`},
+		// The plan has no instance object: its advice is the functions' (FunctionMsg).
+		{"vCPU count unknown", func(in *PlanInput) { in.NodeGroups[0].InstanceTypes = []string{"c7i.32xlarge"} }, "cap_policy",
+			`node_group "linux", instance type c7i.32xlarge: cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge; set cap_policy = "none" (with max_pods_limit for a cap of your own), or give vcpus in the instance object of the matching data source`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			in := mixed()
