@@ -363,8 +363,8 @@ fi
 if wants split; then
   splitcases=""
   for v in c w d f g l i; do [[ " $available " == *" $v "* ]] && splitcases+=" $v-200"; done
-  [ ! -d "$cfg/c-1" ] || splitcases="c-1$splitcases"
-  log "CPU split, Terraform against providers: $runs rounds of$splitcases"
+  [ ! -d "$cfg/c-1" ] || splitcases=" c-1$splitcases"
+  log "CPU split, Terraform against providers: $runs rounds of ${splitcases# }"
   cpuwrap=$out/cpuwrap
   for dir in "$prov"/*/; do
     name=$(basename "$dir")
