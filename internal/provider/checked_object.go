@@ -166,10 +166,9 @@ type shapedEntry struct {
 	names  []string
 	typ    tftypes.Type // shaped's Terraform type (nil when names is nil)
 	// The schema's own type and Terraform type, which the framework builds
-	// anew on every Type() call, and shaped's type.
+	// anew on every Type() call.
 	schemaType attr.Type
 	schemaTF   tftypes.Type
-	shapedType attr.Type
 	// shapes holds, per checked object, its shape's Terraform type and the
 	// type a configuration is converted to (numbersAsTerraform).
 	shapes map[string]shapeTypes
@@ -196,13 +195,16 @@ func shapedSchemaOf(s any) *shapedEntry {
 	if !ok {
 		return &shapedEntry{}
 	}
+	// The attribute map identifies a schema only when it is the whole
+	// schema: a schema with blocks (or no attribute map) is built each time,
+	// so two schemas sharing an attribute map never share a type.
+	cacheable := len(ds.Blocks) == 0 && ds.Attributes != nil
 	key := reflect.ValueOf(ds.Attributes).Pointer()
-	if e, ok := shapedSchemas.Load(key); ok && len(e.(*shapedEntry).attrs) == len(ds.Attributes) {
+	if e, ok := shapedSchemas.Load(key); cacheable && ok && len(e.(*shapedEntry).attrs) == len(ds.Attributes) {
 		return e.(*shapedEntry)
 	}
 	e := &shapedEntry{attrs: ds.Attributes, shaped: ds, schemaType: ds.Type()}
 	e.schemaTF = e.schemaType.TerraformType(context.Background())
-	e.shapedType = e.schemaType
 	for name, a := range ds.Attributes {
 		if _, ok := a.(checkedObjectAttribute); ok {
 			e.names = append(e.names, name)
@@ -220,8 +222,10 @@ func shapedSchemaOf(s any) *shapedEntry {
 			t := attrs[name].GetType()
 			e.shapes[name] = shapeTypes{tf: t.TerraformType(context.Background()), config: numbersAsTerraform(t)}
 		}
-		e.shapedType = e.shaped.Type()
-		e.typ = e.shapedType.TerraformType(context.Background())
+		e.typ = e.shaped.Type().TerraformType(context.Background())
+	}
+	if !cacheable {
+		return e
 	}
 	if shapedSchemasCount.Add(1) > shapedSchemasMax {
 		shapedSchemas.Clear()

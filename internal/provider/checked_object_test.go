@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -115,4 +116,30 @@ output "cpu" { value = data.ekssize_node_config.x.kube_reserved.cpu }`,
 			},
 		},
 	})
+}
+
+// TestSchemaTypesCache: a data source schema's types are built once and
+// reused, but a schema with blocks is not keyed by its attribute map alone:
+// two schemas sharing one attribute map with different blocks keep their own
+// types.
+func TestSchemaTypesCache(t *testing.T) {
+	attrs := map[string]schema.Attribute{"a": schema.StringAttribute{Optional: true}}
+	plain := schema.Schema{Attributes: attrs}
+	withBlock := schema.Schema{Attributes: attrs, Blocks: map[string]schema.Block{
+		"b": schema.ListNestedBlock{NestedObject: schema.NestedBlockObject{Attributes: map[string]schema.Attribute{
+			"c": schema.Int64Attribute{Optional: true},
+		}}},
+	}}
+	for _, s := range []schema.Schema{plain, withBlock, plain, withBlock} {
+		typ, tf := schemaTypes(t.Context(), s)
+		if want := s.Type(); !typ.Equal(want) {
+			t.Fatalf("schemaTypes gave %s, want %s", typ, want)
+		}
+		if want := s.Type().TerraformType(t.Context()); !tf.Equal(want) {
+			t.Fatalf("schemaTypes gave Terraform type %s, want %s", tf, want)
+		}
+	}
+	if a, b := shapedSchemaOf(plain), shapedSchemaOf(plain); a != b {
+		t.Error("a schema without blocks should be built once and cached")
+	}
 }
