@@ -202,17 +202,20 @@ func checkNodeIPsInput(in NodeIPsInput, r Resolved) (ResolvedWarm, error) {
 	if err != nil {
 		return ResolvedWarm{}, err
 	}
-	return warm, checkBranchPods(in.Instance, in.BranchPodsPerNode, r.SecurityGroupsForPods)
+	return warm, checkBranchPods(in.Instance, in.BranchPodsPerNode, r.SecurityGroupsForPods, r.OS == osWindows)
 }
 
-// checkBranchPods checks branch_pods_per_node against security groups for
-// pods and the instance's branch ENIs.
-func checkBranchPods(inst ec2data.Instance, branchPods int, securityGroupsForPods bool) error {
+// checkBranchPods checks branch_pods_per_node against the OS, security groups
+// for pods and the instance's branch ENIs. On Windows the advice cannot be to
+// turn security groups for pods on: Windows refuses them (windowsRefusals).
+func checkBranchPods(inst ec2data.Instance, branchPods int, securityGroupsForPods, windows bool) error {
 	if branchPods < 0 || branchPods > maxPodsInputLimit {
 		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d; it must be 0 or more (pods with their own branch ENI under security groups for pods)", branchPods)
 	}
 	switch {
 	case branchPods == 0:
+	case windows:
+		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but os is \"windows\": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations), so Windows nodes have no trunk or branch ENIs; remove branch_pods_per_node", branchPods)
 	case !securityGroupsForPods:
 		return inputErr(fieldBranchPodsPerNode, "branch_pods_per_node is %d, but security_groups_for_pods is off; branch ENIs exist only with security groups for pods (ENABLE_POD_ENI), so set security_groups_for_pods = true or remove branch_pods_per_node", branchPods)
 	case inst.Custom:

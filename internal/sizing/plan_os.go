@@ -203,7 +203,7 @@ func (p *plan) resolveGroupOS(g *planGroup, planOS string) error {
 		}
 	}
 	g.os = or(g.spec.OS, planOS)
-	if g.spec.OS == osWindows && g.spec.BranchPodsPerNode != 0 {
+	if g.os == osWindows && g.spec.BranchPodsPerNode != 0 { // set or inherited from the plan
 		bf := g.field + "." + fieldBranchPodsPerNode
 		return inputErr(bf, "%s is %d, but %s %q has os = \"windows\": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations), so its nodes have no trunk or branch ENIs; remove branch_pods_per_node (security_groups_for_pods applies to the Linux groups only)",
 			bf, g.spec.BranchPodsPerNode, g.kind, g.name)

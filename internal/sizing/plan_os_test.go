@@ -261,6 +261,13 @@ func TestPlanMixedOSBadInput(t *testing.T) {
 			`node_group "win", instance type m5.large: pods_per_node is 12, but the VPC resource controller gives a Windows m5.large at most 9 secondary IPs on the primary ENI (IPv4 per ENI 10 - 1), its vpc.amazonaws.com/PrivateIPv4Address capacity, so pod number 10 on a node is never scheduled; lower pods_per_node or enable windows_config_map.prefix_delegation`},
 		{"type the controller lacks", func(in *PlanInput) { in.NodeGroups[1].InstanceTypes = []string{"hpc7a.12xlarge"} }, "node_group[1].os",
 			`node_group "win", instance type hpc7a.12xlarge: os = "windows": hpc7a.12xlarge is not in the VPC resource controller's instance limits (amazon-vpc-resource-controller-k8s v1.8.2, pkg/aws/vpc/limits.go), which gives it no pod address capacity and reports "The instance type hpc7a.12xlarge is not supported for Windows"; use another type`},
+		// A group that takes os = "windows" from the plan is refused branch pods
+		// as one that sets it (not told to turn security groups for pods on).
+		{"branch pods on a group windows by the plan", func(in *PlanInput) {
+			in.Networking.OS = osWindows
+			in.NodeGroups = in.NodeGroups[1:]
+			in.NodeGroups[0].OS, in.NodeGroups[0].BranchPodsPerNode = "", 2
+		}, "node_group[0].branch_pods_per_node", `node_group[0].branch_pods_per_node is 2, but node_group "win" has os = "windows": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so its nodes have no trunk or branch ENIs; remove branch_pods_per_node (security_groups_for_pods applies to the Linux groups only)`},
 		// The plan has no instance object: its advice is the functions' (FunctionMsg).
 		{"vCPU count unknown", func(in *PlanInput) { in.NodeGroups[0].InstanceTypes = []string{"c7i.32xlarge"} }, "cap_policy",
 			`node_group "linux", instance type c7i.32xlarge: cap_policy "eks" needs the vCPU count, which is unknown for c7i.32xlarge; set cap_policy = "none" (with max_pods_limit for a cap of your own), or give vcpus in the instance object of the matching data source`},

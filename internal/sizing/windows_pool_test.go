@@ -270,7 +270,7 @@ func TestNodeIPsWindowsErrors(t *testing.T) {
 			"ip_family = \"ipv6\" cannot be used with os = \"windows\": EKS does not support IPv6 on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations); use ip_family = \"ipv4\""},
 		{"custom networking", NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows, CustomNetworking: true}}, fieldCustomNetworking,
 			"custom_networking cannot be used with os = \"windows\": EKS does not support custom networking on Windows nodes (EKS User Guide, \"Deploy Windows nodes on EKS clusters\", considerations); Windows pods take addresses of the primary ENI in the node's subnet"},
-		{"branch pods", NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows}, BranchPodsPerNode: 2}, fieldBranchPodsPerNode, "security_groups_for_pods is off"},
+		{"branch pods", NodeIPsInput{Instance: mustLookup("m5.large"), Networking: Networking{OS: osWindows}, BranchPodsPerNode: 2}, fieldBranchPodsPerNode, `branch_pods_per_node is 2, but os is "windows": security groups for pods are not supported for pods on Windows nodes (EKS User Guide, "Deploy Windows nodes on EKS clusters", considerations), so Windows nodes have no trunk or branch ENIs; remove branch_pods_per_node`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
