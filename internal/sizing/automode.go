@@ -229,6 +229,19 @@ func capAutoModeDeprecated(inst ec2data.Instance, r Resolved, res *MaxPodsResult
 	return append(warns, capAutoModeDeprecation(inst, r, min(res.MaxPodsUncapped, ceilingAutoMode)))
 }
 
+// capAutoModeOnWindows is the deprecation warning of cap_policy = "auto_mode"
+// on Windows nodes, where it stays what it was: a cap of 110 (EKS Auto Mode
+// runs Linux nodes only, so its formula does not apply).
+func capAutoModeOnWindows() Warning {
+	return Warning{
+		Field:   fieldCapPolicy,
+		Summary: "cap_policy = \"auto_mode\" is deprecated",
+		Detail: "\"EKS Auto Mode only supports Linux\" (EKS User Guide, Create a Node Pool for EKS Auto Mode), so with os = \"windows\" cap_policy = \"auto_mode\" " +
+			"stays what it was, a cap of 110 over the VPC resource controller's addresses. Use cap_policy = \"eks\" (the default) or \"none\": " +
+			"cap_policy = \"auto_mode\" will be removed in the next major version.",
+	}
+}
+
 // capAutoModeDeprecation is the warning of the deprecated cap_policy =
 // "auto_mode". Only ekssize_max_pods and max_pods() take launch_path =
 // "auto_mode" (r.launchPathHere); elsewhere the warning names them.
@@ -289,6 +302,7 @@ func autoModeIgnores(r Resolved, via string) []Warning {
 		{r.ReservedENIs > 0, fieldReservedENIs, vpcCNI, "reserved_enis"},
 		{r.MaxENI != nil, fieldMaxENI, vpcCNI, "max_eni"},
 		{r.CNI.Given, fieldCNIVersion, vpcCNI + "; Auto Mode's networking is managed by AWS", "cni_version"},
+		{r.Mirror == mirrorMaxPodsCalculator, FieldMirror, "neither max-pods-calculator.sh nor the VPC CNI decides an Auto Mode node's max pods", "mirror = \"max_pods_calculator\""},
 	} {
 		if ig.set {
 			warns = append(warns, Warning{

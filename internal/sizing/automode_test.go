@@ -99,9 +99,16 @@ func TestAutoModeSettings(t *testing.T) {
 		t.Errorf("ipv6 on m4.large: %v", err)
 	}
 
+	// cni_version is only warned about on Auto Mode, also where IPv6 would
+	// need a newer VPC CNI on a node of one's own.
+	if got, warns, err := MaxPods(lookup(t, "m5.large"), Networking{LaunchPath: launchAutoMode, IPFamily: ipFamilyIPv6, CNIVersion: "1.9.0"}); err != nil ||
+		got.MaxPods != 27 || len(warns) != 1 || warns[0].Summary != "cni_version is ignored on EKS Auto Mode" {
+		t.Errorf("ipv6 with cni_version 1.9.0 on Auto Mode: %d, %+v, %v", got.MaxPods, warns, err)
+	}
+
 	ignored := Networking{
 		LaunchPath: launchAutoMode, CapPolicy: capNone, PrefixDelegation: true, MaxPodsLimit: ptr(20), PodsPerCore: ptr(5),
-		ReservedENIs: 1, MaxENI: ptr(1), CNIVersion: "1.18.3",
+		ReservedENIs: 1, MaxENI: ptr(1), CNIVersion: "1.18.3", Mirror: mirrorMaxPodsCalculator,
 	}
 	got, warns, err := MaxPods(lookup(t, "m5.large"), ignored)
 	if err != nil {
@@ -118,7 +125,7 @@ func TestAutoModeSettings(t *testing.T) {
 			t.Errorf("warning %+v", w)
 		}
 	}
-	want := []string{fieldCapPolicy, fieldPrefixDelegation, fieldMaxPodsLimit, fieldPodsPerCore, fieldReservedENIs, fieldMaxENI, fieldCNIVersion}
+	want := []string{fieldCapPolicy, fieldPrefixDelegation, fieldMaxPodsLimit, fieldPodsPerCore, fieldReservedENIs, fieldMaxENI, fieldCNIVersion, FieldMirror}
 	if strings.Join(fields, ",") != strings.Join(want, ",") {
 		t.Errorf("warnings on %v, want %v", fields, want)
 	}
@@ -126,6 +133,25 @@ func TestAutoModeSettings(t *testing.T) {
 		!strings.Contains(warns[2].Detail, "the Auto Mode NodeClass has no kubelet settings") ||
 		!strings.Contains(warns[1].Detail, `secondary IPs with advancedNetworking.ipv4PrefixSize = "32"`) {
 		t.Errorf("warning details: %+v", warns)
+	}
+}
+
+// TestCapAutoModeOnWindows: the deprecated cap on a Windows node keeps its
+// old meaning (a cap of 110 over the controller's addresses) and warns.
+func TestCapAutoModeOnWindows(t *testing.T) {
+	for _, tt := range []struct {
+		pd   bool
+		want int
+	}{{false, 9}, {true, 110}} {
+		got, warns, err := MaxPods(lookup(t, "m5.large"), Networking{OS: osWindows, PrefixDelegation: tt.pd, CapPolicy: capAutoMode})
+		if err != nil || got.MaxPods != tt.want {
+			t.Fatalf("prefix delegation %t: %d, %v; want %d", tt.pd, got.MaxPods, err, tt.want)
+		}
+		last := warns[len(warns)-1]
+		if last.Field != fieldCapPolicy || last.Summary != `cap_policy = "auto_mode" is deprecated` ||
+			!strings.HasPrefix(last.Detail, `"EKS Auto Mode only supports Linux"`) {
+			t.Errorf("prefix delegation %t: warnings %+v", tt.pd, warns)
+		}
 	}
 }
 

@@ -242,6 +242,9 @@ func maxPodsResolved(inst ec2data.Instance, r Resolved) (MaxPodsResult, []Warnin
 	switch {
 	case r.OS == osWindows:
 		warns = append(warns, windowsPodAddresses(inst, r, &res)...)
+		if r.capPolicySet && r.CapPolicy == capAutoMode {
+			warns = append(warns, capAutoModeOnWindows())
+		}
 	case r.CapPolicy == capAutoMode:
 		// The deprecated cap_policy "auto_mode": Auto Mode's formula over
 		// these settings' ENIs (automode.go).

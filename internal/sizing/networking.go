@@ -147,7 +147,9 @@ func (n Networking) Validate() (Resolved, error) {
 		if n.CustomNetworking {
 			return r, inputErr(fieldCustomNetworking, "custom_networking cannot be used with ip_family = \"ipv6\": EKS supports custom networking for IPv4 clusters only")
 		}
-		if !cni.AtLeast(1, 10) {
+		// An Auto Mode node runs no VPC CNI of the user's: cni_version is
+		// only warned about there (autoModeIgnores), never an error.
+		if !cni.AtLeast(1, 10) && n.LaunchPath != launchAutoMode {
 			return r, inputErr(fieldCNIVersion, "ip_family = \"ipv6\" needs VPC CNI 1.10.0 or later, but cni_version is %q", n.CNIVersion)
 		}
 	}
