@@ -151,6 +151,18 @@ func (d *maxPodsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 // errBothForms is the error for instance_types next to instance_type or instance.
 const errBothForms = "give only one of instance_type, instance or instance_types: instance_types is the batch form of instance_type"
 
+// checkBatchForm reports instance_type or instance given next to
+// instance_types, for ekssize_max_pods and ekssize_node_config, in Read and
+// ValidateConfig alike; an instance_type not known yet may still be null, so
+// only a known one counts.
+func (m instanceModel) checkBatchForm(diags *diag.Diagnostics) bool {
+	if !m.InstanceType.IsNull() && !m.InstanceType.IsUnknown() || m.Instance != nil {
+		diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", errBothForms)
+		return false
+	}
+	return true
+}
+
 // compute answers the model's question into its computed attributes,
 // reporting errors and warnings; false when there is no answer. Read and
 // ValidateConfig call it.
@@ -158,8 +170,7 @@ func (m *maxPodsModel) compute(ctx context.Context, diags *diag.Diagnostics) boo
 	m.DataVersion = types.StringValue(ec2data.DataVersion())
 	m.ByInstanceType = types.MapNull(maxPodsObjectType)
 	if !m.InstanceTypes.IsNull() {
-		if !m.InstanceType.IsNull() || m.Instance != nil {
-			diags.AddAttributeError(path.Root("instance_types"), "Invalid instance", errBothForms)
+		if !m.checkBatchForm(diags) {
 			return false
 		}
 		m.maxPodsFields = nullMaxPodsFields()

@@ -363,17 +363,26 @@ func (m *nodeConfigModel) answer(ctx context.Context, diags *diag.Diagnostics) b
 	return m.compute(ctx, inst, diags)
 }
 
+// checkBatchForm reports what cannot go with instance_types: the single
+// form's instance_type or instance, and cluster. Read and ValidateConfig call
+// it; an instance_type not known yet may still be null, so only a known one
+// counts.
+func (m *nodeConfigModel) checkBatchForm(diags *diag.Diagnostics) bool {
+	if !m.instanceModel.checkBatchForm(diags) {
+		return false
+	}
+	if m.Cluster != nil {
+		diags.AddAttributeError(path.Root("cluster"), "Invalid cluster", "cluster renders the NodeConfig of one node, so it "+
+			"cannot go with instance_types; for one NodeConfig over several types use ekssize_max_pods_expression")
+		return false
+	}
+	return true
+}
+
 // computeBatch answers the batch form: the single form's core call per type,
 // errors and warnings on the list element and naming the type.
 func (m *nodeConfigModel) computeBatch(ctx context.Context, diags *diag.Diagnostics) bool {
-	list := path.Root("instance_types")
-	switch {
-	case !m.InstanceType.IsNull() || m.Instance != nil:
-		diags.AddAttributeError(list, "Invalid instance", errBothForms)
-		return false
-	case m.Cluster != nil:
-		diags.AddAttributeError(path.Root("cluster"), "Invalid cluster", "cluster renders the NodeConfig of one node, so it "+
-			"cannot go with instance_types; for one NodeConfig over several types use ekssize_max_pods_expression")
+	if !m.checkBatchForm(diags) {
 		return false
 	}
 	batch, ok := batchInstances(ctx, m.InstanceTypes, diags)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -201,10 +200,12 @@ func (m instanceModel) validateKnown(unknown map[string]bool, diags *diag.Diagno
 	}
 }
 
-// validateKnown checks the networking settings, unknown ones at their
-// defaults (see the top of this file).
-func (m networkingModel) validateKnown(diags *diag.Diagnostics) {
-	if _, err := m.toCore().Validate(); err != nil {
+// validateNetworking checks the networking settings, unknown ones at their
+// defaults (see the top of this file): n is built as the read builds it, with
+// the data source's mirror and launch_path where it has them, so a setting
+// is never checked at plan only when everything else is known.
+func validateNetworking(n sizing.Networking, diags *diag.Diagnostics) {
+	if _, err := n.Validate(); err != nil {
 		addCoreError(diags, "Invalid networking settings", err)
 	}
 }
@@ -225,15 +226,12 @@ func (d *maxPodsDataSource) ValidateConfig(ctx context.Context, req datasource.V
 	if !check {
 		return
 	}
-	m.networkingModel.validateKnown(&resp.Diagnostics)
+	validateNetworking(launchPath(m.withMirror(m.toCore()), m.LaunchPath), &resp.Diagnostics)
 	if m.InstanceTypes.IsNull() {
 		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
 		return
 	}
-	if !m.InstanceTypes.IsUnknown() && (!m.InstanceType.IsNull() && !m.InstanceType.IsUnknown() || m.Instance != nil) {
-		resp.Diagnostics.AddAttributeError(path.Root("instance_types"), "Invalid instance", errBothForms)
-	}
-	if !m.InstanceTypes.IsUnknown() {
+	if !m.InstanceTypes.IsUnknown() && m.checkBatchForm(&resp.Diagnostics) {
 		batchInstances(ctx, m.InstanceTypes, &resp.Diagnostics)
 	}
 }
@@ -245,7 +243,7 @@ func (d *subnetCapacityDataSource) ValidateConfig(ctx context.Context, req datas
 		return
 	}
 	m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
-	m.networkingModel.validateKnown(&resp.Diagnostics)
+	validateNetworking(m.networkingModel.toCore(), &resp.Diagnostics)
 	if _, err := m.warmTargetsModel.toCore().Validate(); err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid warm targets", err)
 	}
@@ -281,10 +279,10 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 	switch {
 	case m.InstanceTypes.IsNull():
 		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
-	case !m.InstanceTypes.IsUnknown():
+	case !m.InstanceTypes.IsUnknown() && m.checkBatchForm(&resp.Diagnostics):
 		batchInstances(ctx, m.InstanceTypes, &resp.Diagnostics)
 	}
-	m.networkingModel.validateKnown(&resp.Diagnostics)
+	validateNetworking(launchPath(m.networkingModel.toCore(), m.LaunchPath), &resp.Diagnostics)
 	for _, r := range []struct {
 		field string
 		model *reservedModel
@@ -324,7 +322,7 @@ func (d *maxPodsExpressionDataSource) ValidateConfig(ctx context.Context, req da
 	if !check {
 		return
 	}
-	m.validateKnown(&resp.Diagnostics)
+	validateNetworking(m.toCore(), &resp.Diagnostics)
 	for i, e := range m.InstanceTypes.Elements() {
 		if s, isStr := e.(types.String); isStr && !s.IsNull() && !s.IsUnknown() {
 			if _, err := sizing.TableInstance(s.ValueString()); err != nil {

@@ -49,6 +49,28 @@ func TestAccValidateConfigAtPlan(t *testing.T) {
   max_pods_limit = -5
   cni_version    = terraform_data.u.output
 }`, `(?s)max_pods_limit\s+=\s+-5.*max_pods_limit\s+is\s+-5;\s+it\s+must\s+be\s+at\s+least\s+1`),
+			// launch_path and mirror are checked next to an unknown value too.
+			step(`data "ekssize_max_pods" "x" {
+  instance_type = "m5.large"
+  launch_path   = "automode"
+  cni_version   = terraform_data.u.output
+}`, `(?s)launch_path\s+=\s+"automode".*launch_path\s+is\s+"automode"`),
+			step(`data "ekssize_max_pods" "x" {
+  instance_type = "m5.large"
+  mirror        = "bogus"
+  cni_version   = terraform_data.u.output
+}`, `(?s)mirror\s+=\s+"bogus".*mirror\s+is\s+"bogus"`),
+			step(`data "ekssize_node_config" "x" {
+  instance_type = "m5.large"
+  launch_path   = "automode"
+  cni_version   = terraform_data.u.output
+}`, `(?s)launch_path\s+=\s+"automode".*launch_path\s+is\s+"automode"`),
+			// node_config's batch form refuses the single form next to an unknown value.
+			step(`data "ekssize_node_config" "x" {
+  instance_type  = "m5.large"
+  instance_types = ["m5.large"]
+  cni_version    = terraform_data.u.output
+}`, `give\s+only\s+one\s+of\s+instance_type,\s+instance\s+or\s+instance_types`),
 			step(`data "ekssize_max_pods" "x" {}`,
 				`give\s+instance_type\s+\(a\s+type\s+from\s+the\s+embedded\s+table,\s+such\s+as\s+"m5.large"\)\s+or\s+instance`),
 			step(`data "ekssize_max_pods" "x" {
