@@ -163,27 +163,75 @@ func emptyStringProblem(name, s string) string {
 	return fmt.Sprintf(`%s is ""; an empty string is not one of its values: leave %s out (or null) for its default, or give a value`, name, name)
 }
 
-// checkEmptyStrings reports the optional top-level string attributes of a
-// configuration given as "".
+// checkEmptyStrings reports the optional string attributes of a
+// configuration given as "", at any depth: in blocks on their own path, and
+// in nested attributes (the checked objects, once shaped) on the argument or
+// its list element, the deepest path Terraform can show inside a dynamic
+// value (see checked_object.go), with the full name in the message.
 func checkEmptyStrings(s any, raw tftypes.Value, diags *diag.Diagnostics) {
 	ds, ok := s.(schema.Schema)
-	if !ok || !raw.IsKnown() || raw.IsNull() {
+	if !ok {
+		return
+	}
+	checkEmptyStringsIn(ds.Attributes, ds.Blocks, raw, path.Empty(), "", false, diags)
+}
+
+// checkEmptyStringsIn walks one object; inDynamic keeps the diagnostic path
+// at the checked object (or its element) that holds it.
+func checkEmptyStringsIn(attrs map[string]schema.Attribute, blocks map[string]schema.Block, raw tftypes.Value, at path.Path, prefix string, inDynamic bool, diags *diag.Diagnostics) {
+	if !raw.IsKnown() || raw.IsNull() {
 		return
 	}
 	var vals map[string]tftypes.Value
 	if raw.As(&vals) != nil {
 		return
 	}
-	for _, name := range slices.Sorted(maps.Keys(ds.Attributes)) {
-		if _, isString := ds.Attributes[name].(schema.StringAttribute); !isString || !ds.Attributes[name].IsOptional() {
-			continue
+	for _, name := range slices.Sorted(maps.Keys(attrs)) {
+		p, label := at, prefix+name
+		if !inDynamic {
+			p = at.AtName(name)
 		}
-		var str string
-		if v := vals[name]; !v.IsKnown() || v.IsNull() || v.As(&str) != nil {
-			continue
+		switch a := attrs[name].(type) {
+		case schema.StringAttribute:
+			var str string
+			if v := vals[name]; !a.IsOptional() || !v.IsKnown() || v.IsNull() || v.As(&str) != nil {
+				continue
+			}
+			if problem := emptyStringProblem(label, str); problem != "" {
+				diags.AddAttributeError(p, "Invalid "+label, problem)
+			}
+		case schema.SingleNestedAttribute:
+			checkEmptyStringsIn(a.Attributes, nil, vals[name], p, label+".", true, diags)
+		case schema.ListNestedAttribute:
+			forEachElement(vals[name], func(i int, e tftypes.Value) {
+				ep := p
+				if !inDynamic {
+					ep = p.AtListIndex(i)
+				}
+				checkEmptyStringsIn(a.NestedObject.Attributes, nil, e, ep, fmt.Sprintf("%s[%d].", label, i), true, diags)
+			})
 		}
-		if problem := emptyStringProblem(name, str); problem != "" {
-			diags.AddAttributeError(path.Root(name), "Invalid "+name, problem)
+	}
+	for _, name := range slices.Sorted(maps.Keys(blocks)) {
+		p, label := at.AtName(name), prefix+name
+		switch b := blocks[name].(type) {
+		case schema.SingleNestedBlock:
+			checkEmptyStringsIn(b.Attributes, b.Blocks, vals[name], p, label+".", false, diags)
+		case schema.ListNestedBlock:
+			forEachElement(vals[name], func(i int, e tftypes.Value) {
+				checkEmptyStringsIn(b.NestedObject.Attributes, b.NestedObject.Blocks, e, p.AtListIndex(i), fmt.Sprintf("%s[%d].", label, i), false, diags)
+			})
 		}
+	}
+}
+
+// forEachElement calls f with each element of a known list value.
+func forEachElement(v tftypes.Value, f func(int, tftypes.Value)) {
+	var elems []tftypes.Value
+	if !v.IsKnown() || v.IsNull() || v.As(&elems) != nil {
+		return
+	}
+	for i, e := range elems {
+		f(i, e)
 	}
 }
