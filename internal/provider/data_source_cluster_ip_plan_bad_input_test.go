@@ -36,7 +36,7 @@ var clusterIPPlanBadInputs = []badInput{
 		line:  `subnet {`, want: `The argument "availability_zone" is required, but no definition was found.`},
 	{ds: "cluster_ip_plan", name: "empty group os",
 		attrs: with(planOneSubnet, attrs{"node_group": tuple(lit(attrs{"name": str("g"), "instance_types": strs("m5.large"), "max_size": num(3), "os": str("")}))}),
-		line: `os = ""`, path: "node_group[0].os",
+		line:  `os = ""`, path: "node_group[0].os",
 		want: `node_group[0].os is ""; an empty string is not one of its values: leave node_group[0].os out (or null) for its default, or give a value`},
 	{ds: "cluster_ip_plan", name: "not a zone", attrs: attrs{"subnet": tuple(planSubnetBlock("a", "eu-west-1", "10.0.0.0/24"))},
 		line: `availability_zone = "eu-west-1"`, path: "subnet[0].availability_zone",
