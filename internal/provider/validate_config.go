@@ -228,7 +228,7 @@ func (d *maxPodsDataSource) ValidateConfig(ctx context.Context, req datasource.V
 	}
 	validateNetworking(launchPath(m.withMirror(m.toCore()), m.LaunchPath), &resp.Diagnostics)
 	if m.InstanceTypes.IsNull() {
-		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+		m.validateKnown(unknown, &resp.Diagnostics)
 		return
 	}
 	if !m.InstanceTypes.IsUnknown() && m.checkBatchForm(&resp.Diagnostics) {
@@ -242,7 +242,7 @@ func (d *subnetCapacityDataSource) ValidateConfig(ctx context.Context, req datas
 	if !check {
 		return
 	}
-	m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+	m.validateKnown(unknown, &resp.Diagnostics)
 	validateNetworking(m.networkingModel.toCore(), &resp.Diagnostics)
 	if _, err := m.warmTargetsModel.toCore().Validate(); err != nil {
 		addCoreError(&resp.Diagnostics, "Invalid warm targets", err)
@@ -278,7 +278,7 @@ func (d *nodeConfigDataSource) ValidateConfig(ctx context.Context, req datasourc
 	}
 	switch {
 	case m.InstanceTypes.IsNull():
-		m.instanceModel.validateKnown(unknown, &resp.Diagnostics)
+		m.validateKnown(unknown, &resp.Diagnostics)
 	case !m.InstanceTypes.IsUnknown() && m.checkBatchForm(&resp.Diagnostics):
 		batchInstances(ctx, m.InstanceTypes, &resp.Diagnostics)
 	}
