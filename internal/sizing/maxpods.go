@@ -447,25 +447,20 @@ const windowsKubeletDefaultMaxPods = 110
 // falls back to secondary IPs with a warning, as for Linux (AWS does not say
 // what the controller does there).
 func windowsPodAddresses(inst ec2data.Instance, r Resolved, res *MaxPodsResult) []Warning {
+	pool := windowsPoolShape(inst, r)
 	res.NetworkInterfaces = 1
-	var warns []Warning
-	if r.PrefixDelegation {
-		if supportsPrefixDelegation(inst) {
-			res.PrefixDelegationApplied = true
-			res.MaxPodsUncapped = inst.SecondaryIPsPerENI() * ipsPerPrefix
-			res.PodIPs = res.MaxPodsUncapped
-			return nil
-		}
-		warns = append(warns, Warning{
-			Field:   fieldPrefixDelegation,
-			Summary: "Prefix delegation is not supported on this instance type",
-			Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; Windows prefix delegation needs a Nitro instance type (EKS User Guide), so max pods is the secondary-IP value.",
-				instName(inst), inst.Hypervisor),
-		})
-	}
-	res.MaxPodsUncapped = inst.SecondaryIPsPerENI()
+	res.PrefixDelegationApplied = pool.prefix
+	res.MaxPodsUncapped = pool.capacity()
 	res.PodIPs = res.MaxPodsUncapped
-	return warns
+	if !r.PrefixDelegation || pool.prefix {
+		return nil
+	}
+	return []Warning{{
+		Field:   fieldPrefixDelegation,
+		Summary: "Prefix delegation is not supported on this instance type",
+		Detail: fmt.Sprintf("%s runs on the %s hypervisor and is not bare metal; Windows prefix delegation needs a Nitro instance type (EKS User Guide), so max pods is the secondary-IP value.",
+			instName(inst), inst.Hypervisor),
+	}}
 }
 
 // applyWindowsKubeletDefault lowers the max pods of a Windows node with

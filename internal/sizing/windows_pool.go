@@ -89,6 +89,14 @@ type windowsPool struct {
 	warmPrefixMode                bool
 }
 
+// windowsPoolShape is a Windows node's pool before its targets: the primary
+// ENI's secondary IP slots, each a /28 prefix when Windows prefix delegation
+// is on and the type supports prefixes. Max pods (windowsPodAddresses) and
+// the warm pool (resolveWindowsPool) both start from it.
+func windowsPoolShape(inst ec2data.Instance, r Resolved) windowsPool {
+	return windowsPool{slots: inst.SecondaryIPsPerENI(), prefix: r.PrefixDelegation && supportsPrefixDelegation(inst)}
+}
+
 func (p windowsPool) capacity() int {
 	if p.prefix {
 		return p.slots * ipsPerPrefix
@@ -112,7 +120,7 @@ func valueOr0(v *int) int {
 // the warnings name them by that path. warm_eni_target, which the ConfigMap
 // has no key for, is only ever given as itself.
 func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets, prefix string) (windowsPool, []Warning) {
-	pool := windowsPool{slots: inst.SecondaryIPsPerENI()}
+	pool := windowsPoolShape(inst, r)
 	var warns []Warning
 	ignored := func(v *int, field, why string) {
 		if v != nil {
@@ -122,8 +130,7 @@ func resolveWindowsPool(inst ec2data.Instance, r Resolved, given WarmTargets, pr
 	ignored(given.WarmENITarget, fieldWarmENITarget, "With os = \"windows\" the VPC resource controller manages pod addresses on the primary ENI only and has no warm ENI target.")
 	fWarmIP, fMinimumIP, fWarmPrefix := prefix+fieldWarmIPTarget, prefix+fieldMinimumIPTarget, prefix+fieldWarmPrefixTarget
 	switch {
-	case r.PrefixDelegation && supportsPrefixDelegation(inst):
-		pool.prefix = true
+	case pool.prefix:
 		w, m, wp := valueOr0(given.WarmIPTarget), valueOr0(given.MinimumIPTarget), valueOr0(given.WarmPrefixTarget)
 		why := fmt.Sprintf("%s or %s is set, and the VPC resource controller then ignores windows-warm-prefix-target.", fWarmIP, fMinimumIP)
 		if w == 0 && m == 0 && wp == 0 {
