@@ -181,7 +181,11 @@ func TestAutoModeDescribedInstance(t *testing.T) {
 // TestAutoModeTable checks every table type: Auto Mode either refuses it
 // with one of the three rules or gives exactly min(110, ENIs x (IPs - 1));
 // and the deprecated cap_policy = "auto_mode" gives the same value on every
-// type Auto Mode launches.
+// type Auto Mode launches. Both checks are oracles written from the EKS User
+// Guide's wording here, not the reference: the formula's reference values are
+// TestAutoModeMaxPods' worked examples (m5.large 27, p5.48xlarge 98, ...),
+// and the refusal rules use the production family and size sets, so this
+// test checks their application to each type, not the sets themselves.
 func TestAutoModeTable(t *testing.T) {
 	launched, refused := 0, 0
 	for _, in := range ec2data.MustDefault().All() {
